@@ -1,0 +1,33 @@
+# Parley: `make run` serves the dashboard, `make test` runs every test. Both build .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test warehouse eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+warehouse: install
+	$(BIN)/parley refresh
+
+run: warehouse
+	$(BIN)/streamlit run streamlit_app.py --browser.gatherUsageStats false
+
+test: install
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+eval: install
+	$(BIN)/python bench/eval_extraction.py
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) data/parley.duckdb data/parley.duckdb.wal

@@ -1,0 +1,1 @@
+"""Parley ETL: load foreign-policy engagement records into one DuckDB warehouse."""

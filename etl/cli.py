@@ -1,0 +1,190 @@
+"""The `parley` command: load, refresh, sql, status, config."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from etl.config import SETTINGS_HELP, ConfigError, load_settings
+from etl.load import LoadError, load
+from etl.registry import SOURCE_KINDS
+from etl.warehouse.connection import connect
+from etl.warehouse.safe_sql import UnsafeQuery, connect_read_only, run_query
+from etl.warehouse.status import freshness, latest_runs, rejects_by_reason, view_counts
+from etl.warehouse.writer import RunSummary
+
+app = typer.Typer(help="Parley: foreign-policy engagement analytics.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+console = Console(stderr=True)
+out = Console(soft_wrap=True)
+
+DbOption = Annotated[Optional[Path], typer.Option("--db", help="Warehouse file (else PARLEY_DB, the config, data/parley.duckdb).")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="Config file (default parley.toml).")]
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _settings(config: Path | None, db: Path | None):
+    try:
+        return load_settings(config, db)
+    except ConfigError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _report(summary: RunSummary, max_rejects: int = 20) -> None:
+    if summary.status == "unchanged":
+        console.print(f"{summary.source_kind}: {summary.inputs_skipped} input(s) unchanged, nothing to do (run {summary.run_id})")
+        return
+    console.print(
+        f"{summary.source_kind}: run {summary.run_id}: {summary.records_in} records read, "
+        f"{summary.records_loaded} new engagements, {summary.records_merged} merged into existing, "
+        f"{summary.records_rejected} rejected, {summary.inputs_skipped} unchanged input(s) skipped")
+    for reject in summary.rejects[:max_rejects]:
+        console.print(f"  [yellow]rejected[/yellow] {reject.message()}", highlight=False)
+    if len(summary.rejects) > max_rejects:
+        console.print(f"  … and {len(summary.rejects) - max_rejects} more (see `parley sql \"from rejects\"`)")
+
+
+@app.command("load")
+def load_command(
+    kind: Annotated[str, typer.Argument(help=f"Source kind: {', '.join(SOURCE_KINDS)}.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to load.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+    allow_rejects: Annotated[bool, typer.Option("--allow-rejects", help="Exit 0 even when records were rejected.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Reload inputs even if unchanged.")] = False,
+) -> None:
+    """Load files of one source kind into the warehouse (unchanged files are skipped)."""
+    settings = _settings(config, db)
+    try:
+        with connect(settings.db_path) as con:
+            summary = load(con, kind, paths, force=force, show_progress=sys.stderr.isatty())
+    except LoadError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    _report(summary)
+    if summary.records_rejected and not allow_rejects:
+        raise typer.Exit(1)
+
+
+@app.command()
+def refresh(config: ConfigOption = None, db: DbOption = None,
+            force: Annotated[bool, typer.Option("--force", help="Reload inputs even if unchanged.")] = False) -> None:
+    """Load every source in the config, skipping inputs that have not changed."""
+    settings = _settings(config, db)
+    if not settings.sources:
+        console.print("[red]error:[/red] no [[sources]] in the config; see README 'Configuration'")
+        raise typer.Exit(2)
+    failed = False
+    with connect(settings.db_path) as con:
+        for source in settings.sources:
+            try:
+                _report(load(con, source.kind, [source.path], force=force, show_progress=sys.stderr.isatty()))
+            except LoadError as exc:
+                console.print(f"[red]error:[/red] {source.kind}: {exc}")
+                failed = True
+    console.print(f"warehouse: {settings.db_path}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="One SELECT over the warehouse views.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+    output: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.table,
+    limit: Annotated[int, typer.Option(help="Row cap.")] = 10_000,
+    timeout: Annotated[float, typer.Option(help="Time limit in seconds.")] = 30.0,
+) -> None:
+    """Run read-only ad-hoc SQL (one SELECT; no writes, files or network)."""
+    settings = _settings(config, db)
+    try:
+        with connect_read_only(settings.db_path) as con:
+            result = run_query(con, query, row_limit=limit, timeout=timeout)
+    except (UnsafeQuery, FileNotFoundError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    except Exception as exc:  # noqa: BLE001 - show DuckDB's message, not a traceback
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    _print_result(result.columns, result.rows, output)
+    if result.truncated:
+        console.print(f"[yellow]showing the first {limit} rows[/yellow]")
+
+
+def _print_result(columns: list[str], rows: list[tuple], output: OutputFormat) -> None:
+    if output is OutputFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif output is OutputFormat.json:
+        print(json.dumps([dict(zip(columns, row)) for row in rows], default=str, ensure_ascii=False, indent=1))
+    else:
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        out.print(table)
+
+
+@app.command()
+def status(db: DbOption = None, config: ConfigOption = None) -> None:
+    """Row counts per view, freshness per source, the latest runs and rejects."""
+    settings = _settings(config, db)
+    try:
+        con = connect_read_only(settings.db_path)
+    except FileNotFoundError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    with con:
+        counts = Table("view", "rows", title=f"Warehouse {settings.db_path}")
+        for view, rows in view_counts(con):
+            counts.add_row(view, f"{rows:,}")
+        out.print(counts)
+        stale_after = {s.kind: s.stale_after_days for s in settings.sources}
+        fresh = Table("source", "last success", "last change", "failed runs", "state", title="Freshness")
+        for f in freshness(con, stale_after):
+            fresh.add_row(f.source_kind, str(f.last_success or "never"), str(f.last_change or "never"),
+                          str(f.failed_runs), "[yellow]stale[/yellow]" if f.stale else "[green]fresh[/green]")
+        out.print(fresh)
+        runs = Table("run", "source", "status", "started", "in", "new", "merged", "rejected", title="Latest runs")
+        for run_id, kind, state, started, _, n_in, n_new, n_merged, n_rej, _ in latest_runs(con, 10):
+            runs.add_row(str(run_id), kind, state, f"{started:%Y-%m-%d %H:%M:%S}", str(n_in), str(n_new),
+                         str(n_merged), str(n_rej))
+        out.print(runs)
+        rejects = rejects_by_reason(con, 10)
+        if rejects:
+            table = Table("source", "reason", "rejects", title="Rejects by reason")
+            for kind, reason, n in rejects:
+                table.add_row(kind, reason, str(n))
+            out.print(table)
+
+
+@app.command("config")
+def show_config(config: ConfigOption = None, db: DbOption = None) -> None:
+    """Print the effective settings and what each one means."""
+    settings = _settings(config, db)
+    out.print(f"config file: {settings.config_path or '(none)'}")
+    out.print(f"warehouse:   {settings.db_path}")
+    for source in settings.sources:
+        out.print(f"source:      {source.kind:12} {source.path}  (stale after {source.stale_after_days:g} days)")
+    table = Table("setting", "default", "meaning", title="Settings")
+    for name, (default, meaning) in SETTINGS_HELP.items():
+        table.add_row(name, default, meaning)
+    out.print(table)
+
+
+if __name__ == "__main__":
+    app()

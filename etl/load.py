@@ -1,0 +1,89 @@
+"""Loading inputs of one source kind: skip unchanged files, parse the rest, write them in one transaction."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from etl.records import Batch, Reject
+from etl.registry import SOURCE_KINDS
+from etl.sources.files import file_sha256
+from etl.warehouse.queries import QUERIES
+from etl.warehouse.writer import InputFile, RunSummary, record_failed_run, record_skipped_run, write_run
+
+
+class LoadError(Exception):
+    """A load could not start: unknown kind or missing input."""
+
+
+def input_files(kind: str, paths: list[Path]) -> list[Path]:
+    """Every file of a source kind under the given paths; LoadError for a path that does not exist."""
+    if kind not in SOURCE_KINDS:
+        raise LoadError(f"unknown source kind '{kind}' (known: {', '.join(SOURCE_KINDS)})")
+    for path in paths:
+        if not path.exists():
+            raise LoadError(f"{path}: no such file or directory")
+    return list(SOURCE_KINDS[kind].files(paths))
+
+
+def _changed(con: duckdb.DuckDBPyConnection, files: list[Path]) -> tuple[dict[str, InputFile], list[str]]:
+    changed: dict[str, InputFile] = {}
+    unchanged: list[str] = []
+    for path in files:
+        key = str(path.resolve())
+        digest = file_sha256(path)
+        stored = con.execute(QUERIES["input_hash"], [key]).fetchone()
+        if stored and stored[0] == digest:
+            unchanged.append(key)
+        else:
+            changed[key] = InputFile(key, digest, path.stat().st_size)
+    return changed, unchanged
+
+
+def _parse_all(kind: str, files: dict[str, InputFile], show_progress: bool) -> list[Batch]:
+    parse = SOURCE_KINDS[kind].parse
+    batches: list[Batch] = []
+    columns = (TextColumn(f"[bold]{kind}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.fields[name]}"))
+    with Progress(*columns, transient=True, disable=not show_progress) as progress:
+        task = progress.add_task(kind, total=len(files), name="")
+        for key in files:
+            progress.update(task, name=Path(key).name)
+            batch = _safe_parse(parse, Path(key), kind)
+            batch.path = key
+            batches.append(batch)
+            progress.advance(task)
+    return batches
+
+
+def _safe_parse(parse, path: Path, kind: str) -> Batch:
+    """Parse one file; an unexpected fault rejects the file instead of stopping the load."""
+    try:
+        return parse(path)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not lose the batch
+        reject = Reject(source_kind=kind, locator=str(path), reason=f"could not be read: {type(exc).__name__}: {exc}")
+        return Batch(path=str(path), rejects=[reject])
+
+
+def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bool = False,
+         show_progress: bool = False) -> RunSummary:
+    """Load every new or changed input of one kind under paths as one run; unchanged inputs are skipped."""
+    files = input_files(kind, paths)
+    if not files:
+        raise LoadError(f"no {kind} files under {', '.join(map(str, paths))}")
+    changed, unchanged = _changed(con, files)
+    if force:
+        changed.update({k: InputFile(k, file_sha256(Path(k)), Path(k).stat().st_size) for k in unchanged})
+        unchanged = []
+    if not changed:
+        run_id = record_skipped_run(con, kind, unchanged)
+        return RunSummary(run_id=run_id, source_kind=kind, inputs_skipped=len(unchanged), status="unchanged")
+    batches = _parse_all(kind, changed, show_progress)
+    try:
+        summary = write_run(con, kind, batches, changed)
+    except Exception as exc:
+        record_failed_run(con, kind, sorted(changed), f"{type(exc).__name__}: {exc}")
+        raise
+    summary.inputs_skipped = len(unchanged)
+    return summary

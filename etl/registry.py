@@ -1,0 +1,35 @@
+"""The source kinds Parley can load: how to find their files and parse one."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.records import Batch
+from etl.sources.hsg import iter_xml, parse_travels, parse_visits
+from etl.sources.table import iter_tables, parse_table
+
+
+@dataclass(frozen=True)
+class SourceKind:
+    """A source kind: its name, the files it reads under a path, and its parser."""
+
+    name: str
+    files: Callable[[list[Path]], Iterator[Path]]
+    parse: Callable[[Path], Batch]
+    help: str
+
+
+SOURCE_KINDS: dict[str, SourceKind] = {
+    kind.name: kind
+    for kind in (
+        SourceKind("hsg-travels", iter_xml, parse_travels, "Office of the Historian travels XML (Presidents, Secretaries)"),
+        SourceKind("hsg-visits", iter_xml, parse_visits, "Office of the Historian visits of foreign leaders XML"),
+        SourceKind("table", iter_tables, parse_table, "curated engagements as CSV, JSON or JSON Lines"),
+    )
+}
+
+
+def register(kind: SourceKind) -> None:
+    """Make another source kind loadable."""
+    SOURCE_KINDS[kind.name] = kind

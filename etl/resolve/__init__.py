@@ -1,0 +1,1 @@
+"""One identity per country, official and initiative."""

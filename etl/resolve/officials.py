@@ -1,0 +1,111 @@
+"""One identity per official across sources and spellings."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.fuzz import token_sort_ratio
+
+from etl.resolve.names import NameParts, clean_display_name, name_parts, slugify
+from etl.resolve.titles import split_title
+
+FIRST_NAME_SIMILARITY = 0.85
+
+
+@dataclass(eq=False)
+class Official:
+    """A resolved person: stable id, display name, country and every spelling seen."""
+
+    official_id: str
+    name: str
+    country_iso3: str | None
+    aliases: set[str] = field(default_factory=set)
+    is_new: bool = False
+
+
+def _first_names_agree(a: NameParts, b: NameParts) -> bool:
+    if a.first is None or b.first is None:
+        return True
+    if len(a.first) == 1 or len(b.first) == 1:
+        return a.first[0] == b.first[0]
+    return JaroWinkler.similarity(a.first, b.first) >= FIRST_NAME_SIMILARITY
+
+
+def compatible(a: NameParts, b: NameParts) -> bool:
+    """True when two names can denote the same person ('Antony J. Blinken' ~ 'Antony Blinken')."""
+    if a.surname != b.surname:
+        single = a if a.first is None else b if b.first is None else None
+        other = b if single is a else a
+        # A lone name may be the given name first ('Moon' of 'Moon Jae-in').
+        if single is None or other.first != single.surname:
+            return False
+    if a.numeral and b.numeral and a.numeral != b.numeral:
+        return False
+    if a.middles and b.middles and a.middles != b.middles:
+        return False
+    return _first_names_agree(a, b)
+
+
+class OfficialResolver:
+    """Matches names to known officials, creating new ones when nothing fits."""
+
+    def __init__(self, officials: list[Official] | None = None) -> None:
+        self._by_id: dict[str, Official] = {}
+        self._by_key: dict[str, dict[str, Official]] = defaultdict(dict)
+        for official in officials or []:
+            self._add(official)
+
+    def _add(self, official: Official) -> None:
+        self._by_id[official.official_id] = official
+        for alias in {official.name, *official.aliases}:
+            parts = name_parts(alias)
+            if parts:
+                for key in {parts.surname, parts.first or parts.surname}:
+                    self._by_key[key][official.official_id] = official
+
+    @property
+    def officials(self) -> list[Official]:
+        """Every official known, old and new."""
+        return list(self._by_id.values())
+
+    def resolve(self, name: str, country_iso3: str | None) -> Official | None:
+        """The official a name denotes in a country, recording the spelling as an alias."""
+        display = clean_display_name(split_title(name)[1])
+        parts = name_parts(display)
+        if parts is None:
+            return None
+        official = self._match(display, parts, country_iso3)
+        if official is None:
+            official = Official(self._new_id(display, country_iso3), display, country_iso3, {display}, True)
+            self._add(official)
+        elif display not in official.aliases:
+            official.aliases.add(display)
+            self._add(official)
+        return official
+
+    def _match(self, display: str, parts: NameParts, country: str | None) -> Official | None:
+        candidates = [
+            o
+            for o in self._by_key.get(parts.surname, {}).values()
+            if (country is None or o.country_iso3 in (None, country))
+            and any(compatible(parts, p) for p in map(name_parts, {o.name, *o.aliases}) if p)
+        ]
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0]
+        exact = [o for o in candidates if display in o.aliases or display == o.name]
+        if len(exact) == 1:
+            return exact[0]
+        if parts.first is None:
+            return None  # a lone surname shared by several people stays ambiguous
+        ranked = sorted(candidates, key=lambda o: token_sort_ratio(display, o.name), reverse=True)
+        return ranked[0]
+
+    def _new_id(self, display: str, country: str | None) -> str:
+        base = f"{(country or 'xxx').lower()}-{slugify(display)}"
+        candidate, n = base, 2
+        while candidate in self._by_id:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate

@@ -1,0 +1,59 @@
+-- name: officials
+select official_id, name, country_iso3 from store.official;
+
+-- name: official_aliases
+select official_id, alias from store.official_alias;
+
+-- name: initiatives
+select initiative_id, name, acronym from store.initiative;
+
+-- name: initiative_aliases
+select initiative_id, alias from store.initiative_alias;
+
+-- name: set_initiative_acronym
+update store.initiative set acronym = ? where initiative_id = ? and acronym is null;
+
+-- name: merge_candidates
+select engagement_id, kind, status, participant_key, country_iso3, start_date, date_precision
+from store.engagement
+where participant_key in (select unnest(?::varchar[]));
+
+-- name: forget_input_links
+-- A changed input replaces what it contributed before: first its evidence links ...
+delete from store.engagement_source
+where source_id in (select source_id from store.source where input_path = ?);
+
+-- name: forget_input_sources
+delete from store.source where input_path = ?;
+
+-- name: forget_input_rejects
+delete from store.reject where input_path = ?;
+
+-- name: drop_orphan_participants
+-- ... then every engagement no source reports any more, with its rows.
+delete from store.participant
+where engagement_id not in (select engagement_id from store.engagement_source);
+
+-- name: drop_orphan_initiatives
+delete from store.engagement_initiative
+where engagement_id not in (select engagement_id from store.engagement_source);
+
+-- name: drop_orphan_topics
+delete from store.engagement_topic
+where engagement_id not in (select engagement_id from store.engagement_source);
+
+-- name: drop_orphan_engagements
+delete from store.engagement
+where engagement_id not in (select engagement_id from store.engagement_source);
+
+-- name: record_input
+insert or replace into store.input_file values (?, ?, ?, ?, ?, ?);
+
+-- name: record_run
+insert into store.etl_run
+    (run_id, source_kind, started_at, finished_at, status, records_in, records_loaded, records_merged,
+     records_rejected, inputs, message)
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: input_hash
+select sha256 from store.input_file where path = ?;

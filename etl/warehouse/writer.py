@@ -1,0 +1,258 @@
+"""Writing one load (a run over several inputs) into the warehouse in a single transaction."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import duckdb
+import polars as pl
+
+from etl.records import Batch, Reject, SourceRecord
+from etl.resolve.initiatives import Initiative, InitiativeResolver
+from etl.resolve.officials import Official, OfficialResolver
+from etl.resolve.titles import seniority
+from etl.warehouse.identity import EngagementKey, same_engagement, stable_id
+from etl.warehouse.queries import QUERIES
+
+
+@dataclass
+class InputFile:
+    """One input of a load with its content identity."""
+
+    path: str
+    sha256: str
+    size_bytes: int
+
+
+@dataclass
+class RunSummary:
+    """What one run did, as recorded in etl_runs."""
+
+    run_id: int
+    source_kind: str
+    records_in: int = 0
+    records_loaded: int = 0
+    records_merged: int = 0
+    records_rejected: int = 0
+    inputs_skipped: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+    status: str = "ok"
+    message: str | None = None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _load_officials(con: duckdb.DuckDBPyConnection) -> OfficialResolver:
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for official_id, alias in con.execute(QUERIES["official_aliases"]).fetchall():
+        aliases[official_id].add(alias)
+    rows = con.execute(QUERIES["officials"]).fetchall()
+    return OfficialResolver([Official(oid, name, iso3, aliases[oid]) for oid, name, iso3 in rows])
+
+
+def _load_initiatives(con: duckdb.DuckDBPyConnection) -> InitiativeResolver:
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for initiative_id, alias in con.execute(QUERIES["initiative_aliases"]).fetchall():
+        aliases[initiative_id].add(alias)
+    rows = con.execute(QUERIES["initiatives"]).fetchall()
+    return InitiativeResolver([Initiative(iid, name, acr, aliases[iid]) for iid, name, acr in rows])
+
+
+class _Rows:
+    """Rows collected for each storage table during one run."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, list[dict]] = defaultdict(list)
+
+    def add(self, table: str, **row: object) -> None:
+        self.tables[table].append(row)
+
+
+def _participant_key(official_ids: list[str], countries: list[str | None]) -> str:
+    """Sorted people; for reports naming no one, the sorted countries taking part."""
+    if official_ids:
+        return ",".join(sorted(set(official_ids)))
+    named = sorted({c for c in countries if c})
+    return "countries:" + ",".join(named) if named else ""
+
+
+class _Merger:
+    """Finds the engagement a report belongs to, among stored ones and those of this run."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, keys: set[str]) -> None:
+        self._known: dict[tuple[str, str, str], list[tuple[EngagementKey, str]]] = defaultdict(list)
+        if keys:
+            rows = con.execute(QUERIES["merge_candidates"], [sorted(keys)]).fetchall()
+            for eid, kind, status, pkey, iso3, start, precision in rows:
+                self._remember(EngagementKey(kind, status, pkey, iso3, start, precision), eid)
+
+    def _remember(self, key: EngagementKey, engagement_id: str) -> None:
+        self._known[(key.kind, key.status, key.participant_key)].append((key, engagement_id))
+
+    def find_or_add(self, key: EngagementKey) -> tuple[str, bool]:
+        """The engagement id for a report, and whether it merged into an existing engagement."""
+        for known, engagement_id in self._known.get((key.kind, key.status, key.participant_key), []):
+            if known == key or same_engagement(known, key):
+                return engagement_id, True
+        self._remember(key, key.engagement_id)
+        return key.engagement_id, False
+
+
+def _resolve_people(record: SourceRecord, officials: OfficialResolver) -> list[tuple[Official, object]]:
+    resolved = []
+    for person in record.engagement.participants:
+        official = officials.resolve(person.name, person.country_iso3)
+        if official is not None:
+            official.aliases.update(person.aliases)
+            resolved.append((official, person))
+    return resolved
+
+
+def _collect(records: list[SourceRecord], con, officials, initiatives, input_path: str, rows: _Rows,
+             summary: RunSummary, loaded_at: dt.datetime) -> None:
+    people = [_resolve_people(r, officials) for r in records]
+    keys = [
+        _participant_key([o.official_id for o, _ in ps], [p.country_iso3 for p in r.engagement.participants])
+        for r, ps in zip(records, people)
+    ]
+    merger = _Merger(con, set(keys))
+    for record, resolved, pkey in zip(records, people, keys):
+        e = record.engagement
+        key = EngagementKey(e.kind, e.status, pkey, e.country_iso3, e.start_date, e.date_precision)
+        engagement_id, merged = merger.find_or_add(key)
+        summary.records_merged += merged
+        summary.records_loaded += not merged
+        rows.add("engagement", engagement_id=engagement_id, kind=e.kind, status=e.status,
+                 start_date=e.start_date, end_date=e.end_date, date_precision=e.date_precision, city=e.city,
+                 country_iso3=e.country_iso3, title=e.title, description=record.text, participant_key=pkey,
+                 confidence=record.confidence)
+        for official, person in resolved:
+            rows.add("participant", engagement_id=engagement_id, official_id=official.official_id,
+                     name=person.name, title=person.title, country_iso3=person.country_iso3 or official.country_iso3,
+                     role=person.role, seniority=seniority(person.title)[0])
+        for mention in e.initiatives:
+            initiative = initiatives.resolve(mention)
+            if initiative:
+                rows.add("engagement_initiative", engagement_id=engagement_id,
+                         initiative_id=initiative.initiative_id, evidence=record.evidence)
+        for topic in {t.strip().lower() for t in e.topics if t.strip()}:
+            rows.add("engagement_topic", engagement_id=engagement_id, topic=topic)
+        source_id = stable_id(record.source_kind, record.uri, record.locator)
+        rows.add("source", source_id=source_id, kind=record.source_kind, uri=record.uri, locator=record.locator,
+                 title=record.source_title, published_at=record.published_at, loaded_at=loaded_at,
+                 input_path=input_path, text=record.text)
+        rows.add("engagement_source", engagement_id=engagement_id, source_id=source_id, evidence=record.evidence,
+                 extractor=record.extractor, confidence=record.confidence)
+
+
+_COLUMNS = {
+    "engagement": ["engagement_id", "kind", "status", "start_date", "end_date", "date_precision", "city",
+                   "country_iso3", "title", "description", "participant_key", "confidence"],
+    "participant": ["engagement_id", "official_id", "name", "title", "country_iso3", "role", "seniority"],
+    "engagement_initiative": ["engagement_id", "initiative_id", "evidence"],
+    "engagement_topic": ["engagement_id", "topic"],
+    "source": ["source_id", "kind", "uri", "locator", "title", "published_at", "loaded_at", "input_path", "text"],
+    "engagement_source": ["engagement_id", "source_id", "evidence", "extractor", "confidence"],
+    "official": ["official_id", "name", "country_iso3"],
+    "official_alias": ["official_id", "alias"],
+    "initiative": ["initiative_id", "name", "acronym"],
+    "initiative_alias": ["initiative_id", "alias"],
+    "reject": ["run_id", "source_kind", "input_path", "locator", "field", "reason", "record"],
+}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Insert rows, keeping the first of any with the same key (this is what makes reruns no-ops)."""
+    if not rows:
+        return
+    frame = pl.DataFrame(rows, schema=None, infer_schema_length=None).select(_COLUMNS[table])
+    con.register("incoming_rows", frame.to_arrow())
+    try:
+        columns = ", ".join(_COLUMNS[table])
+        con.execute(f"insert or ignore into store.{table} ({columns}) select {columns} from incoming_rows")  # noqa: S608 - table and columns are constants
+    finally:
+        con.unregister("incoming_rows")
+
+
+def _identities(rows: _Rows, officials: OfficialResolver, initiatives: InitiativeResolver) -> None:
+    for o in officials.officials:
+        if o.is_new:
+            rows.add("official", official_id=o.official_id, name=o.name, country_iso3=o.country_iso3)
+        for alias in o.aliases:
+            rows.add("official_alias", official_id=o.official_id, alias=alias)
+    for i in initiatives.initiatives:
+        if i.is_new:
+            rows.add("initiative", initiative_id=i.initiative_id, name=i.name, acronym=i.acronym)
+        else:
+            rows.add("initiative_acronym", initiative_id=i.initiative_id, acronym=i.acronym)
+        for alias in i.aliases:
+            rows.add("initiative_alias", initiative_id=i.initiative_id, alias=alias)
+
+
+_FORGET = ("forget_input_links", "forget_input_sources", "forget_input_rejects")
+_ORPHANS = ("drop_orphan_participants", "drop_orphan_initiatives", "drop_orphan_topics", "drop_orphan_engagements")
+
+
+def _forget_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
+    """Remove what these inputs contributed before, so a changed file replaces its old records."""
+    for path in paths:
+        for name in _FORGET:
+            con.execute(QUERIES[name], [path])
+    for name in _ORPHANS:
+        con.execute(QUERIES[name])
+
+
+def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Batch],
+              files: dict[str, InputFile]) -> RunSummary:
+    """Replace what the given inputs contributed before with their new records, all in one transaction."""
+    started = _now()
+    run_id = con.execute("select nextval('store.run_ids')").fetchone()[0]
+    summary = RunSummary(run_id=run_id, source_kind=source_kind)
+    con.begin()
+    try:
+        officials, initiatives = _load_officials(con), _load_initiatives(con)
+        rows = _Rows()
+        _forget_inputs(con, [batch.path for batch in batches])
+        for batch in batches:
+            summary.records_in += batch.records_in
+            _collect(batch.records, con, officials, initiatives, batch.path, rows, summary, started)
+            for reject in batch.rejects:
+                summary.rejects.append(reject)
+                rows.add("reject", run_id=run_id, input_path=batch.path, **reject.model_dump())
+        summary.records_rejected = len(summary.rejects)
+        _identities(rows, officials, initiatives)
+        for table in _COLUMNS:
+            _insert(con, table, rows.tables.get(table, []))
+        for row in rows.tables.get("initiative_acronym", []):
+            if row["acronym"]:
+                con.execute(QUERIES["set_initiative_acronym"], [row["acronym"], row["initiative_id"]])
+        for path, file in files.items():
+            con.execute(QUERIES["record_input"], [path, source_kind, file.sha256, file.size_bytes, run_id, started])
+        con.execute(QUERIES["record_run"], [run_id, source_kind, started, _now(), summary.status,
+                                            summary.records_in, summary.records_loaded, summary.records_merged,
+                                            summary.records_rejected, sorted(files), summary.message])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return summary
+
+
+def record_failed_run(con: duckdb.DuckDBPyConnection, source_kind: str, inputs: list[str], message: str) -> int:
+    """Log a run that failed before or during its transaction."""
+    run_id = con.execute("select nextval('store.run_ids')").fetchone()[0]
+    now = _now()
+    con.execute(QUERIES["record_run"], [run_id, source_kind, now, now, "failed", 0, 0, 0, 0, inputs, message])
+    return run_id
+
+
+def record_skipped_run(con: duckdb.DuckDBPyConnection, source_kind: str, inputs: list[str]) -> int:
+    """Log a run whose inputs had all been loaded before, unchanged."""
+    run_id = con.execute("select nextval('store.run_ids')").fetchone()[0]
+    now = _now()
+    con.execute(QUERIES["record_run"], [run_id, source_kind, now, now, "unchanged", 0, 0, 0, 0, inputs,
+                                        f"{len(inputs)} input(s) unchanged since their last load"])
+    return run_id
