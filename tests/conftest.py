@@ -1,0 +1,75 @@
+"""Shared fixtures: real sample files and one warehouse built by the real ETL."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.load import load
+from etl.warehouse.connection import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+BUNDLED = ROOT / "data" / "sources"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def build_warehouse(path: Path) -> Path:
+    """A warehouse holding every bundled source, loaded the way `parley refresh` does."""
+    with connect(path) as con:
+        load(con, "hsg-travels", [BUNDLED / "hsg-travels"])
+        load(con, "hsg-visits", [BUNDLED / "hsg-visits"])
+        load(con, "table", [BUNDLED / "curated"])
+    return path
+
+
+@pytest.fixture(scope="session")
+def warehouse_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's fixture warehouse (read it, never write it)."""
+    return build_warehouse(tmp_path_factory.mktemp("warehouse") / "parley.duckdb")
+
+
+@pytest.fixture()
+def ro(warehouse_path: Path):
+    """A read-only connection to the fixture warehouse."""
+    con = duckdb.connect(str(warehouse_path), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture()
+def fresh_db(tmp_path: Path):
+    """An empty writable warehouse."""
+    con = connect(tmp_path / "parley.duckdb")
+    yield con
+    con.close()
+
+
+@pytest.fixture()
+def hsg_copy(tmp_path: Path):
+    """A function copying a real HSG fixture into tmp_path, optionally rewriting its text."""
+    def make(name: str, old: str | None = None, new: str = "", target: str | None = None) -> Path:
+        text = (FIXTURES / "hsg" / name).read_text("utf-8")
+        if old is not None:
+            assert old in text, f"fixture {name} has no {old!r}"
+            text = text.replace(old, new, 1)
+        path = tmp_path / (target or name)
+        path.write_text(text, "utf-8")
+        return path
+    return make
+
+
+def view_digest(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """A content hash of every contract view (order-independent), for idempotency checks."""
+    views = ["engagements", "participants", "officials", "initiatives", "engagement_initiatives",
+             "engagement_topics", "sources", "engagement_sources", "country_pairs", "rejects"]
+    digest = {}
+    for view in views:
+        columns = [c for (c,) in con.execute(
+            "select column_name from information_schema.columns where table_name = ? and column_name <> 'loaded_at'",
+            [view]).fetchall()]
+        expr = ", ".join(f'"{c}"' for c in columns)
+        digest[view] = con.execute(f"select count(*), bit_xor(hash(({expr}))) from {view}").fetchone()
+    return digest

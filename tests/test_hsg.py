@@ -1,0 +1,148 @@
+"""The Office of the Historian loaders on real files, and every way their input can be bad."""
+from pathlib import Path
+
+import pytest
+
+from etl.load import load
+from etl.sources.hsg import parse_travels, parse_visits, split_visitors
+from tests.conftest import BUNDLED, FIXTURES, view_digest
+
+
+def test_every_travel_leg_is_read():
+    presidents = sum(len(parse_travels(p).records) for p in (BUNDLED / "hsg-travels/president-travels").glob("*.xml"))
+    secretaries = sum(len(parse_travels(p).records) for p in (BUNDLED / "hsg-travels/secretary-travels").glob("*.xml"))
+    assert (presidents, secretaries) == (832, 3439)
+
+
+def test_every_visit_is_read():
+    assert sum(len(parse_visits(p).records) for p in (BUNDLED / "hsg-visits").glob("*.xml")) == 3264
+
+
+def test_travel_leg_becomes_a_visit_by_the_traveller():
+    batch = parse_travels(FIXTURES / "hsg/obama-barack.xml")
+    london = next(r for r in batch.records if r.locator.endswith("#2961"))
+    e = london.engagement
+    assert (e.kind, e.status, e.country_iso3, e.city) == ("visit", "held", "GBR", "London")
+    assert str(e.start_date) == "2009-03-31" and str(e.end_date) == "2009-04-03"
+    assert [(p.name, p.title, p.country_iso3, p.role) for p in e.participants] == [
+        ("Barack Obama", "President", "USA", "visitor")]
+    assert london.text.startswith("Met with Queen Elizabeth II and Prime Minister Brown. Attended the G-20")
+
+
+def test_visit_splits_title_and_name():
+    batch = parse_visits(FIXTURES / "hsg/2020.xml")
+    modi = [r for r in batch.records if any(p.name == "Narendra Modi" for p in r.engagement.participants)]
+    assert modi and modi[0].engagement.country_iso3 == "USA"
+    assert modi[0].engagement.participants[0].title == "Prime Minister"
+    assert modi[0].engagement.participants[0].country_iso3 == "IND"
+
+
+def test_visitor_strings_with_two_people():
+    assert split_visitors("President Andrzej Duda and Prime Minister Donald Tusk") == [
+        ("President", "Andrzej Duda"), ("Prime Minister", "Donald Tusk")]
+    assert split_visitors("President Benigno S. Aquino, 3rd") == [("President", "Benigno S. Aquino 3rd")]
+
+
+def test_duplicate_legs_become_one_engagement_with_two_sources(ro):
+    rows = ro.execute("""
+        select e.engagement_id, e.source_count, list(s.locator order by s.locator)
+        from engagements e join engagement_sources es using (engagement_id) join sources s using (source_id)
+        where s.locator in ('blinken-antony-j.xml#3992', 'blinken-antony-j.xml#4019')
+        group by all""").fetchall()
+    assert len(rows) == 1
+    assert rows[0][1] == 2
+
+
+def test_warehouse_holds_every_hsg_record(ro):
+    kinds = dict(ro.execute("select kind, count(*) from sources group by kind").fetchall())
+    assert kinds["hsg-travels"] == 832 + 3439
+    assert kinds["hsg-visits"] == 3264
+
+
+def test_one_official_across_hsg_spellings(ro):
+    blinken = ro.execute("select name, aliases, engagement_count from officials where name like '%Blinken'").fetchall()
+    assert len(blinken) == 1
+    assert "Antony J. Blinken" in blinken[0][1]
+
+
+def _only_reject(path: Path, parse):
+    batch = parse(path)
+    assert len(batch.rejects) == 1, [r.message() for r in batch.rejects]
+    return batch, batch.rejects[0]
+
+
+def test_impossible_date_is_rejected_with_place_and_field(hsg_copy):
+    path = hsg_copy("blinken-antony-j.xml", "<end-date>2021-03-17</end-date>", "<end-date>2021-13-01</end-date>")
+    batch, reject = _only_reject(path, parse_travels)
+    assert reject.field == "end-date" and "2021-13-01" in reject.reason and "trip 3992" in reject.locator
+    assert str(path) in reject.locator
+    assert len(batch.records) == batch.records_in - 1
+
+
+def test_end_before_start_is_rejected(hsg_copy):
+    path = hsg_copy("blinken-antony-j.xml", "<end-date>2021-03-17</end-date>", "<end-date>2021-03-01</end-date>")
+    _, reject = _only_reject(path, parse_travels)
+    assert "before" in reject.reason
+
+
+def test_unknown_country_is_rejected(hsg_copy):
+    path = hsg_copy("blinken-antony-j.xml", '<country id="japan">Japan</country>', '<country id="atlantis">Atlantis</country>')
+    _, reject = _only_reject(path, parse_travels)
+    assert reject.field == "country" and "atlantis" in reject.reason
+
+
+def test_missing_required_field_is_rejected(hsg_copy):
+    path = hsg_copy("obama-barack.xml", "<name>Barack Obama</name>", "<name/>")
+    _, reject = _only_reject(path, parse_travels)
+    assert reject.field == "name" and reject.reason == "missing or empty"
+
+
+def test_duplicate_ids_are_rejected(hsg_copy):
+    path = hsg_copy("obama-barack.xml", "<id>2961</id>", "<id>2960</id>")
+    _, reject = _only_reject(path, parse_travels)
+    assert reject.field == "id" and "duplicate" in reject.reason
+
+
+def test_malformed_xml_rejects_the_file_with_its_line(hsg_copy):
+    path = hsg_copy("2020.xml", "</visitor>", "</visitr>")
+    batch, reject = _only_reject(path, parse_visits)
+    assert batch.records == [] and "malformed XML" in reject.reason and "line" in reject.locator
+
+
+def test_non_utf8_bytes_are_rejected(tmp_path):
+    path = tmp_path / "latin1.xml"
+    path.write_bytes((FIXTURES / "hsg/2020.xml").read_text("utf-8").replace("Modi", "Mödi").encode("latin-1", "replace"))
+    _, reject = _only_reject(path, parse_visits)
+    assert "not UTF-8" in reject.reason and "line" in reject.reason
+
+
+def test_empty_file_is_rejected(tmp_path):
+    path = tmp_path / "empty.xml"
+    path.write_text("")
+    _, reject = _only_reject(path, parse_visits)
+    assert reject.reason == "empty file"
+
+
+def test_entity_expansion_is_refused(tmp_path):
+    path = tmp_path / "bomb.xml"
+    path.write_text('<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><visits>&b;</visits>')
+    _, reject = _only_reject(path, parse_visits)
+    assert "unsafe XML" in reject.reason
+
+
+def test_rejects_are_stored_and_the_rest_loads(fresh_db, hsg_copy):
+    path = hsg_copy("blinken-antony-j.xml", "<start-date>2021-03-17</start-date>", "<start-date>yesterday</start-date>")
+    summary = load(fresh_db, "hsg-travels", [path])
+    assert summary.records_rejected == 1
+    assert summary.records_loaded + summary.records_merged == summary.records_in - 1
+    stored = fresh_db.execute("select locator, field, reason from rejects").fetchall()
+    assert len(stored) == 1 and stored[0][1] == "start-date" and "yesterday" in stored[0][2]
+
+
+def test_loading_twice_changes_nothing(fresh_db):
+    paths = [FIXTURES / "hsg/blinken-antony-j.xml", FIXTURES / "hsg/obama-barack.xml"]
+    load(fresh_db, "hsg-travels", paths)
+    before = view_digest(fresh_db)
+    assert load(fresh_db, "hsg-travels", paths).status == "unchanged"
+    load(fresh_db, "hsg-travels", paths, force=True)
+    assert view_digest(fresh_db) == before

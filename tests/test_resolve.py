@@ -1,0 +1,99 @@
+"""Countries, titles, names, officials and initiatives resolve to one identity each."""
+import pytest
+
+from etl.resolve.countries import country_name, to_iso3
+from etl.resolve.initiatives import InitiativeResolver, initiative_key
+from etl.resolve.officials import OfficialResolver
+from etl.resolve.titles import seniority, split_title
+
+
+@pytest.mark.parametrize("name, iso3", [
+    ("US", "USA"), ("U.S.", "USA"), ("United States", "USA"), ("USA", "USA"), ("united-kingdom", "GBR"),
+    ("korea-south", "KOR"), ("korea-north", "PRK"), ("cote-divoire", "CIV"), ("germany", "DEU"),
+    ("czechoslovakia", "CSK"), ("german-democratic-republic", "DDR"), ("burma", "MMR"), ("India", "IND"),
+    ("IND", "IND"), ("EU", "EUU"), ("Niger", "NER"), ("Nigeria", "NGA"), ("turkey", "TUR"),
+])
+def test_country_names_resolve_to_iso3(name, iso3):
+    assert to_iso3(name) == iso3
+
+
+@pytest.mark.parametrize("name", ["", "   ", "Atlantis", "narnia-kingdom"])
+def test_unknown_countries_are_none(name):
+    assert to_iso3(name) is None
+
+
+def test_every_hsg_country_slug_resolves():
+    import re
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent / "data" / "sources"
+    slugs = set()
+    for path in root.rglob("*.xml"):
+        slugs |= set(re.findall(r'<(?:country|from) id="([^"]+)"', path.read_text("utf-8")))
+    assert len(slugs) > 200
+    assert [s for s in slugs if to_iso3(s) is None] == []
+
+
+def test_country_name_for_codes():
+    assert country_name("USA") == "United States"
+    assert country_name("EUU") == "European Union"
+
+
+@pytest.mark.parametrize("text, title, name", [
+    ("Prime Minister Narendra Modi", "Prime Minister", "Narendra Modi"),
+    ("King Abdullah II", "King", "Abdullah II"),
+    ("President- elect Ernesto Zedillo Ponce de Leon", "President-elect", "Ernesto Zedillo Ponce de Leon"),
+    ("Chairman of the Presidency Bakir Izetbegovic", "Chairman of the Presidency", "Bakir Izetbegovic"),
+    ("Jose Luis Rodriguez Zapatero", None, "Jose Luis Rodriguez Zapatero"),
+    ("Foreign Secretary Shri Vikram Misri", "Foreign Secretary", "Vikram Misri"),
+])
+def test_split_title(text, title, name):
+    assert split_title(text) == (title, name)
+
+
+def test_seniority_orders_titles():
+    assert seniority("Prime Minister")[0] == 1
+    assert seniority("Acting President")[0] == 2
+    assert seniority("Secretary of State")[0] == 3
+    assert seniority("Under Secretary")[0] == 5
+    assert seniority(None)[0] == 6
+
+
+def test_one_official_across_spellings():
+    resolver = OfficialResolver()
+    ids = {resolver.resolve(n, "USA").official_id
+           for n in ["Antony John Blinken", "Antony J. Blinken", "Antony Blinken", "Secretary Blinken"]}
+    assert len(ids) == 1
+    modi = {resolver.resolve(n, "IND").official_id
+            for n in ["Narendra Modi", "PM Modi", "Prime Minister Narendra Modi's"]}
+    assert len(modi) == 1
+
+
+def test_different_people_stay_apart():
+    resolver = OfficialResolver()
+    hw = resolver.resolve("George H. W. Bush", "USA")
+    w = resolver.resolve("George W. Bush", "USA")
+    assert hw.official_id != w.official_id
+    jordan = resolver.resolve("Abdullah II", "JOR")
+    saudi = resolver.resolve("Abdullah", "SAU")
+    assert jordan.official_id != saudi.official_id
+    assert resolver.resolve("Theodore Roosevelt", "USA").official_id != resolver.resolve("Franklin D. Roosevelt", "USA").official_id
+
+
+def test_transliterated_first_names_match():
+    resolver = OfficialResolver()
+    assert resolver.resolve("Benjamin Netanyahu", "ISR") is resolver.resolve("Binyamin Netanyahu", "ISR")
+
+
+def test_initiative_spellings_resolve_to_one():
+    resolver = InitiativeResolver()
+    a = resolver.resolve("India-US COMPACT (Catalysing Opportunities for Military Partnership, Accelerated Commerce & Technology) for the 21st Century")
+    b = resolver.resolve("US-India COMPACT for the 21st Century")
+    c = resolver.resolve("India-U.S. COMPACT")
+    assert a is b is c
+    icet = resolver.resolve("U.S.-India Initiative on Critical and Emerging Technologies (iCET)")
+    assert resolver.resolve("iCET") is icet
+    assert icet.acronym == "iCET"
+
+
+def test_initiative_key_ignores_order_case_and_us_spelling():
+    assert initiative_key("U.S.-India Strategic Trade Dialogue") == initiative_key("India-United States strategic trade dialogue")

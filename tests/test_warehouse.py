@@ -1,0 +1,70 @@
+"""Loads are all-or-nothing, and the contract views hold what the docs say."""
+import pytest
+
+from etl.load import load
+from etl.warehouse import writer
+from tests.conftest import FIXTURES, view_digest
+
+
+def test_a_crash_mid_load_leaves_the_warehouse_as_it_was(fresh_db, monkeypatch):
+    load(fresh_db, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
+    before = view_digest(fresh_db)
+    real_insert = writer._insert
+
+    def crash_on_sources(con, table, rows):
+        if table == "source":
+            raise RuntimeError("disk full")
+        real_insert(con, table, rows)
+
+    monkeypatch.setattr(writer, "_insert", crash_on_sources)
+    with pytest.raises(RuntimeError):
+        load(fresh_db, "hsg-travels", [FIXTURES / "hsg/blinken-antony-j.xml"])
+    assert view_digest(fresh_db) == before
+    failed = fresh_db.execute("select status, message from etl_runs order by run_id desc limit 1").fetchone()
+    assert failed == ("failed", "RuntimeError: disk full")
+
+
+def test_country_pairs_are_unordered_and_distinct(ro):
+    bad = ro.execute("select count(*) from country_pairs where country_a >= country_b").fetchone()[0]
+    assert bad == 0
+    pairs = ro.execute("""select count(*) from country_pairs cp join participants p using (engagement_id)
+                          where p.name = 'Narendra Modi' and country_a = 'IND' and country_b = 'USA'""").fetchone()[0]
+    assert pairs >= 8
+
+
+def test_contract_views_have_their_columns(ro):
+    expected = {
+        "engagements": "engagement_id kind status start_date end_date date_precision city country_iso3 title confidence source_count",
+        "participants": "engagement_id official_id name title country_iso3 role",
+        "officials": "official_id name country_iso3 aliases first_seen last_seen engagement_count",
+        "initiatives": "initiative_id name acronym aliases first_seen last_seen engagement_count",
+        "engagement_initiatives": "engagement_id initiative_id evidence",
+        "engagement_topics": "engagement_id topic",
+        "sources": "source_id kind uri title published_at loaded_at",
+        "engagement_sources": "engagement_id source_id evidence extractor confidence",
+        "country_pairs": "engagement_id country_a country_b start_date",
+        "etl_runs": "run_id source_kind started_at finished_at status records_in records_loaded records_rejected message",
+        "rejects": "run_id source_kind locator reason record",
+    }
+    for view, columns in expected.items():
+        have = {c for (c,) in ro.execute(
+            "select column_name from information_schema.columns where table_name = ?", [view]).fetchall()}
+        assert set(columns.split()) <= have, view
+
+
+def test_every_view_column_is_documented(ro):
+    from pathlib import Path
+    doc = (Path(__file__).resolve().parent.parent / "docs/warehouse.md").read_text("utf-8")
+    views = [v for (v,) in ro.execute(
+        "select view_name from duckdb_views() where not internal and schema_name = 'main'").fetchall()]
+    for view in views:
+        assert f"### `{view}`" in doc, view
+        for (column,) in ro.execute("select column_name from information_schema.columns where table_name = ?", [view]).fetchall():
+            assert f"| `{column}` |" in doc, f"{view}.{column}"
+
+
+def test_keys_are_unique_and_references_hold(ro):
+    assert ro.execute("select count(*) - count(distinct engagement_id) from engagements").fetchone()[0] == 0
+    assert ro.execute("select count(*) from participants where official_id not in (select official_id from officials)").fetchone()[0] == 0
+    assert ro.execute("select count(*) from engagement_sources where engagement_id not in (select engagement_id from engagements)").fetchone()[0] == 0
+    assert ro.execute("select count(*) from engagements where source_count = 0").fetchone()[0] == 0
