@@ -1,0 +1,52 @@
+"""What every page does first: check the warehouse, load filter options, draw the sidebar."""
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import streamlit as st
+
+from dashboard import db, queries
+from dashboard.filters import Filters, sidebar
+from etl.resolve.countries import country_name
+
+GRAINS = {"Month": "month", "Quarter": "quarter", "Year": "year"}
+
+
+def filter_options() -> dict:
+    """Choices for the sidebar filters, from the warehouse."""
+    bounds = queries.plain("date_bounds").row(0)
+    first, last = bounds if bounds[0] else (dt.date(1900, 1, 1), dt.date.today())
+    officials = queries.plain("option_officials")
+    initiatives = queries.plain("option_initiatives")
+    return {
+        "bounds": (first, last),
+        "countries": queries.plain("option_countries")["country_iso3"].to_list(),
+        "source_kinds": queries.plain("option_source_kinds")["kind"].to_list(),
+        "officials": {r["official_id"]: f"{r['name']} ({r['country_iso3'] or '?'})" for r in officials.iter_rows(named=True)},
+        "initiatives": dict(zip(initiatives["initiative_id"], initiatives["name"])),
+    }
+
+
+def page_setup(title: str, caption: str | None = None) -> Filters:
+    """Title the page, stop with a hint when there is no warehouse, and return the sidebar filters."""
+    st.title(title)
+    if caption:
+        st.caption(caption)
+    db.require_warehouse()
+    with st.spinner("Loading filters…"):
+        options = filter_options()
+    return sidebar(options)
+
+
+def with_country_names(frame: pl.DataFrame, column: str = "country_iso3", name: str = "country") -> pl.DataFrame:
+    """Add a readable country name next to an ISO3 column."""
+    return frame.with_columns(pl.col(column).map_elements(country_name, return_dtype=pl.String).alias(name))
+
+
+def empty_notice(frame: pl.DataFrame, what: str = "engagements") -> bool:
+    """Say so when the filters match nothing; True when the frame is empty."""
+    if frame.is_empty():
+        st.info(f"No {what} match these filters. Widen the date range or clear a filter in the sidebar.")
+        return True
+    return False

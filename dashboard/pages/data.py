@@ -1,0 +1,48 @@
+"""Data: freshness per source, latest ETL runs, rejects with reasons, row counts, checks."""
+import polars as pl
+import streamlit as st
+
+from dashboard import db
+from etl.warehouse.checks import run_checks
+from etl.warehouse.status import freshness, latest_runs, rejects_by_reason, view_counts
+
+st.title("Data")
+st.caption("What the warehouse holds, where it came from, and what could not be loaded.")
+db.require_warehouse()
+con = db.connection()
+cursor = con.cursor()
+try:
+    st.caption(f"Warehouse: `{db.warehouse_path()}`")
+    st.subheader("Freshness")
+    fresh = freshness(cursor)
+    for item in fresh:
+        if item.stale:
+            st.warning(f"{item.source_kind}: no successful load in the last week (last: {item.last_success or 'never'}).")
+    st.dataframe(pl.DataFrame([f.__dict__ for f in fresh]) if fresh else pl.DataFrame(), hide_index=True,
+                 width="stretch")
+
+    st.subheader("Rows per view")
+    st.dataframe(pl.DataFrame(view_counts(cursor), schema=["view", "rows"], orient="row"), hide_index=True)
+
+    st.subheader("Latest ETL runs")
+    st.dataframe(pl.DataFrame(latest_runs(cursor, 25), orient="row",
+                              schema=["run", "source", "status", "started", "finished", "in", "new", "merged",
+                                      "rejected", "message"]), hide_index=True, width="stretch")
+
+    st.subheader("Rejects")
+    reasons = rejects_by_reason(cursor, 50)
+    if reasons:
+        st.dataframe(pl.DataFrame(reasons, schema=["source", "reason", "rejects"], orient="row"), hide_index=True,
+                     width="stretch")
+        sample = cursor.sql("select source_kind, locator, field, reason from rejects order by run_id desc limit 200").pl()
+        st.dataframe(sample, hide_index=True, width="stretch")
+    else:
+        st.success("No rejected records.")
+
+    st.subheader("Checks")
+    checks = run_checks(cursor)
+    st.dataframe(pl.DataFrame([c.__dict__ for c in checks]), hide_index=True, width="stretch")
+    failed = [c for c in checks if not c.passed]
+    (st.error if failed else st.success)(f"{len(checks) - len(failed)} of {len(checks)} checks pass.")
+finally:
+    cursor.close()

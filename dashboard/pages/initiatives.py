@@ -1,0 +1,38 @@
+"""Initiatives: mentions over time, first and last seen, related countries and officials, engagements."""
+import streamlit as st
+
+from dashboard import charts, queries
+from dashboard.common import GRAINS, empty_notice, page_setup, with_country_names
+
+filters = page_setup("Initiatives", "Named programmes, mechanisms and groupings, and when they come up.")
+
+with st.spinner("Finding initiatives…"):
+    table = queries.run("initiative_table", filters)
+if empty_notice(table, "initiatives"):
+    st.stop()
+
+st.subheader("Mentions over time")
+grain = st.segmented_control("Grain", list(GRAINS), default="Year", key="initiatives_grain") or "Year"
+st.plotly_chart(charts.lines(queries.run("initiative_mentions", filters, grain=GRAINS[grain]), "name"),
+                width="stretch")
+
+st.subheader("All initiatives")
+st.dataframe(table.drop("initiative_id"), width="stretch", hide_index=True)
+
+st.subheader("One initiative")
+names = dict(zip(table["initiative_id"], table["name"]))
+default = filters.initiative if filters.initiative in names else table["initiative_id"][0]
+initiative_id = st.selectbox("Initiative", list(names), index=list(names).index(default),
+                             format_func=names.get, key="initiative_pick")
+left, right = st.columns(2)
+with left:
+    st.markdown("**Countries**")
+    st.dataframe(with_country_names(queries.run("initiative_countries", filters, initiative_id=initiative_id)),
+                 width="stretch", hide_index=True)
+with right:
+    st.markdown("**Officials**")
+    st.dataframe(queries.run("initiative_officials", filters, initiative_id=initiative_id),
+                 width="stretch", hide_index=True)
+st.markdown("**Engagements that discussed it**")
+st.dataframe(queries.run("initiative_engagements", filters, initiative_id=initiative_id).drop("engagement_id"),
+             width="stretch", hide_index=True)

@@ -1,0 +1,219 @@
+-- Dashboard queries. Every one starts from the filtered engagements `f` (FILTERED in dashboard/queries.py),
+-- so the sidebar filters apply everywhere. Parameters are named ($start, $countries, ...); nothing is formatted in.
+
+-- name: filtered
+select e.*
+from engagements e
+where ($start is null or coalesce(e.end_date, e.start_date) >= $start::date)
+  and ($end is null or e.start_date <= $end::date)
+  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], e.kind))
+  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], e.status))
+  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(e.source_kinds, $source_kinds::varchar[])) > 0)
+  and (len($countries::varchar[]) = 0 or e.engagement_id in (
+        select engagement_id from engagement_countries where list_contains($countries::varchar[], country_iso3)))
+  and ($pair_a is null or e.engagement_id in (
+        select engagement_id from country_pairs
+        where country_a = least($pair_a, $pair_b) and country_b = greatest($pair_a, $pair_b)))
+  and ($official is null or e.engagement_id in (select engagement_id from participants where official_id = $official))
+  and ($initiative is null or e.engagement_id in (
+        select engagement_id from engagement_initiatives where initiative_id = $initiative))
+
+-- name: kpis
+select count(*) as engagements,
+       (select count(distinct country_iso3) from engagement_countries ec where ec.engagement_id in (select engagement_id from f)) as countries,
+       (select count(distinct official_id) from participants p where p.engagement_id in (select engagement_id from f)) as officials,
+       (select count(distinct initiative_id) from engagement_initiatives ei where ei.engagement_id in (select engagement_id from f)) as initiatives
+from f
+
+-- name: frequency
+select date_trunc($grain, start_date)::date as period, kind, count(*) as engagements
+from f
+where start_date is not null
+group by all
+order by period, kind
+
+-- name: latest
+select start_date, end_date, kind, status, title, city, country_iso3, source_count, engagement_id
+from f
+order by start_date desc nulls last, engagement_id
+limit $limit
+
+-- name: date_bounds
+select min(start_date) as first, max(coalesce(end_date, start_date)) as last from engagements
+
+-- name: country_counts
+select ec.country_iso3, count(*) as engagements
+from engagement_countries ec
+where ec.engagement_id in (select engagement_id from f)
+group by all
+order by engagements desc
+
+-- name: pair_counts
+select country_a, country_b, count(*) as engagements
+from country_pairs cp
+where cp.engagement_id in (select engagement_id from f)
+group by all
+order by engagements desc
+limit $limit
+
+-- name: partners
+select case when country_a = $country then country_b else country_a end as partner, count(*) as engagements
+from country_pairs cp
+where cp.engagement_id in (select engagement_id from f) and $country in (country_a, country_b)
+group by all
+order by engagements desc
+limit $limit
+
+-- name: countries_over_time
+select date_trunc($grain, f.start_date)::date as period, ec.country_iso3, count(*) as engagements
+from f join engagement_countries ec using (engagement_id)
+where list_contains($compare::varchar[], ec.country_iso3) and f.start_date is not null
+group by all
+order by period
+
+-- name: top_officials
+select p.official_id, o.name, o.country_iso3, o.usual_title, min(p.seniority) as seniority,
+       count(distinct p.engagement_id) as engagements
+from participants p
+join officials o using (official_id)
+where p.engagement_id in (select engagement_id from f)
+  and ($max_seniority is null or p.seniority <= $max_seniority)
+group by all
+order by engagements desc, o.name
+limit $limit
+
+-- name: official_profile
+select official_id, name, country_iso3, aliases, first_seen, last_seen, engagement_count, usual_title, seniority
+from officials
+where official_id = $official_id
+
+-- name: official_timeline
+select f.start_date, f.end_date, f.kind, f.status, f.title, f.city, f.country_iso3, p.title as title_then, p.role,
+       f.engagement_id
+from f join participants p using (engagement_id)
+where p.official_id = $official_id
+order by f.start_date desc nulls last
+
+-- name: official_counterparts
+select o.official_id, o.name, o.country_iso3, count(distinct f.engagement_id) as engagements
+from f
+join participants me on me.engagement_id = f.engagement_id and me.official_id = $official_id
+join participants other on other.engagement_id = f.engagement_id and other.official_id <> $official_id
+join officials o on o.official_id = other.official_id
+group by all
+order by engagements desc
+limit 50
+
+-- name: official_initiatives
+select i.name, count(distinct f.engagement_id) as engagements
+from f
+join participants p on p.engagement_id = f.engagement_id and p.official_id = $official_id
+join engagement_initiatives ei on ei.engagement_id = f.engagement_id
+join initiatives i using (initiative_id)
+group by all
+order by engagements desc
+
+-- name: official_sources
+select s.kind, s.title, s.uri, s.locator
+from f
+join participants p on p.engagement_id = f.engagement_id and p.official_id = $official_id
+join engagement_sources es on es.engagement_id = f.engagement_id
+join sources s on s.source_id = es.source_id
+order by s.kind, s.locator
+limit 200
+
+-- name: network_edges
+select a.official_id as source, b.official_id as target, count(*) as weight
+from participants a
+join participants b on a.engagement_id = b.engagement_id and a.official_id < b.official_id
+where a.engagement_id in (select engagement_id from f)
+group by all
+order by weight desc
+limit $limit
+
+-- name: initiative_mentions
+select date_trunc($grain, f.start_date)::date as period, i.name, count(distinct f.engagement_id) as engagements
+from f
+join engagement_initiatives ei using (engagement_id)
+join initiatives i using (initiative_id)
+where f.start_date is not null
+group by all
+order by period
+
+-- name: initiative_table
+select i.initiative_id, i.name, i.acronym, min(f.start_date) as first_seen, max(f.end_date) as last_seen,
+       count(distinct f.engagement_id) as engagements, i.aliases
+from f
+join engagement_initiatives ei using (engagement_id)
+join initiatives i using (initiative_id)
+group by all
+order by engagements desc, i.name
+
+-- name: initiative_countries
+select ec.country_iso3, count(distinct f.engagement_id) as engagements
+from f
+join engagement_initiatives ei on ei.engagement_id = f.engagement_id and ei.initiative_id = $initiative_id
+join engagement_countries ec on ec.engagement_id = f.engagement_id
+group by all
+order by engagements desc
+
+-- name: initiative_officials
+select o.name, o.country_iso3, count(distinct f.engagement_id) as engagements
+from f
+join engagement_initiatives ei on ei.engagement_id = f.engagement_id and ei.initiative_id = $initiative_id
+join participants p on p.engagement_id = f.engagement_id
+join officials o on o.official_id = p.official_id
+group by all
+order by engagements desc
+
+-- name: initiative_engagements
+select f.start_date, f.kind, f.status, f.title, ei.evidence, f.engagement_id
+from f
+join engagement_initiatives ei on ei.engagement_id = f.engagement_id and ei.initiative_id = $initiative_id
+order by f.start_date desc nulls last
+
+-- name: explorer
+select f.start_date, f.end_date, f.kind, f.status, f.title, f.city, f.country_iso3, f.source_count,
+       f.source_kinds, f.confidence, f.engagement_id
+from f
+where $search is null
+   or f.title ilike '%' || $search || '%'
+   or f.city ilike '%' || $search || '%'
+   or f.description ilike '%' || $search || '%'
+   or f.engagement_id in (select engagement_id from participants where name ilike '%' || $search || '%')
+order by f.start_date desc nulls last, f.engagement_id
+limit $limit
+
+-- name: engagement_detail
+select * from engagements where engagement_id = $engagement_id
+
+-- name: engagement_participants
+select name, title, country_iso3, role, official_id from participants where engagement_id = $engagement_id
+order by role desc, seniority, name
+
+-- name: engagement_evidence
+select es.source_kind, s.title, es.uri, s.locator, s.published_at, es.evidence, es.extractor, es.confidence
+from engagement_sources es join sources s using (source_id)
+where es.engagement_id = $engagement_id
+order by s.published_at nulls last, s.locator
+
+-- name: engagement_initiative_names
+select i.name, ei.evidence from engagement_initiatives ei join initiatives i using (initiative_id)
+where ei.engagement_id = $engagement_id
+
+-- name: engagement_topic_names
+select topic from engagement_topics where engagement_id = $engagement_id order by topic
+
+-- name: option_countries
+select distinct country_iso3 from engagement_countries order by 1
+
+-- name: option_source_kinds
+select distinct kind from sources order by 1
+
+-- name: option_officials
+select official_id, name, country_iso3, engagement_count from officials
+where engagement_count > 0
+order by engagement_count desc, name
+
+-- name: option_initiatives
+select initiative_id, name from initiatives order by engagement_count desc, name

@@ -1,0 +1,102 @@
+"""Each dashboard page, run with Streamlit's AppTest against the fixture warehouse."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGES = ROOT / "dashboard" / "pages"
+
+
+@pytest.fixture(autouse=True)
+def _warehouse(monkeypatch, warehouse_path: Path):
+    monkeypatch.setenv("PARLEY_DB", str(warehouse_path))
+    monkeypatch.setenv("PARLEY_CONFIG", str(warehouse_path.parent / "no-config.toml"))
+    monkeypatch.chdir(ROOT)
+
+
+def run_page(name: str, query: dict | None = None, timeout: float = 60) -> AppTest:
+    app = AppTest.from_file(str(PAGES / f"{name}.py"), default_timeout=timeout)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def texts(app: AppTest) -> str:
+    parts = [m.value for m in app.markdown] + [c.value for c in app.caption] + [i.value for i in app.info]
+    parts += [str(df.value) for df in app.dataframe]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_overview_counts_and_frequency():
+    app = run_page("overview")
+    metrics = {m.label: m.value for m in app.metric}
+    assert int(metrics["Engagements"].replace(",", "")) > 7000
+    chart = app.get("plotly_chart")[0]
+    assert '"visit"' in chart.proto.spec
+
+
+def test_filters_come_from_the_url():
+    app = run_page("overview", {"country": "IND", "kind": "meeting"})
+    assert app.multiselect(key="f_countries").value == ["IND"]
+    metrics = {m.label: m.value for m in app.metric}
+    assert 0 < int(metrics["Engagements"].replace(",", "")) < 10
+
+
+def test_filter_matching_nothing_says_so():
+    app = run_page("overview", {"kind": "call"})
+    assert any("No engagements match" in i.value for i in app.info)
+
+
+def test_countries_page_ranks_partners():
+    app = run_page("countries", {"country": "IND"})
+    assert len(app.get("plotly_chart")) >= 3
+    assert "USA" in str(app.get("plotly_chart")[0].proto.spec)
+
+
+def test_officials_page_shows_known_official():
+    app = run_page("officials", {"country": "IND"})
+    assert "Narendra Modi" in app.get("plotly_chart")[0].proto.spec
+
+
+def test_initiatives_page_lists_compact():
+    app = run_page("initiatives")
+    assert "India-US COMPACT" in texts(app)
+
+
+def test_engagements_page_shows_evidence():
+    app = run_page("engagements", {"official": "ind-narendra-modi", "kind": "meeting"})
+    participants = app.main.dataframe[1].value
+    assert "Trump" in " ".join(participants["name"])
+    evidence = app.main.dataframe[-1].value
+    assert any("President Trump hosted Prime Minister Modi" in (e or "") for e in evidence["evidence"])
+
+
+def test_sql_page_runs_a_query_and_refuses_a_write():
+    app = run_page("sql")
+    app.text_area(key="sql_text").set_value("select count(*) as n from engagements").run()
+    app.button(key="sql_run").click().run()
+    assert not app.error and app.main.dataframe[-1].value.iloc[0, 0] > 7000
+    app.text_area(key="sql_text").set_value("delete from store.engagement").run()
+    app.button(key="sql_run").click().run()
+    assert app.error and "Refused" in app.error[0].value
+    app.text_area(key="sql_text").set_value("select * from read_csv('/etc/passwd')").run()
+    app.button(key="sql_run").click().run()
+    assert app.error and "Refused" in app.error[0].value
+
+
+def test_data_page_shows_runs_and_checks():
+    app = run_page("data")
+    assert any("checks pass" in s.value for s in app.success)
+    assert "hsg-travels" in texts(app)
+
+
+def test_missing_warehouse_tells_the_command(monkeypatch, tmp_path):
+    monkeypatch.setenv("PARLEY_DB", str(tmp_path / "none.duckdb"))
+    app = run_page("overview")
+    assert "parley refresh" in app.warning[0].value
