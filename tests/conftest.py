@@ -9,6 +9,7 @@ import pytest
 
 from etl.load import load
 from etl.warehouse.connection import connect
+from etl.warehouse.safe_sql import connect_read_only
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -33,8 +34,8 @@ def warehouse_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture()
 def ro(warehouse_path: Path):
-    """A read-only connection to the fixture warehouse."""
-    con = duckdb.connect(str(warehouse_path), read_only=True)
+    """A read-only connection to the fixture warehouse, configured as the dashboard's (DuckDB requires one config per file per process)."""
+    con = connect_read_only(warehouse_path)
     yield con
     con.close()
 
