@@ -22,7 +22,7 @@ from etl.warehouse.writer import RunSummary
 
 app = typer.Typer(help="Parley: foreign-policy engagement analytics.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="Warehouse file (else PARLEY_DB, the config, data/parley.duckdb).")]
