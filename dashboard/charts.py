@@ -7,6 +7,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
+# Plotly fetches its world map from a CDN by default; the app serves a bundled copy instead (static/topojson).
+MAP_CONFIG = {"topojsonURL": "app/static/topojson/"}
 KIND_COLOURS = {"visit": "#1f77b4", "meeting": "#ff7f0e", "call": "#2ca02c", "summit": "#d62728", "dialogue": "#9467bd"}
 
 

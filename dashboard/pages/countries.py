@@ -15,7 +15,7 @@ if empty_notice(counts):
 left, right = st.columns(2)
 with left:
     st.subheader("Engagements by country")
-    st.plotly_chart(charts.world_map(with_country_names(counts)), width="stretch")
+    st.plotly_chart(charts.world_map(with_country_names(counts)), width="stretch", config=charts.MAP_CONFIG)
 with right:
     st.subheader("Most engaged pairs")
     pairs = queries.run("pair_counts", filters, limit=400)
