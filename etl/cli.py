@@ -15,7 +15,7 @@ from rich.table import Table
 from etl.config import SETTINGS_HELP, ConfigError, load_settings
 from etl.load import LoadError, load
 from etl.registry import SOURCE_KINDS
-from etl.warehouse.connection import connect
+from etl.warehouse.publish import PublishError, staged
 from etl.warehouse.safe_sql import UnsafeQuery, connect_read_only, run_query
 from etl.warehouse.status import freshness, latest_runs, rejects_by_reason, view_counts
 from etl.warehouse.writer import RunSummary
@@ -69,9 +69,9 @@ def load_command(
     """Load files of one source kind into the warehouse (unchanged files are skipped)."""
     settings = _settings(config, db)
     try:
-        with connect(settings.db_path) as con:
+        with staged(settings.db_path) as con:
             summary = load(con, kind, paths, force=force, show_progress=sys.stderr.isatty())
-    except LoadError as exc:
+    except (LoadError, PublishError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     _report(summary)
@@ -88,14 +88,18 @@ def refresh(config: ConfigOption = None, db: DbOption = None,
         console.print("[red]error:[/red] no [[sources]] in the config; see README 'Configuration'")
         raise typer.Exit(2)
     failed = False
-    with connect(settings.db_path) as con:
-        for source in settings.sources:
-            try:
-                _report(load(con, source.kind, [source.path], force=force, show_progress=sys.stderr.isatty()))
-            except LoadError as exc:
-                console.print(f"[red]error:[/red] {source.kind}: {exc}")
-                failed = True
-    console.print(f"warehouse: {settings.db_path}")
+    try:
+        with staged(settings.db_path) as con:
+            for source in settings.sources:
+                try:
+                    _report(load(con, source.kind, [source.path], force=force, show_progress=sys.stderr.isatty()))
+                except LoadError as exc:
+                    console.print(f"[red]error:[/red] {source.kind}: {exc}")
+                    failed = True
+    except PublishError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    console.print(f"warehouse: {settings.db_path} (published)")
     if failed:
         raise typer.Exit(1)
 

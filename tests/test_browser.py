@@ -84,6 +84,7 @@ def test_page_renders_without_errors(server, browser, path):
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url} {r.failure}"))
     page.goto(f"{server}/{path}", wait_until="domcontentloaded")
     _wait_until_ready(page)
     exceptions = page.locator('[data-testid="stException"]').all_inner_texts()

@@ -1,0 +1,78 @@
+"""Atomic publishing: build the next warehouse beside the live one, check it, then swap it in.
+
+DuckDB allows one writer or many readers per file, so a refresh never writes into the file the dashboard
+and users' `duckdb -readonly` sessions hold open: it copies the live file, loads into the copy, runs the
+checks, and replaces the live file with os.replace. Readers of the old file finish undisturbed.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from etl.warehouse.checks import run_checks
+from etl.warehouse.connection import connect
+
+LOCK_TIMEOUT_SECONDS = 600.0
+
+
+class PublishError(Exception):
+    """The next warehouse failed its checks or another refresh holds the lock; the live one is untouched."""
+
+
+@contextmanager
+def writer_lock(db_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold the warehouse's refresh lock, waiting up to timeout seconds for another refresh to finish."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{db_path}.lock", "w") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise PublishError(f"{db_path}: another refresh is running (waited {timeout:g} s)") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def next_path(db_path: Path) -> Path:
+    """Where the next warehouse is built."""
+    return db_path.with_name(db_path.name + ".next")
+
+
+@contextmanager
+def staged(db_path: Path, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writable connection to a copy of the warehouse, published over the live file if its checks pass."""
+    with writer_lock(db_path, lock_timeout):
+        staging = next_path(db_path)
+        for leftover in (staging, Path(f"{staging}.wal")):
+            leftover.unlink(missing_ok=True)  # from a refresh that was killed
+        if db_path.exists():
+            shutil.copyfile(db_path, staging)
+        con = connect(staging)
+        published = False
+        try:
+            yield con
+            failed = [c for c in run_checks(con) if not c.passed]
+            if failed:
+                raise PublishError("checks failed, live warehouse kept: "
+                                   + "; ".join(f"{c.check} ({c.offending_rows} rows)" for c in failed))
+            con.execute("checkpoint")
+            con.close()
+            os.replace(staging, db_path)
+            published = True
+        finally:
+            con.close()
+            if not published:
+                staging.unlink(missing_ok=True)
