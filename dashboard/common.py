@@ -11,6 +11,8 @@ from dashboard.filters import Filters, sidebar
 from etl.resolve.countries import country_name
 
 GRAINS = {"Month": "month", "Quarter": "quarter", "Year": "year"}
+DATE_COLUMNS = {name: st.column_config.DateColumn(name, format="YYYY-MM-DD")
+                for name in ("start_date", "end_date", "first_seen", "last_seen", "published_at")}
 
 
 def filter_options() -> dict:

@@ -4,7 +4,7 @@ import io
 import streamlit as st
 
 from dashboard import queries
-from dashboard.common import empty_notice, page_setup
+from dashboard.common import DATE_COLUMNS, empty_notice, page_setup
 
 ROW_LIMIT = 5000
 
@@ -17,7 +17,7 @@ if empty_notice(rows):
     st.stop()
 
 st.caption(f"{rows.height:,} engagements" + (f" (the first {ROW_LIMIT:,})" if rows.height == ROW_LIMIT else ""))
-st.dataframe(rows.drop("engagement_id"), width="stretch", hide_index=True)
+st.dataframe(rows.drop("engagement_id"), width="stretch", hide_index=True, column_config=DATE_COLUMNS)
 
 csv_col, parquet_col = st.columns(2)
 export = rows.with_columns(rows["source_kinds"].list.join(", "))
@@ -36,7 +36,7 @@ cols[1].metric("Dates", f"{detail['start_date']} – {detail['end_date']}" if de
 cols[2].metric("Place", ", ".join(p for p in (detail["city"], detail["country_iso3"]) if p) or "—")
 cols[3].metric("Sources", detail["source_count"])
 st.markdown("**Participants**")
-st.dataframe(queries.plain("engagement_participants", engagement_id=engagement_id), width="stretch", hide_index=True)
+st.dataframe(queries.plain("engagement_participants", engagement_id=engagement_id), width="stretch", hide_index=True, column_config=DATE_COLUMNS)
 initiatives = queries.plain("engagement_initiative_names", engagement_id=engagement_id)
 topics = queries.plain("engagement_topic_names", engagement_id=engagement_id)
 if not initiatives.is_empty():

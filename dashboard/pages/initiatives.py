@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.common import GRAINS, empty_notice, page_setup, with_country_names
+from dashboard.common import DATE_COLUMNS, GRAINS, empty_notice, page_setup, with_country_names
 
 filters = page_setup("Initiatives", "Named programmes, mechanisms and groupings, and when they come up.")
 
@@ -17,7 +17,7 @@ st.plotly_chart(charts.lines(queries.run("initiative_mentions", filters, grain=G
                 width="stretch")
 
 st.subheader("All initiatives")
-st.dataframe(table.drop("initiative_id"), width="stretch", hide_index=True)
+st.dataframe(table.drop("initiative_id"), width="stretch", hide_index=True, column_config=DATE_COLUMNS)
 
 st.subheader("One initiative")
 names = dict(zip(table["initiative_id"], table["name"]))
@@ -28,11 +28,11 @@ left, right = st.columns(2)
 with left:
     st.markdown("**Countries**")
     st.dataframe(with_country_names(queries.run("initiative_countries", filters, initiative_id=initiative_id)),
-                 width="stretch", hide_index=True)
+                 width="stretch", hide_index=True, column_config=DATE_COLUMNS)
 with right:
     st.markdown("**Officials**")
     st.dataframe(queries.run("initiative_officials", filters, initiative_id=initiative_id),
-                 width="stretch", hide_index=True)
+                 width="stretch", hide_index=True, column_config=DATE_COLUMNS)
 st.markdown("**Engagements that discussed it**")
 st.dataframe(queries.run("initiative_engagements", filters, initiative_id=initiative_id).drop("engagement_id"),
-             width="stretch", hide_index=True)
+             width="stretch", hide_index=True, column_config=DATE_COLUMNS)

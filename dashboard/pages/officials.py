@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.common import empty_notice, page_setup
+from dashboard.common import DATE_COLUMNS, empty_notice, page_setup
 
 SENIORITY = {"Any level": None, "Heads of state/government": 1, "…and deputies": 2, "…and foreign ministers": 3,
              "…and ministers": 4, "…and senior officials": 5}
@@ -36,13 +36,13 @@ if not profile.is_empty():
     timeline, counterparts, initiatives, sources = st.tabs(["Timeline", "Counterparts", "Initiatives", "Sources"])
     with timeline:
         st.dataframe(queries.run("official_timeline", filters, official_id=official_id).drop("engagement_id"),
-                     width="stretch", hide_index=True)
+                     width="stretch", hide_index=True, column_config=DATE_COLUMNS)
     with counterparts:
         st.dataframe(queries.run("official_counterparts", filters, official_id=official_id),
-                     width="stretch", hide_index=True)
+                     width="stretch", hide_index=True, column_config=DATE_COLUMNS)
     with initiatives:
         st.dataframe(queries.run("official_initiatives", filters, official_id=official_id),
-                     width="stretch", hide_index=True)
+                     width="stretch", hide_index=True, column_config=DATE_COLUMNS)
     with sources:
         st.dataframe(queries.run("official_sources", filters, official_id=official_id),
                      width="stretch", hide_index=True,

@@ -4,7 +4,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.common import GRAINS, empty_notice, page_setup
+from dashboard.common import DATE_COLUMNS, GRAINS, empty_notice, page_setup
 
 filters = page_setup("Overview", "How often countries engage, at what level, and what happened last.")
 options_bounds = queries.plain("date_bounds").row(0)
@@ -32,4 +32,4 @@ if not empty_notice(frequency):
 st.subheader("Latest engagements")
 latest = queries.run("latest", filters, limit=25)
 if not empty_notice(latest):
-    st.dataframe(latest.drop("engagement_id"), width="stretch", hide_index=True)
+    st.dataframe(latest.drop("engagement_id"), width="stretch", hide_index=True, column_config=DATE_COLUMNS)
