@@ -7,20 +7,9 @@ import polars as pl
 
 from dashboard import db
 from dashboard.filters import Filters
+from etl.warehouse.queries import parse_named_sql
 
-_SECTION_MARK = "-- name: "
-
-
-def _load() -> dict[str, str]:
-    text = resources.files("dashboard").joinpath("sql", "queries.sql").read_text("utf-8")
-    sections: dict[str, str] = {}
-    for chunk in text.split(_SECTION_MARK)[1:]:
-        name, _, body = chunk.partition("\n")
-        sections[name.strip()] = body.strip().rstrip(";")
-    return sections
-
-
-SQL = _load()
+SQL = parse_named_sql(resources.files("dashboard").joinpath("sql", "queries.sql").read_text("utf-8"))
 FILTERED = SQL["filtered"]
 
 

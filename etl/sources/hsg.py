@@ -102,7 +102,7 @@ def _travel(trip: Element, path: Path) -> SourceRecord:
     engagement = Engagement(kind="visit", status="held", start_date=start, end_date=end, city=city,
                             country_iso3=iso3, title=f"{title} {name} in {city + ', ' if city else ''}{country_label}",
                             participants=[traveller])
-    return SourceRecord(engagement=engagement, source_kind=f"hsg-travels", locator=_trip_id(trip),
+    return SourceRecord(engagement=engagement, source_kind="hsg-travels", locator=_trip_id(trip),
                         uri=f"https://history.state.gov/departmenthistory/travels/{role}/{who}",
                         source_title=f"Travels of the {title}: {name}", text=_text(trip, "remarks"))
 

@@ -3,13 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import re
-
 import duckdb
 
-from etl.warehouse.connection import sql_text
-
-_SECTION = re.compile(r"^-- name: (.+)$", re.M)
+from etl.warehouse.queries import named_queries
 
 
 @dataclass
@@ -21,15 +17,10 @@ class CheckResult:
     passed: bool
 
 
-def _checks() -> dict[str, str]:
-    parts = _SECTION.split(sql_text("checks.sql"))
-    return {name.strip(): body.strip() for name, body in zip(parts[1::2], parts[2::2])}
-
-
 def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
     """Run every check in checks.sql."""
     results = []
-    for name, sql in _checks().items():
+    for name, sql in named_queries("checks.sql").items():
         bad = con.execute(sql).fetchone()[0]
         results.append(CheckResult(name, bad, bad == 0))
     return results

@@ -5,13 +5,18 @@ import re
 
 from etl.warehouse.connection import sql_text
 
-_SECTION = re.compile(r"^-- name: (\w+)\s*$", re.M)
+_SECTION = re.compile(r"^-- name: (.+?)\s*$", re.M)
+
+
+def parse_named_sql(text: str) -> dict[str, str]:
+    """Map each '-- name: x' section of SQL text to its statement."""
+    parts = _SECTION.split(text)
+    return {name: body.strip().rstrip(";") for name, body in zip(parts[1::2], parts[2::2])}
 
 
 def named_queries(filename: str) -> dict[str, str]:
-    """Map each '-- name:' section of a .sql file to its statement."""
-    parts = _SECTION.split(sql_text(filename))
-    return {name: body.strip().rstrip(";") for name, body in zip(parts[1::2], parts[2::2])}
+    """The '-- name:' sections of one bundled .sql file."""
+    return parse_named_sql(sql_text(filename))
 
 
 QUERIES: dict[str, str] = {**named_queries("writes.sql")}
