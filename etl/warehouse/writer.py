@@ -209,7 +209,7 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
               files: dict[str, InputFile]) -> RunSummary:
     """Replace what the given inputs contributed before with their new records, all in one transaction."""
     started = _now()
-    run_id = con.execute("select nextval('store.run_ids')").fetchone()[0]
+    run_id = _next_run_id(con)
     summary = RunSummary(run_id=run_id, source_kind=source_kind)
     con.begin()
     try:
@@ -241,18 +241,25 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
     return summary
 
 
+def _next_run_id(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("select nextval('store.run_ids')").fetchone()[0]
+
+
+def _record_empty_run(con: duckdb.DuckDBPyConnection, source_kind: str, status: str, inputs: list[str],
+                      message: str) -> int:
+    """Log a run that wrote no records."""
+    run_id = _next_run_id(con)
+    now = _now()
+    con.execute(QUERIES["record_run"], [run_id, source_kind, now, now, status, 0, 0, 0, 0, inputs, message])
+    return run_id
+
+
 def record_failed_run(con: duckdb.DuckDBPyConnection, source_kind: str, inputs: list[str], message: str) -> int:
     """Log a run that failed before or during its transaction."""
-    run_id = con.execute("select nextval('store.run_ids')").fetchone()[0]
-    now = _now()
-    con.execute(QUERIES["record_run"], [run_id, source_kind, now, now, "failed", 0, 0, 0, 0, inputs, message])
-    return run_id
+    return _record_empty_run(con, source_kind, "failed", inputs, message)
 
 
 def record_skipped_run(con: duckdb.DuckDBPyConnection, source_kind: str, inputs: list[str]) -> int:
     """Log a run whose inputs had all been loaded before, unchanged."""
-    run_id = con.execute("select nextval('store.run_ids')").fetchone()[0]
-    now = _now()
-    con.execute(QUERIES["record_run"], [run_id, source_kind, now, now, "unchanged", 0, 0, 0, 0, inputs,
-                                        f"{len(inputs)} input(s) unchanged since their last load"])
-    return run_id
+    return _record_empty_run(con, source_kind, "unchanged", inputs,
+                             f"{len(inputs)} input(s) unchanged since their last load")
