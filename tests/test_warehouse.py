@@ -64,7 +64,9 @@ def test_every_view_column_is_documented(ro):
 
 
 def test_keys_are_unique_and_references_hold(ro):
-    assert ro.execute("select count(*) - count(distinct engagement_id) from engagements").fetchone()[0] == 0
-    assert ro.execute("select count(*) from participants where official_id not in (select official_id from officials)").fetchone()[0] == 0
-    assert ro.execute("select count(*) from engagement_sources where engagement_id not in (select engagement_id from engagements)").fetchone()[0] == 0
-    assert ro.execute("select count(*) from engagements where source_count = 0").fetchone()[0] == 0
+    from etl.warehouse.checks import run_checks
+    results = {c.check: c.offending_rows for c in run_checks(ro)}
+    for check in ("engagement ids are unique", "participants refer to officials",
+                  "evidence refers to engagements and sources", "every engagement has a source"):
+        assert results[check] == 0, check
+    assert [name for name, bad in results.items() if bad] == []
