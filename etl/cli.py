@@ -176,6 +176,29 @@ def status(db: DbOption = None, config: ConfigOption = None) -> None:
             out.print(table)
 
 
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or directories (text, HTML, JSONL, RSS/Atom).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the evaluation kit's JSON (the default output).")] = True,
+) -> None:
+    """Run the text extractor without loading anything, printing one JSON object per document."""
+    from etl.extract.document import parse_article
+    from etl.extract.pipeline import event_json, extract_articles
+    from etl.sources.articles import iter_articles, read_articles
+
+    output = []
+    for path in iter_articles(paths):
+        if not path.exists():
+            console.print(f"[red]error:[/red] {path}: no such file or directory")
+            raise typer.Exit(2)
+        raws = [item for item in read_articles(path) if not hasattr(item, "reason")]
+        articles = [parse_article(raw.text, raw.published, raw.title) for raw in raws]
+        for raw, found in zip(raws, extract_articles(articles)):
+            document = str(path) if raw.locator == str(path) else raw.locator
+            output.append({"document": document, "events": [event_json(e) for e in found.events]})
+    print(json.dumps(output, ensure_ascii=False, indent=1))
+
+
 @app.command("config")
 def show_config(config: ConfigOption = None, db: DbOption = None) -> None:
     """Print the effective settings and what each one means."""

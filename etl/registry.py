@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.records import Batch
+from etl.sources.articles import iter_articles, parse_articles
 from etl.sources.hsg import iter_xml, parse_travels, parse_visits
 from etl.sources.table import iter_tables, parse_table
 
@@ -26,6 +27,7 @@ SOURCE_KINDS: dict[str, SourceKind] = {
         SourceKind("hsg-travels", iter_xml, parse_travels, "Office of the Historian travels XML (Presidents, Secretaries)"),
         SourceKind("hsg-visits", iter_xml, parse_visits, "Office of the Historian visits of foreign leaders XML"),
         SourceKind("table", iter_tables, parse_table, "curated engagements as CSV, JSON or JSON Lines"),
+        SourceKind("articles", iter_articles, parse_articles, "news articles and press releases: text, HTML, JSONL, RSS/Atom"),
     )
 }
 

@@ -1,0 +1,36 @@
+"""An article's parts: publication date, headline, dateline place and body."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.*)$")
+_DATELINE_DASH = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.' ]+)?\s+[—–-]{1,2}\s+", re.M)
+_DATELINE_COLON = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{2,40}):\s*$", re.M)
+
+
+@dataclass
+class Article:
+    """One article ready for extraction."""
+
+    text: str
+    published: dt.date | None
+    headline: str | None
+    dateline: str | None
+
+
+def parse_article(text: str, published: dt.date | None = None, headline: str | None = None) -> Article:
+    """Split the optional ' date YYYY-MM-DD headline' first line off and find the dateline city."""
+    first, _, rest = text.partition("\n")
+    if match := _HEADER.match(first):
+        published = published or dt.date.fromisoformat(match[1])
+        headline = headline or match[2].strip()
+        text = match[2] + "\n" + rest
+    dateline = None
+    body_start = rest if match else text
+    for pattern in (_DATELINE_DASH, _DATELINE_COLON):
+        if found := pattern.search(body_start[:600]):
+            dateline = found[1].strip().title() if found[1].isupper() else found[1].strip()
+            break
+    return Article(text=text, published=published, headline=headline, dateline=dateline)

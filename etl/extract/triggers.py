@@ -1,0 +1,44 @@
+"""Words that signal each kind of engagement, and whether it is planned."""
+from __future__ import annotations
+
+import re
+
+CALL = re.compile(r"\b(phone call|telephone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
+                  r"video (?:call|conference|link)|phoned|dialled|dialed|spoke (?:by|over the) phone|call with)\b", re.I)
+# Lowercase on purpose: a capitalised 'Dialogue' is usually an initiative's name, not the event.
+DIALOGUE = re.compile(r"\b([Cc]o-?chair(?:ed|s|ing)?|dialogue|consultations|2\+2|two-plus-two|strategic talks|"
+                      r"joint commission|round of talks|ministerial (?:meeting|talks|dialogue))\b")
+MEETING = re.compile(r"\b(met|meet|meets|meeting|met with|held (?:talks|discussions|a meeting|delegation-level talks)|"
+                     r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|hosted|hosts|host|hosting|received|"
+                     r"receives|receiving|welcomed|welcomes|greeted|called on|calls on|sat down with|lunch|dinner|"
+                     r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
+                     r"discussed .{0,60} with|conferred|audience)\b", re.I)
+VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|travel(?:l)?ed to|travels to|arriv(?:ed|es|ing) in|"
+                   r"landed in|lands in|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
+                   r"working visit|chief guest)\b", re.I)
+SUMMIT = re.compile(r"\b(summit|leaders'? meeting|general assembly|G-?20 meeting|G-?7 meeting)\b", re.I)
+PLANNED = re.compile(r"\b(will|to (?:visit|meet|hold|travel|host|attend|co-chair)|is (?:scheduled|expected|due|set|slated) to|"
+                     r"are (?:scheduled|expected|due|set|slated) to|plans? to|planned|invit(?:ed|ation)|would|"
+                     r"is to|are to|upcoming|later (?:this|on|in)|next (?:week|month|year)|tomorrow)\b", re.I)
+HELD_OVERRIDE = re.compile(r"\b(had (?:been )?(?:scheduled|planned)|was (?:scheduled|expected) to .{0,40} (?:met|held))\b", re.I)
+
+
+def kinds_in(sentence: str) -> list[str]:
+    """The engagement kinds a sentence signals: at most one kind of encounter, and 'visit'."""
+    kinds = []
+    if CALL.search(sentence):
+        kinds.append("call")
+    elif DIALOGUE.search(sentence):
+        kinds.append("dialogue")
+    elif MEETING.search(sentence):
+        kinds.append("meeting")
+    elif SUMMIT.search(sentence):
+        kinds.append("summit")
+    if VISIT.search(sentence):
+        kinds.append("visit")
+    return kinds
+
+
+def is_planned(sentence: str) -> bool:
+    """True when the sentence speaks of the engagement as future or announced."""
+    return bool(PLANNED.search(sentence)) and not HELD_OVERRIDE.search(sentence)

@@ -1,0 +1,184 @@
+"""News articles and press releases: plain text, HTML, JSON Lines and RSS/Atom feeds -> extracted engagements."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.extract.document import Article, parse_article
+from etl.records import Batch, Engagement, Participant, Reject, SourceRecord
+from etl.resolve.countries import to_iso3
+from etl.sources.files import InputError, read_text
+
+KIND = "articles"
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".xml", ".rss", ".atom")
+_ENGLISH = re.compile(r"\b(the|and|of|to|in|on|with|for|said|was|is|by)\b", re.I)
+
+
+@dataclass
+class RawArticle:
+    """One article read from an input, before extraction."""
+
+    locator: str
+    uri: str
+    title: str | None
+    published: dt.date | None
+    text: str
+
+
+def _reject(locator: str, reason: str, field: str | None = None, record: str | None = None) -> Reject:
+    return Reject(source_kind=KIND, locator=locator, field=field, reason=reason, record=record)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _html_text(html: str) -> str | None:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+
+
+def _from_html(path: Path, text: str) -> Iterator[RawArticle | Reject]:
+    import trafilatura
+
+    body = _html_text(text)
+    if not body:
+        yield _reject(str(path), "no article text found in the HTML")
+        return
+    meta = trafilatura.extract_metadata(text)
+    yield RawArticle(str(path), (meta.url if meta and meta.url else path.as_uri()), meta.title if meta else None,
+                     _date(meta.date) if meta else None, body)
+
+
+def _from_jsonl(path: Path, text: str) -> Iterator[RawArticle | Reject]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        locator = f"{path}: line {number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield _reject(locator, f"invalid JSON: {exc.msg}", record=line[:2000])
+            continue
+        if not isinstance(row, dict) or not str(row.get("text") or "").strip():
+            yield _reject(locator, "missing", field="text", record=line[:2000])
+            continue
+        published = _date(row.get("published"))
+        if row.get("published") and published is None:
+            yield _reject(locator, f"'{row['published']}' is not a date", field="published", record=line[:2000])
+            continue
+        yield RawArticle(locator, str(row.get("url") or f"{path.as_uri()}#line{number}"), row.get("title"),
+                         published, str(row["text"]))
+
+
+def _from_feed(path: Path, text: str) -> Iterator[RawArticle | Reject]:
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if feed.bozo and not feed.entries:
+        yield _reject(str(path), f"not a readable RSS/Atom feed: {feed.get('bozo_exception')}")
+        return
+    for index, entry in enumerate(feed.entries, start=1):
+        locator = f"{path}: entry {index}"
+        content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
+        body = (_html_text(content) if "<" in content else content) or ""
+        if not body.strip():
+            yield _reject(locator, "entry has no text", field="content")
+            continue
+        published = entry.get("published_parsed") or entry.get("updated_parsed")
+        yield RawArticle(locator, entry.get("link") or f"{path.as_uri()}#entry{index}", entry.get("title"),
+                         dt.date(*published[:3]) if published else None, body)
+
+
+def read_articles(path: Path) -> Iterator[RawArticle | Reject]:
+    """The articles in one input file, or rejects saying why one could not be read."""
+    if path.stat().st_size > MAX_ARTICLE_BYTES:
+        yield _reject(str(path), f"file is {path.stat().st_size} bytes, over the {MAX_ARTICLE_BYTES}-byte article limit")
+        return
+    text = read_text(path, KIND)
+    if "\x00" in text:
+        yield _reject(str(path), "binary content (NUL bytes), not text")
+        return
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        yield from _from_html(path, text)
+    elif suffix in (".jsonl", ".ndjson"):
+        yield from _from_jsonl(path, text)
+    elif suffix in (".xml", ".rss", ".atom"):
+        yield from _from_feed(path, text)
+    else:
+        yield RawArticle(str(path), path.resolve().as_uri(), None, None, text)
+
+
+def english_enough(text: str) -> bool:
+    """True when common English function words make up a plausible share of the words."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) >= 8 and len(_ENGLISH.findall(text)) / len(words) >= 0.08
+
+
+def _records(raw: RawArticle, article: Article, extraction) -> list[SourceRecord]:
+    from etl.extract.pipeline import EXTRACTOR
+
+    records = []
+    for number, event in enumerate(extraction.events, start=1):
+        precision = event.date.precision if event.date else "day"
+        engagement = Engagement(
+            kind=event.kind, status=event.status, start_date=event.date.start if event.date else None,
+            end_date=event.date.end if event.date else None, date_precision=precision,
+            city=event.city, country_iso3=to_iso3(event.country) if event.country else None,
+            title=f"{event.kind.capitalize()}: {', '.join(p.name for p in event.participants)}",
+            participants=[Participant(name=p.name, title=p.title, country_iso3=p.country,
+                                      role="visitor" if event.kind == "visit" else "attendee")
+                          for p in event.participants],
+            initiatives=event.initiatives, topics=event.topics)
+        records.append(SourceRecord(
+            engagement=engagement, source_kind=KIND, uri=raw.uri, locator=f"{raw.locator}#event{number}",
+            source_title=raw.title or article.headline, published_at=article.published, text=article.text[:20000],
+            evidence=event.evidence, extractor=EXTRACTOR, confidence=event.confidence))
+    return records
+
+
+def parse_articles(path: Path) -> Batch:
+    """Every engagement extracted from the articles in one input; unreadable articles become rejects."""
+    batch = Batch(path=str(path))
+    try:
+        items = list(read_articles(path))
+    except InputError as exc:
+        batch.rejects.append(exc.reject)
+        return batch
+    raws = []
+    for item in items:
+        batch.records_in += 1
+        if isinstance(item, Reject):
+            batch.rejects.append(item)
+        elif not english_enough(item.text):
+            batch.rejects.append(_reject(item.locator, "text does not look like English", field="text",
+                                         record=item.text[:500]))
+        else:
+            raws.append(item)
+    from etl.extract.pipeline import extract_articles  # spaCy loads only when articles are read
+
+    articles = [parse_article(raw.text, raw.published, raw.title) for raw in raws]
+    for raw, article, extraction in zip(raws, articles, extract_articles(articles)):
+        batch.records.extend(_records(raw, article, extraction))
+    return batch
+
+
+def iter_articles(paths: list[Path]) -> Iterator[Path]:
+    """Article files under the given files and directories."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
