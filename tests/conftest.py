@@ -23,6 +23,7 @@ def build_warehouse(path: Path) -> Path:
         load(con, "hsg-travels", [BUNDLED / "hsg-travels"])
         load(con, "hsg-visits", [BUNDLED / "hsg-visits"])
         load(con, "table", [BUNDLED / "curated"])
+        load(con, "articles", [BUNDLED / "articles"])
     return path
 
 

@@ -21,6 +21,13 @@ _THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|th
                       r"the two (?:leaders|sides|ministers|men|women|advisers|presidents|prime ministers))\b", re.I)
 
 
+# A sentence that names more people at the engagement just reported: delegations, companions, others present.
+_DELEGATION = re.compile(r"\b(?:(?P<side>[A-Z][\w.]+)\s+(?:side|delegation)|(?P<owner>\w+)['’]s\s+(?:team|delegation|side))"
+                         r"\s+(?:included|comprised|consisted of|was made up of)|\b(?:were|was)\s+(?:then\s+)?joined by|"
+                         r"\baccompanied by|\balongside\b|\balso (?:attended|present|took part|joined)|"
+                         r"\b(?:delegations?|teams?) (?:included|comprised)")
+
+
 @dataclass
 class Event:
     """One engagement the text reports, with the sentence that proves it."""
@@ -99,22 +106,23 @@ def _status(sentence: str, span: DateSpan | None, published: dt.date) -> str:
     return "planned" if triggers.is_planned(sentence) else "held"
 
 
-def _visit_destination(sentence: Span, visitor: Person, dateline: tuple[str | None, str | None],
-                       clause: str) -> tuple[str | None, str | None]:
+def _visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | None, str | None],
+                        clause: str) -> list[tuple[str | None, str]]:
+    """(city, country) of each place the visitor travels to in their clause; the dateline when none is named."""
     cities, countries = _places(sentence)
     if clause != sentence.text:  # keep the places named in this visitor's clause
         cities = [c for c in cities if c[0] in clause] or cities
         countries = [c for c in countries if any(word in clause for word in _country_names(sentence, c))] or countries
+    found: dict[str, str | None] = {}
     for city, country in cities:
         if country != visitor.country:
-            return city, country
+            found.setdefault(country, city)
     for country in countries:
         if country != visitor.country:
-            same_city = next((c for c, k in cities if k == country), None)
-            return same_city or (dateline[0] if dateline[1] == country else None), country
-    if dateline[1] and dateline[1] != visitor.country and re.search(r"\b(here|this week|arrived|visiting|visit)\b", sentence.text, re.I):
-        return dateline
-    return None, None
+            found.setdefault(country, dateline[0] if dateline[1] == country else None)
+    if not found and dateline[1] and dateline[1] != visitor.country:
+        found[dateline[1]] = dateline[0]
+    return [(city, country) for country, city in found.items()]
 
 
 def _meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
@@ -142,7 +150,8 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
                    dateline: tuple[str | None, str | None]) -> list[Event]:
     """Every engagement each sentence reports, in text order."""
     events: list[Event] = []
-    context = _Context()
+    everyone = {id(p): p for p in by_token.values()}.values()
+    context = _Context(salient=max(everyone, key=lambda p: len(p.mentions), default=None))
     pending_initiatives: list[str] = []
     for index, sentence in enumerate(doc.sents):
         text = sentence.text.strip()
@@ -155,6 +164,8 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         kinds = triggers.kinds_in(text)
         people = _participants(sentence, by_token, context) if kinds else _people_in(sentence, by_token)
         found = _sentence_events(sentence, text, index, kinds, people, published, dateline, context) if kinds else []
+        if not found and events and (delegation := _DELEGATION.search(text)):
+            _join_delegation(events, people, delegation, index)
         for event in found:
             event.initiatives = list(initiatives)
             event.topics = find_topics(text)
@@ -167,7 +178,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
             else:
                 pending_initiatives = _merge_lists(pending_initiatives, initiatives)
         events.extend(found)
-        if people:
+        if people and context.salient is None:
             context.salient = people[0]
         if len(people) >= 2 and any(e.kind != "visit" for e in found):
             context.last_group = people
@@ -189,15 +200,13 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
         for visitor, clause in _visits(sentence, people):
             clause_span = resolve(_SINCE.sub(" ", clause), published, future=planned_words) if clause != text else None
             visit_span = clause_span or span
-            city, country = _visit_destination(sentence, visitor, dateline, clause)
-            if not country or country == visitor.country:
-                continue
             travellers = [visitor] + [p for p in people if p is not visitor and p.country and p.country == visitor.country
                                       and re.search(r"\b(accompanied|along with|delegation)\b", text)]
-            found.append(Event("visit", _status(clause, visit_span, published) if clause_span else status,
-                               visit_span or DateSpan(published, None, "day"), city, country, travellers, text, index,
-                               confidence=_confidence(visit_span, city, [visitor]),
-                               date_stated=bool(clause_span) or stated))
+            for city, country in _visit_destinations(sentence, visitor, dateline, clause):
+                found.append(Event("visit", _status(clause, visit_span, published) if clause_span else status,
+                                   visit_span or DateSpan(published, None, "day"), city, country, travellers, text,
+                                   index, confidence=_confidence(visit_span, city, [visitor]),
+                                   date_stated=bool(clause_span) or stated))
     return found
 
 
@@ -220,6 +229,9 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
             found.append((person, text[match.start():end]))
     if found:
         return found
+    if re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ )?(?:visit|trip)\b", text) and not re.search(
+            r"\b(?:visit(?:ed|ing|s)?|arriv\w+|travel\w*|land\w*)\s+(?:to\s+|in\s+)?[A-Z]", text):
+        return []  # 'the visit followed a call between …': the visit is the one already reported
     trigger = triggers.VISIT.search(text)
     before = [p for p in people if _first_mention_char(p, sentence) < (trigger.start() if trigger else len(text))]
     return [(before[-1] if before else people[0], text)]
@@ -235,6 +247,21 @@ def _confidence(span: DateSpan | None, city: str | None, people: list[Person]) -
     score = 0.55 + 0.1 * (span is not None) + 0.1 * (city is not None)
     score += 0.1 * all(p.title for p in people) + 0.1 * all(p.country for p in people)
     return round(min(score, 0.95), 2)
+
+
+def _join_delegation(events: list[Event], people: list[Person], match: re.Match, index: int) -> None:
+    """Add the people a delegation sentence names to the engagement reported just before it."""
+    target = next((e for e in reversed(events) if e.kind != "visit" and index - e.sentence <= 3), None)
+    if target is None:
+        return
+    side = country_of_word(match["side"]) if match["side"] else None
+    if match["owner"]:
+        owner = next((p for p in target.participants if match["owner"].lower() in p.name.lower().split()), None)
+        side = owner.country if owner else side
+    for person in people:
+        if person not in target.participants:
+            person.country = person.country or side
+            target.participants.append(person)
 
 
 def _merge_lists(first: list[str], second: list[str]) -> list[str]:

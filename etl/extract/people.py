@@ -76,11 +76,23 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
         else:
             break
         i -= 1
+    if country is None and i + 1 < start and doc[i + 1].text.lower() == "and" and i >= floor:
+        country = _coordinated_country(doc, i, floor)
     while title_words and title_words[0].lower() in _CONNECTORS:
         title_words.pop(0)
     while title_words and title_words[-1].lower() in _CONNECTORS:
         title_words.pop()
     return (" ".join(title_words) or None), country
+
+
+def _coordinated_country(doc: Doc, end: int, floor: int) -> str | None:
+    """The nationality of the titled name just before 'and' ('Japanese Foreign Minister Fumio Kishida and …')."""
+    i = end
+    while i >= floor and doc[i].text[:1].isupper() and not _is_title_token(doc[i]):
+        i -= 1  # back over the earlier person's name
+    if i == end:
+        return None
+    return _left_context(doc, i + 1, floor)[1]
 
 
 _APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\w+)?)(?:'s|’s)?\s+)?"
@@ -131,12 +143,16 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
         title, name = split_title(ent.text)
         if ent.label_ != "PERSON" and title is None:
             continue
+        end = ent.end
+        while end + 1 < len(doc) and doc[end].text in ("e", "da", "de", "do", "dos", "das", "del", "van", "von") \
+                and doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ == "PROPN":
+            end += 2
         start = ent.start
         if title:  # skip the title's tokens: the name is what follows them
             while start < ent.end and not doc[start:ent.end].text.startswith(name.split()[0]):
                 start += 1
-        spans.append((start, ent.end, title))
-        taken.update(range(ent.start, ent.end))
+        spans.append((start, end, title))
+        taken.update(range(ent.start, end))
     # Names the NER missed: a capitalised title followed by capitalised words ('Foreign Secretary Vikram Misri').
     i = 0
     while i < len(doc):
@@ -181,10 +197,11 @@ def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
     """Every person named in the article, and which person each name token belongs to."""
     people: list[Person] = []
     by_token: dict[int, Person] = {}
-    for start, end, inner_title in _name_spans(doc):
-        mention = _mention(doc, start, end, inner_title)
-        if mention is None:
-            continue
+    mentions = [m for m in (_mention(doc, *span) for span in _name_spans(doc)) if m is not None]
+    # Full names first, so that a surname used before the full name ('Misri … Vikram Misri') still resolves.
+    ordered = sorted(mentions, key=lambda m: (len(m.name.split()) == 1 and not m.title, m.start))
+    for mention in ordered:
+        start, end = mention.start, mention.end
         person = _match(people, mention)
         if person is None:
             if len(mention.name.split()) == 1 and not mention.title:
@@ -196,6 +213,7 @@ def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
         person.title = person.title or mention.title
         person.country = person.country or mention.country
         person.mentions.append((start, end))
+        person.mentions.sort()
         for i in range(start, end):
             by_token[i] = person
     for person in people:

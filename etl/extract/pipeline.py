@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,19 +51,59 @@ def _dateline(article: Article) -> tuple[str | None, str | None]:
     return article.dateline, country_of_city(article.dateline) or country_of_word(article.dateline)
 
 
-def _infer_countries(people: list[Person], events: list[Event]) -> None:
-    """Fill unknown countries: from a relative with the same family name, then from hosting a meeting at home."""
+def country_mentions(doc) -> Counter:
+    """How often the article names each country (by name, demonym or capital)."""
+    counts: Counter = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            text = ent.text.removeprefix("the ")
+            country = country_of_word(text) or country_of_city(text)
+            if country:
+                counts[country] += 1
+    return counts
+
+
+def _infer_countries(people: list[Person], events: list[Event], mentions: Counter) -> None:
+    """Fill unknown countries: from a relative with the same family name, then from each engagement's other side.
+
+    At an engagement in country C, someone of unknown country meeting only people of C (or visiting C) is the
+    guest, from the country the article names most after C; otherwise they are taken for C's side.
+    """
     known = {p.name.split()[-1].lower(): p.country for p in people if p.country and len(p.name.split()) > 1}
     for person in people:
         if not person.country and len(person.name.split()) > 1:
             person.country = known.get(person.name.split()[-1].lower())
     for event in events:
-        if event.kind in ("visit", "call") or not event.country:
+        if event.kind == "call" or not event.country:
             continue
-        foreign = {p.country for p in event.participants if p.country and p.country != event.country}
+        others = {p.country for p in event.participants if p.country}
+        guest_country = next((c for c, _ in mentions.most_common() if c != event.country), None)
         for person in event.participants:
-            if not person.country and foreign:
+            if person.country:
+                continue
+            if (event.kind == "visit" or others == {event.country}) and guest_country:
+                person.country = guest_country
+            elif event.kind != "visit" and others:
                 person.country = event.country
+
+
+_RESIDENT_TITLES = ("ambassador", "envoy", "chargé", "charge d", "high commissioner", "consul")
+
+
+def guest_visits(events: list[Event]) -> list[Event]:
+    """A held visit for each guest at a held engagement abroad: meeting someone in their country means travelling there."""
+    visits = []
+    for event in events:
+        if event.kind == "visit" or event.status != "held" or not event.country or event.kind == "call":
+            continue
+        hosts = [p for p in event.participants if p.country == event.country]
+        for person in event.participants:
+            if hosts and person.country and person.country != event.country \
+                    and not any(t in (person.title or "").lower() for t in _RESIDENT_TITLES):
+                visits.append(Event("visit", "held", event.date, event.city, event.country, [person], event.evidence,
+                                    event.sentence, confidence=round(event.confidence * 0.8, 2),
+                                    date_stated=event.date_stated))
+    return visits
 
 
 def _same_people(a: Event, b: Event) -> bool:
@@ -70,12 +111,16 @@ def _same_people(a: Event, b: Event) -> bool:
     return keys(a) == keys(b)
 
 
+VISIT_MERGE_DAYS = 3  # a visit is reported day by day: its legs within a few days are one trip
+
+
 def _close_dates(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None:
         return a.date is b.date
     if "month" in (a.date.precision, b.date.precision):
         return (a.date.start.year, a.date.start.month) == (b.date.start.year, b.date.start.month)
-    return abs((a.date.start - b.date.start).days) <= 1
+    limit = VISIT_MERGE_DAYS if a.kind == "visit" else 1
+    return abs((a.date.start - b.date.start).days) <= limit
 
 
 def merge_events(events: list[Event]) -> list[Event]:
@@ -91,10 +136,13 @@ def merge_events(events: list[Event]) -> list[Event]:
             continue
         if event.date_stated and not twin.date_stated:
             twin.date, twin.date_stated = event.date, True
+        elif twin.kind == "visit" and twin.date and event.date and event.date.precision == twin.date.precision == "day" \
+                and event.date.start < twin.date.start:
+            twin.date = event.date  # a visit starts on its first reported day
         twin.initiatives += [i for i in event.initiatives if i not in twin.initiatives]
         twin.topics += [t for t in event.topics if t not in twin.topics]
         twin.city, twin.country = twin.city or event.city, twin.country or event.country
-        if twin.date and event.date and twin.date.precision == "month" and event.date.precision == "day":
+        if event.date_stated and twin.date and event.date and twin.date.precision == "month" and event.date.precision == "day":
             twin.date = event.date
         elif twin.date and event.date and event.date.end and not twin.date.end and event.date.start == twin.date.start:
             twin.date = event.date
@@ -111,8 +159,9 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
         published = article.published or dt.date.today()
         people, by_token = find_people(doc)
         events = extract_events(doc, by_token, published, _dateline(article))
-        _infer_countries(people, events)
-        yield Extraction(article, merge_events(events), people)
+        _infer_countries(people, events, country_mentions(doc))
+        events = merge_events(events)
+        yield Extraction(article, merge_events(events + guest_visits(events)), people)
 
 
 def extract_text(text: str, published: dt.date | None = None) -> Extraction:
