@@ -27,7 +27,7 @@ eval: install
 	$(BIN)/python bench/eval_extraction.py
 
 bench: install
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/extract_throughput.py
 
 clean:
 	rm -rf $(VENV) data/parley.duckdb data/parley.duckdb.wal

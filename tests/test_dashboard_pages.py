@@ -70,7 +70,7 @@ def test_initiatives_page_lists_compact():
 
 
 def test_engagements_page_shows_evidence():
-    app = run_page("engagements", {"official": "ind-narendra-modi", "kind": "meeting"})
+    app = run_page("engagements", {"official": "ind-narendra-modi", "kind": "meeting", "source": "table"})
     participants = app.main.dataframe[1].value
     assert "Trump" in " ".join(participants["name"])
     evidence = app.main.dataframe[-1].value
@@ -94,6 +94,14 @@ def test_data_page_shows_runs_and_checks():
     app = run_page("data")
     assert any("checks pass" in s.value for s in app.success)
     assert "hsg-travels" in texts(app)
+
+
+def test_seed_article_shows_with_its_evidence():
+    app = run_page("engagements", {"official": "ind-vikram-misri", "kind": "meeting"})
+    assert "Jeffrey Kessler" in " ".join(app.main.dataframe[1].value["name"])
+    evidence = app.main.dataframe[-1].value
+    assert any("Foreign Secretary Vikram Misri met" in (e or "") for e in evidence["evidence"])
+    assert "articles" in set(evidence["source_kind"])
 
 
 def test_missing_warehouse_tells_the_command(monkeypatch, tmp_path):

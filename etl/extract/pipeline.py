@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 from etl.extract.document import Article, parse_article
+from etl.extract.dates import DateSpan
 from etl.extract.events import Event, extract_events
 from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.people import Person, find_people
@@ -90,6 +91,18 @@ def _infer_countries(people: list[Person], events: list[Event], mentions: Counte
 _RESIDENT_TITLES = ("ambassador", "envoy", "chargé", "charge d", "high commissioner", "consul")
 
 
+def date_from_visits(events: list[Event]) -> None:
+    """An undated engagement during a visit known only to the month takes that month (background paragraphs)."""
+    for event in events:
+        if event.kind == "visit" or event.date_stated:
+            continue
+        visit = next((v for v in events if v.kind == "visit" and v.date_stated and v.date and v.date.precision == "month"
+                      and v.country == event.country
+                      and any(p in event.participants for p in v.participants)), None)
+        if visit is not None:
+            event.date, event.date_stated = DateSpan(visit.date.start, None, visit.date.precision), True
+
+
 def guest_visits(events: list[Event]) -> list[Event]:
     """A held visit for each guest at a held engagement abroad: meeting someone in their country means travelling there."""
     visits = []
@@ -161,6 +174,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
         events = extract_events(doc, by_token, published, _dateline(article))
         _infer_countries(people, events, country_mentions(doc))
         events = merge_events(events)
+        date_from_visits(events)
         yield Extraction(article, merge_events(events + guest_visits(events)), people)
 
 
