@@ -188,6 +188,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
 def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], people: list[Person],
                      published: dt.date, dateline: tuple[str | None, str | None], context: _Context) -> list[Event]:
     planned_words = triggers.is_planned(text)
+    earlier_date = context.last_date
     span, stated = _date_for(text, published, planned_words, context)
     status = _status(text, span, published)
     found: list[Event] = []
@@ -197,9 +198,12 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
         found.append(Event(pair_kind, status, span or DateSpan(published, None, "day"), city, country, list(people),
                            text, index, confidence=_confidence(span, city, people), date_stated=stated))
     if "visit" in kinds and people:
-        for visitor, clause in _visits(sentence, people):
+        visits = _visits(sentence, people)
+        for visitor, clause in visits:
             clause_span = resolve(_SINCE.sub(" ", clause), published, future=planned_words) if clause != text else None
             visit_span = clause_span or span
+            if clause != text and clause_span is None and len(visits) > 1:
+                visit_span, stated = earlier_date, False  # the sentence's date belongs to another visitor's clause
             travellers = [visitor] + [p for p in people if p is not visitor and p.country and p.country == visitor.country
                                       and re.search(r"\b(accompanied|along with|delegation)\b", text)]
             for city, country in _visit_destinations(sentence, visitor, dateline, clause):
@@ -233,14 +237,17 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
             r"\b(?:visit(?:ed|ing|s)?|arriv\w+|travel\w*|land\w*)\s+(?:to\s+|in\s+)?[A-Z]", text):
         return []  # 'the visit followed a call between …': the visit is the one already reported
     trigger = triggers.VISIT.search(text)
-    before = [p for p in people if _first_mention_char(p, sentence) < (trigger.start() if trigger else len(text))]
-    return [(before[-1] if before else people[0], text)]
+    limit = trigger.start() if trigger else len(text)
+    before = [(_last_mention_before(p, sentence, limit), p) for p in people]
+    before = [(at, p) for at, p in before if at >= 0]
+    return [(max(before, key=lambda item: item[0])[1] if before else people[0], text)]
 
 
-def _first_mention_char(person: Person, sentence: Span) -> int:
+def _last_mention_before(person: Person, sentence: Span, limit: int) -> int:
+    """Character offset (in the sentence) of the person's last mention before limit; -1 when none."""
     doc = sentence.doc
     starts = [doc[s].idx - sentence.start_char for s, _ in person.mentions if sentence.start <= s < sentence.end]
-    return min(starts) if starts else -1
+    return max((at for at in starts if at < limit), default=-1)
 
 
 def _confidence(span: DateSpan | None, city: str | None, people: list[Person]) -> float:

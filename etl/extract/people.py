@@ -216,9 +216,26 @@ def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
         person.mentions.sort()
         for i in range(start, end):
             by_token[i] = person
+    _bare_surnames(doc, people, by_token)
     for person in people:
         person.country = country_of_person(person.name) or person.country
     return people, by_token
+
+
+def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) -> None:
+    """A capitalised surname alone ('Misri is visiting …') is a mention of the one person with that surname."""
+    surnames: dict[str, list[Person]] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) > 1:
+            surnames.setdefault(words[-1], []).append(person)
+    for token in doc:
+        owners = surnames.get(re.sub(r"['’]s$", "", token.text))
+        if token.i in by_token or not owners or len(owners) > 1 or token.pos_ != "PROPN":
+            continue
+        by_token[token.i] = owners[0]
+        owners[0].mentions.append((token.i, token.i + 1))
+        owners[0].mentions.sort()
 
 
 def _match(people: list[Person], mention: Mention) -> Person | None:

@@ -91,6 +91,11 @@ def _infer_countries(people: list[Person], events: list[Event], mentions: Counte
 _RESIDENT_TITLES = ("ambassador", "envoy", "chargé", "charge d", "high commissioner", "consul")
 
 
+def _visit_home(event: Event) -> bool:
+    """A 'visit' to the visitor's own country (known only once countries are inferred) is no visit."""
+    return event.kind == "visit" and bool(event.participants) and event.participants[0].country == event.country
+
+
 def date_from_visits(events: list[Event]) -> None:
     """An undated engagement during a visit known only to the month takes that month (background paragraphs)."""
     for event in events:
@@ -124,6 +129,8 @@ def _same_people(a: Event, b: Event) -> bool:
     return keys(a) == keys(b)
 
 
+EVIDENCE_JOINER = " … "
+MAX_EVIDENCE = 3
 VISIT_MERGE_DAYS = 3  # a visit is reported day by day: its legs within a few days are one trip
 
 
@@ -152,6 +159,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         elif twin.kind == "visit" and twin.date and event.date and event.date.precision == twin.date.precision == "day" \
                 and event.date.start < twin.date.start:
             twin.date = event.date  # a visit starts on its first reported day
+        if event.evidence not in twin.evidence and twin.evidence.count(EVIDENCE_JOINER) < MAX_EVIDENCE - 1:
+            twin.evidence += EVIDENCE_JOINER + event.evidence  # every sentence that reports it, up to a few
         twin.initiatives += [i for i in event.initiatives if i not in twin.initiatives]
         twin.topics += [t for t in event.topics if t not in twin.topics]
         twin.city, twin.country = twin.city or event.city, twin.country or event.country
@@ -173,7 +182,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
         people, by_token = find_people(doc)
         events = extract_events(doc, by_token, published, _dateline(article))
         _infer_countries(people, events, country_mentions(doc))
-        events = merge_events(events)
+        events = merge_events([e for e in events if not _visit_home(e)])
         date_from_visits(events)
         yield Extraction(article, merge_events(events + guest_visits(events)), people)
 
