@@ -13,6 +13,7 @@ from etl.resolve.initiatives import Initiative, InitiativeResolver
 from etl.resolve.officials import Official, OfficialResolver
 from etl.resolve.titles import seniority
 from etl.warehouse.identity import EngagementKey, same_engagement, stable_id
+from etl.warehouse.connection import rebuild_marts
 from etl.warehouse.queries import QUERIES
 
 
@@ -231,6 +232,7 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
                 con.execute(QUERIES["set_initiative_acronym"], [row["acronym"], row["initiative_id"]])
         for path, file in files.items():
             con.execute(QUERIES["record_input"], [path, source_kind, file.sha256, file.size_bytes, run_id, started])
+        rebuild_marts(con)
         con.execute(QUERIES["record_run"], [run_id, source_kind, started, _now(), summary.status,
                                             summary.records_in, summary.records_loaded, summary.records_merged,
                                             summary.records_rejected, sorted(files), summary.message])

@@ -8,7 +8,13 @@ select count(*) from engagements where kind is null or status is null
     or kind not in ('visit', 'meeting', 'call', 'summit', 'dialogue') or status not in ('held', 'planned')
 
 -- name: every engagement has a source
-select count(*) from engagements where source_count = 0
+select count(*) from store.engagement
+where engagement_id not in (select engagement_id from store.engagement_source)
+
+-- name: derived tables are up to date with storage
+select abs((select count(*) from store.engagement) - (select count(*) from engagements))
+     + abs((select count(*) from store.official) - (select count(*) from officials))
+     + abs((select count(*) from store.initiative) - (select count(*) from initiatives))
 
 -- name: participants refer to officials
 select count(*) from participants where official_id not in (select official_id from officials)

@@ -1,0 +1,84 @@
+"""Dashboard speed on a (synthetic) warehouse: each page's queries through the dashboard vs straight DuckDB,
+page render times (AppTest, p50/p95, cold caches), and the process's peak memory. Prints JSON.
+
+    .venv/bin/python bench/synth_warehouse.py --engagements 1000000 --out bench/out/synth-1m.duckdb
+    .venv/bin/python bench/dashboard_bench.py --db bench/out/synth-1m.duckdb --runs 5
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["overview", "countries", "officials", "initiatives", "engagements", "sql", "data"]
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    os.environ["PARLEY_DB"] = str(args.db.resolve())
+    os.environ["PARLEY_CONFIG"] = str(args.db.resolve()) + ".no-config.toml"
+    os.chdir(ROOT)
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import db
+    from etl.warehouse.safe_sql import connect_read_only
+
+    recorded: list[tuple[str, dict, float]] = []
+    original = db._cached.__wrapped__ if hasattr(db._cached, "__wrapped__") else None
+    real_query = db.query
+
+    def timed_query(sql, params=None):
+        started = time.perf_counter()
+        result = real_query(sql, params)
+        recorded.append((sql, dict(params or {}), time.perf_counter() - started))
+        return result
+
+    db.query = timed_query
+    report = {"warehouse": str(args.db), "machine": f"{platform.machine()} {os.cpu_count()} cores", "pages": {}}
+    direct = connect_read_only(args.db)
+    for page in PAGES:
+        renders, query_sets = [], []
+        for _ in range(args.runs):
+            st.cache_data.clear()
+            recorded.clear()
+            app = AppTest.from_file(str(ROOT / "dashboard" / "pages" / f"{page}.py"), default_timeout=120)
+            started = time.perf_counter()
+            app.run()
+            renders.append(time.perf_counter() - started)
+            if app.exception:
+                raise SystemExit(f"{page}: {app.exception[0].value}")
+            query_sets.append(list(recorded))
+        queries = query_sets[-1]
+        via_dashboard = sum(t for *_, t in queries)
+        started = time.perf_counter()
+        for sql, params, _ in queries:
+            direct.sql(sql, params=params).arrow()
+        straight = time.perf_counter() - started
+        report["pages"][page] = {
+            "render_p50_s": round(statistics.median(renders), 3), "render_p95_s": round(_percentile(renders, 0.95), 3),
+            "queries": len(queries), "queries_via_dashboard_s": round(via_dashboard, 3),
+            "queries_direct_duckdb_s": round(straight, 3),
+            "ratio": round(via_dashboard / straight, 2) if straight else None,
+        }
+    report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()

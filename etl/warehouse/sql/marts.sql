@@ -1,0 +1,77 @@
+-- Derived tables the views read, rebuilt at the end of every load (inside its transaction), so that pages and
+-- users' queries never aggregate a million rows on the fly. Ordered by date so DuckDB's zone maps prune ranges.
+
+create or replace table store.engagement_mart as
+with per_engagement as (
+    select es.engagement_id, count(*) as source_count, list(distinct s.kind order by s.kind) as source_kinds
+    from store.engagement_source es
+    join store.source s using (source_id)
+    group by es.engagement_id
+)
+select e.engagement_id, e.kind, e.status, e.start_date, coalesce(e.end_date, e.start_date) as end_date,
+       e.date_precision, e.city, e.country_iso3, e.title, e.confidence,
+       coalesce(p.source_count, 0) as source_count, coalesce(p.source_kinds, []) as source_kinds, e.description
+from store.engagement e
+left join per_engagement p using (engagement_id)
+order by e.start_date, e.engagement_id;
+
+create or replace table store.engagement_country_mart as
+select distinct engagement_id, country_iso3
+from (
+    select engagement_id, country_iso3 from store.engagement where country_iso3 is not null
+    union all
+    select p.engagement_id, coalesce(p.country_iso3, o.country_iso3)
+    from store.participant p join store.official o using (official_id)
+    where coalesce(p.country_iso3, o.country_iso3) is not null
+)
+order by country_iso3, engagement_id;
+
+create or replace table store.country_pair_mart as
+select a.engagement_id, a.country_iso3 as country_a, b.country_iso3 as country_b, e.start_date
+from store.engagement_country_mart a
+join store.engagement_country_mart b on a.engagement_id = b.engagement_id and a.country_iso3 < b.country_iso3
+join store.engagement e on e.engagement_id = a.engagement_id
+order by country_a, country_b;
+
+create or replace table store.official_mart as
+with activity as (
+    select p.official_id,
+           min(e.start_date) as first_seen,
+           max(coalesce(e.end_date, e.start_date)) as last_seen,
+           count(distinct p.engagement_id) as engagement_count,
+           min(p.seniority) as seniority,
+           mode(p.title) as usual_title
+    from store.participant p
+    join store.engagement e using (engagement_id)
+    group by p.official_id
+), aliases as (
+    select official_id, list(alias order by alias) as aliases
+    from store.official_alias
+    group by official_id
+)
+select o.official_id, o.name, o.country_iso3, coalesce(a.aliases, []) as aliases,
+       act.first_seen, act.last_seen, coalesce(act.engagement_count, 0) as engagement_count,
+       act.usual_title, coalesce(act.seniority, 6) as seniority
+from store.official o
+left join activity act using (official_id)
+left join aliases a using (official_id);
+
+create or replace table store.initiative_mart as
+with activity as (
+    select ei.initiative_id,
+           min(e.start_date) as first_seen,
+           max(coalesce(e.end_date, e.start_date)) as last_seen,
+           count(distinct ei.engagement_id) as engagement_count
+    from store.engagement_initiative ei
+    join store.engagement e using (engagement_id)
+    group by ei.initiative_id
+), aliases as (
+    select initiative_id, list(alias order by alias) as aliases
+    from store.initiative_alias
+    group by initiative_id
+)
+select i.initiative_id, i.name, i.acronym, coalesce(a.aliases, []) as aliases,
+       act.first_seen, act.last_seen, coalesce(act.engagement_count, 0) as engagement_count
+from store.initiative i
+left join activity act using (initiative_id)
+left join aliases a using (initiative_id);
