@@ -68,7 +68,7 @@ def main() -> None:
         via_dashboard = sum(t for *_, t in queries)
         started = time.perf_counter()
         for sql, params, _ in queries:
-            direct.sql(sql, params=params).arrow()
+            direct.execute(sql, params).fetchall()
         straight = time.perf_counter() - started
         report["pages"][page] = {
             "render_p50_s": round(statistics.median(renders), 3), "render_p95_s": round(_percentile(renders, 0.95), 3),

@@ -14,8 +14,11 @@ FILTERED = SQL["filtered"]
 
 
 def filtered_sql(name: str) -> str:
-    """A named query run over the filtered engagements."""
-    return f"with f as ({FILTERED})\n{SQL[name]}"
+    """A named query run over the filtered engagements `f` (a query's own CTEs follow f's)."""
+    body = SQL[name]
+    if body[:5].lower() == "with ":
+        return f"with f as ({FILTERED}),\n{body[5:]}"
+    return f"with f as ({FILTERED})\n{body}"
 
 
 def run(name: str, filters: Filters, **params: object) -> pl.DataFrame:

@@ -11,9 +11,11 @@ with st.spinner("Finding initiatives…"):
 if empty_notice(table, "initiatives"):
     st.stop()
 
-st.subheader("Mentions over time")
+TOP_SERIES = 10
+
+st.subheader(f"Mentions over time (the {TOP_SERIES} most mentioned)")
 grain = st.segmented_control("Grain", list(GRAINS), default="Year", key="initiatives_grain") or "Year"
-st.plotly_chart(charts.lines(queries.run("initiative_mentions", filters, grain=GRAINS[grain]), "name"),
+st.plotly_chart(charts.lines(queries.run("initiative_mentions", filters, grain=GRAINS[grain], top=TOP_SERIES), "name"),
                 width="stretch")
 
 st.subheader("All initiatives")

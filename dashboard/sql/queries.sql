@@ -72,15 +72,18 @@ group by all
 order by period
 
 -- name: top_officials
-select p.official_id, o.name, o.country_iso3, o.usual_title, min(p.seniority) as seniority,
-       count(distinct p.engagement_id) as engagements
-from participants p
+select c.official_id, o.name, o.country_iso3, o.usual_title, c.seniority, c.engagements
+from (
+    select p.official_id, min(p.seniority) as seniority, count(distinct p.engagement_id) as engagements
+    from participants p
+    where p.engagement_id in (select engagement_id from f)
+      and ($max_seniority is null or p.seniority <= $max_seniority)
+    group by p.official_id
+    order by engagements desc, p.official_id
+    limit $limit
+) c
 join officials o using (official_id)
-where p.engagement_id in (select engagement_id from f)
-  and ($max_seniority is null or p.seniority <= $max_seniority)
-group by all
-order by engagements desc, o.name
-limit $limit
+order by c.engagements desc, o.name
 
 -- name: official_profile
 select official_id, name, country_iso3, aliases, first_seen, last_seen, engagement_count, usual_title, seniority
@@ -123,20 +126,25 @@ order by s.kind, s.locator
 limit 200
 
 -- name: network_edges
-select a.official_id as source, b.official_id as target, count(*) as weight
-from participants a
-join participants b on a.engagement_id = b.engagement_id and a.official_id < b.official_id
-where a.engagement_id in (select engagement_id from f)
+select official_a as source, official_b as target, count(*) as weight
+from encounters
+where engagement_id in (select engagement_id from f)
 group by all
-order by weight desc
+order by weight desc, source, target
 limit $limit
 
 -- name: initiative_mentions
-select date_trunc($grain, f.start_date)::date as period, i.name, count(distinct f.engagement_id) as engagements
-from f
-join engagement_initiatives ei using (engagement_id)
+with mentions as (
+    select ei.initiative_id, f.start_date, f.engagement_id
+    from f join engagement_initiatives ei using (engagement_id)
+    where f.start_date is not null
+), top as (
+    select initiative_id from mentions group by all order by count(distinct engagement_id) desc, initiative_id limit $top
+)
+select date_trunc($grain, m.start_date)::date as period, i.name, count(distinct m.engagement_id) as engagements
+from mentions m
+join top using (initiative_id)
 join initiatives i using (initiative_id)
-where f.start_date is not null
 group by all
 order by period
 

@@ -37,6 +37,9 @@ select engagement_id, country_iso3 from store.engagement_country_mart;
 create or replace view country_pairs as
 select engagement_id, country_a, country_b, start_date from store.country_pair_mart;
 
+create or replace view encounters as
+select engagement_id, official_a, official_b from store.encounter_mart;
+
 create or replace view etl_runs as
 select run_id, source_kind, started_at, finished_at, status, records_in, records_loaded, records_merged,
        records_rejected, inputs, message
