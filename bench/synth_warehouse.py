@@ -13,7 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.warehouse.connection import ensure_schema, rebuild_marts
+from etl.warehouse.connection import ensure_schema
+from etl.warehouse.marts import rebuild_marts
 
 # Power-law draws: floor(n * random() ^ SKEW) favours low ids, so id 0..few dominate as in real event data.
 SYNTH_SQL = """

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,6 +16,7 @@ from rich.table import Table
 
 from etl.config import SETTINGS_HELP, ConfigError, load_settings
 from etl.load import LoadError, load
+from etl.refresh import parse_interval, run_refresh
 from etl.registry import SOURCE_KINDS
 from etl.warehouse.publish import PublishError, staged
 from etl.warehouse.safe_sql import UnsafeQuery, connect_read_only, run_query
@@ -82,26 +85,57 @@ def load_command(
 @app.command()
 def refresh(config: ConfigOption = None, db: DbOption = None,
             force: Annotated[bool, typer.Option("--force", help="Reload inputs even if unchanged.")] = False) -> None:
-    """Load every source in the config, skipping inputs that have not changed."""
+    """Load every source in the config into the next warehouse and publish it; a no-op when nothing changed."""
     settings = _settings(config, db)
     if not settings.sources:
         console.print("[red]error:[/red] no [[sources]] in the config; see README 'Configuration'")
         raise typer.Exit(2)
-    failed = False
     try:
-        with staged(settings.db_path) as con:
-            for source in settings.sources:
-                try:
-                    _report(load(con, source.kind, [source.path], force=force, show_progress=sys.stderr.isatty()))
-                except LoadError as exc:
-                    console.print(f"[red]error:[/red] {source.kind}: {exc}")
-                    failed = True
-    except PublishError as exc:
+        result = run_refresh(settings, force=force, show_progress=sys.stderr.isatty())
+    except (PublishError, LoadError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None
-    console.print(f"warehouse: {settings.db_path} (published)")
-    if failed:
+    for summary in result.summaries:
+        _report(summary)
+    for error in result.errors:
+        console.print(f"[red]error:[/red] {error}")
+    console.print(f"warehouse: {settings.db_path} "
+                  + ("(published)" if result.published else "(nothing changed; not rewritten)"))
+    if result.errors:
         raise typer.Exit(1)
+
+
+@app.command()
+def schedule(
+    every: Annotated[str, typer.Option("--every", help="Interval between refreshes: 15m, 1h, 30s.")] = "15m",
+    config: ConfigOption = None,
+    db: DbOption = None,
+    max_runs: Annotated[int, typer.Option("--max-runs", help="Stop after this many refreshes (0: never).")] = 0,
+) -> None:
+    """Refresh on a fixed interval, logging each run; a failed run is logged and the schedule goes on."""
+    try:
+        interval = parse_interval(every)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    settings = _settings(config, db)
+    runs = 0
+    while True:
+        started = time.monotonic()
+        stamp = dt.datetime.now().isoformat(timespec="seconds")
+        try:
+            result = run_refresh(settings)
+            loaded = sum(s.records_loaded + s.records_merged for s in result.summaries)
+            rejected = sum(s.records_rejected for s in result.summaries)
+            state = "published" if result.published else "unchanged"
+            console.print(f"{stamp} refresh {state}: {loaded} records loaded, {rejected} rejected"
+                          + "".join(f"; error: {e}" for e in result.errors), highlight=False)
+        except Exception as exc:  # noqa: BLE001 - a failed run must not stop the schedule
+            console.print(f"{stamp} refresh failed: {type(exc).__name__}: {exc}", highlight=False)
+        runs += 1
+        if max_runs and runs >= max_runs:
+            return
+        time.sleep(max(0.0, interval - (time.monotonic() - started)))
 
 
 @app.command()

@@ -67,8 +67,11 @@ def _safe_parse(parse, path: Path, kind: str) -> Batch:
 
 
 def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bool = False,
-         show_progress: bool = False) -> RunSummary:
-    """Load every new or changed input of one kind under paths as one run; unchanged inputs are skipped."""
+         show_progress: bool = False, rebuild: bool = True) -> RunSummary:
+    """Load every new or changed input of one kind under paths as one run; unchanged inputs are skipped.
+
+    rebuild=False defers rebuilding the derived tables to the caller (see etl.refresh).
+    """
     files = input_files(kind, paths)
     if not files:
         raise LoadError(f"no {kind} files under {', '.join(map(str, paths))}")
@@ -81,7 +84,7 @@ def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bo
         return RunSummary(run_id=run_id, source_kind=kind, inputs_skipped=len(unchanged), status="unchanged")
     batches = _parse_all(kind, changed, show_progress)
     try:
-        summary = write_run(con, kind, batches, changed)
+        summary = write_run(con, kind, batches, changed, rebuild=rebuild)
     except Exception as exc:
         record_failed_run(con, kind, sorted(changed), f"{type(exc).__name__}: {exc}")
         raise

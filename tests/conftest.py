@@ -66,7 +66,7 @@ def hsg_copy(tmp_path: Path):
 def view_digest(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """A content hash of every contract view (order-independent), for idempotency checks."""
     views = ["engagements", "participants", "officials", "initiatives", "engagement_initiatives",
-             "engagement_topics", "sources", "engagement_sources", "country_pairs", "rejects"]
+             "engagement_topics", "sources", "engagement_sources", "country_pairs", "encounters", "rejects"]
     digest = {}
     for view in views:
         columns = [c for (c,) in con.execute(

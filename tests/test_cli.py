@@ -96,7 +96,7 @@ def test_refresh_from_config_then_status(tmp_path):
     result = runner.invoke(app, ["refresh", "--config", str(config)])
     assert result.exit_code == 0, result.output
     again = runner.invoke(app, ["refresh", "--config", str(config)])
-    assert "unchanged" in again.output
+    assert "nothing changed" in again.output
     status = runner.invoke(app, ["status", "--config", str(config)])
     assert status.exit_code == 0 and "engagements" in status.stdout and "fresh" in status.stdout
 

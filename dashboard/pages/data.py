@@ -3,6 +3,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import db
+from etl.config import ConfigError, load_settings
 from etl.warehouse.checks import run_checks
 from etl.warehouse.status import freshness, latest_runs, rejects_by_reason, view_counts
 
@@ -14,10 +15,15 @@ cursor = con.cursor()
 try:
     st.caption(f"Warehouse: `{db.warehouse_path()}`")
     st.subheader("Freshness")
-    fresh = freshness(cursor)
+    try:
+        stale_after = {s.kind: s.stale_after_days for s in load_settings().sources}
+    except ConfigError:
+        stale_after = {}
+    fresh = freshness(cursor, stale_after)
     for item in fresh:
         if item.stale:
-            st.warning(f"{item.source_kind}: no successful load in the last week (last: {item.last_success or 'never'}).")
+            days = stale_after.get(item.source_kind, 7)
+            st.warning(f"{item.source_kind}: no successful load in the last {days:g} days (last: {item.last_success or 'never'}).")
     st.dataframe(pl.DataFrame([f.__dict__ for f in fresh]) if fresh else pl.DataFrame(), hide_index=True,
                  width="stretch")
 

@@ -14,11 +14,6 @@ def sql_text(name: str) -> str:
     return resources.files(__package__).joinpath("sql", name).read_text("utf-8")
 
 
-def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute the derived tables the aggregating views read (marts.sql)."""
-    con.execute(sql_text("marts.sql"))
-
-
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse file; read-only connections never create it."""
     path = Path(path)
@@ -34,7 +29,10 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the storage tables, the derived tables if missing, and (re)create the contract views."""
+    from etl.warehouse.marts import define_sources, rebuild_marts
+
     con.execute(sql_text("schema.sql"))
+    define_sources(con)
     marts = con.execute("select count(*) from duckdb_tables() where schema_name = 'store' and table_name = 'engagement_mart'")
     if marts.fetchone()[0] == 0:
         rebuild_marts(con)

@@ -13,7 +13,7 @@ from etl.resolve.initiatives import Initiative, InitiativeResolver
 from etl.resolve.officials import Official, OfficialResolver
 from etl.resolve.titles import seniority
 from etl.warehouse.identity import EngagementKey, same_engagement, stable_id
-from etl.warehouse.connection import rebuild_marts
+from etl.warehouse.marts import note_touched, update_marts
 from etl.warehouse.queries import QUERIES
 
 
@@ -199,16 +199,23 @@ _ORPHANS = ("drop_orphan_participants", "drop_orphan_initiatives", "drop_orphan_
 
 def _forget_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
     """Remove what these inputs contributed before, so a changed file replaces its old records."""
+    removed = 0
     for path in paths:
-        for name in _FORGET:
+        note_touched(con, [eid for (eid,) in con.execute(QUERIES["input_engagements"], [path]).fetchall()])
+        removed += con.execute(QUERIES["forget_input_links"], [path]).fetchone()[0]
+        for name in _FORGET[1:]:
             con.execute(QUERIES[name], [path])
-    for name in _ORPHANS:
-        con.execute(QUERIES[name])
+    if removed:  # orphans can only appear where evidence links were removed; the sweep is costly on big warehouses
+        for name in _ORPHANS:
+            con.execute(QUERIES[name])
 
 
 def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Batch],
-              files: dict[str, InputFile]) -> RunSummary:
-    """Replace what the given inputs contributed before with their new records, all in one transaction."""
+              files: dict[str, InputFile], rebuild: bool = True) -> RunSummary:
+    """Replace what the given inputs contributed before with their new records, all in one transaction.
+
+    rebuild=False leaves the derived tables stale, for a caller that rebuilds them once after several runs.
+    """
     started = _now()
     run_id = _next_run_id(con)
     summary = RunSummary(run_id=run_id, source_kind=source_kind)
@@ -232,7 +239,9 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
                 con.execute(QUERIES["set_initiative_acronym"], [row["acronym"], row["initiative_id"]])
         for path, file in files.items():
             con.execute(QUERIES["record_input"], [path, source_kind, file.sha256, file.size_bytes, run_id, started])
-        rebuild_marts(con)
+        note_touched(con, [row["engagement_id"] for row in rows.tables.get("engagement", [])])
+        if rebuild:
+            update_marts(con)
         con.execute(QUERIES["record_run"], [run_id, source_kind, started, _now(), summary.status,
                                             summary.records_in, summary.records_loaded, summary.records_merged,
                                             summary.records_rejected, sorted(files), summary.message])

@@ -1,5 +1,5 @@
 -- The warehouse contract: every view and column here is documented in docs/warehouse.md.
--- Aggregating views read the derived tables of marts.sql, rebuilt at the end of every load.
+-- Aggregating views read derived tables (sql/mart_sources.sql, etl/warehouse/marts.py) kept up to date by every load.
 
 create or replace view sources as
 select source_id, kind, uri, locator, title, published_at, loaded_at, input_path

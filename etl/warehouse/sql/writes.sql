@@ -18,6 +18,11 @@ select engagement_id, kind, status, participant_key, country_iso3, start_date, d
 from store.engagement
 where participant_key in (select unnest(?::varchar[]));
 
+-- name: input_engagements
+select distinct es.engagement_id
+from store.engagement_source es join store.source s using (source_id)
+where s.input_path = ?;
+
 -- name: forget_input_links
 -- A changed input replaces what it contributed before: first its evidence links ...
 delete from store.engagement_source

@@ -1,7 +1,7 @@
--- Derived tables the views read, rebuilt at the end of every load (inside its transaction), so that pages and
--- users' queries never aggregate a million rows on the fly. Ordered by date so DuckDB's zone maps prune ranges.
+-- How each derived table is computed: one view per table (store.<table>_source). etl/warehouse/marts.py builds
+-- the tables from these views in full, or only for the engagements a load touched.
 
-create or replace table store.engagement_mart as
+create or replace view store.engagement_mart_source as
 with per_engagement as (
     select es.engagement_id, count(*) as source_count, list(distinct s.kind order by s.kind) as source_kinds
     from store.engagement_source es
@@ -12,10 +12,9 @@ select e.engagement_id, e.kind, e.status, e.start_date, coalesce(e.end_date, e.s
        e.date_precision, e.city, e.country_iso3, e.title, e.confidence,
        coalesce(p.source_count, 0) as source_count, coalesce(p.source_kinds, []) as source_kinds, e.description
 from store.engagement e
-left join per_engagement p using (engagement_id)
-order by e.start_date, e.engagement_id;
+left join per_engagement p using (engagement_id);
 
-create or replace table store.engagement_country_mart as
+create or replace view store.engagement_country_mart_source as
 select distinct engagement_id, country_iso3
 from (
     select engagement_id, country_iso3 from store.engagement where country_iso3 is not null
@@ -23,17 +22,15 @@ from (
     select p.engagement_id, coalesce(p.country_iso3, o.country_iso3)
     from store.participant p join store.official o using (official_id)
     where coalesce(p.country_iso3, o.country_iso3) is not null
-)
-order by country_iso3, engagement_id;
+);
 
-create or replace table store.country_pair_mart as
+create or replace view store.country_pair_mart_source as
 select a.engagement_id, a.country_iso3 as country_a, b.country_iso3 as country_b, e.start_date
-from store.engagement_country_mart a
-join store.engagement_country_mart b on a.engagement_id = b.engagement_id and a.country_iso3 < b.country_iso3
-join store.engagement e on e.engagement_id = a.engagement_id
-order by country_a, country_b;
+from store.engagement_country_mart_source a
+join store.engagement_country_mart_source b on a.engagement_id = b.engagement_id and a.country_iso3 < b.country_iso3
+join store.engagement e on e.engagement_id = a.engagement_id;
 
-create or replace table store.official_mart as
+create or replace view store.official_mart_source as
 with activity as (
     select p.official_id,
            min(e.start_date) as first_seen,
@@ -56,7 +53,7 @@ from store.official o
 left join activity act using (official_id)
 left join aliases a using (official_id);
 
-create or replace table store.initiative_mart as
+create or replace view store.initiative_mart_source as
 with activity as (
     select ei.initiative_id,
            min(e.start_date) as first_seen,
@@ -76,10 +73,9 @@ from store.initiative i
 left join activity act using (initiative_id)
 left join aliases a using (initiative_id);
 
-create or replace table store.encounter_mart as
 -- Who met whom: one row per pair of officials in a non-visit engagement (a < b), for the network and counterparts.
+create or replace view store.encounter_mart_source as
 select a.engagement_id, a.official_id as official_a, b.official_id as official_b
 from store.participant a
 join store.participant b on a.engagement_id = b.engagement_id and a.official_id < b.official_id
-join store.engagement e on e.engagement_id = a.engagement_id and e.kind <> 'visit'
-order by a.engagement_id;
+join store.engagement e on e.engagement_id = a.engagement_id and e.kind <> 'visit';

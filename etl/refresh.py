@@ -1,0 +1,61 @@
+"""One refresh: load every configured source into the next warehouse and publish it, unless nothing changed."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from etl.config import Settings, SourceConfig
+from etl.load import LoadError, input_files, load
+from etl.sources.files import file_sha256
+from etl.warehouse.marts import update_marts
+from etl.warehouse.publish import LOCK_TIMEOUT_SECONDS, staged
+from etl.warehouse.safe_sql import connect_read_only
+from etl.warehouse.writer import RunSummary
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+
+
+@dataclass
+class RefreshResult:
+    """What one refresh did."""
+
+    summaries: list[RunSummary] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    published: bool = False
+
+
+def changed_inputs(db_path: Path, sources: list[SourceConfig]) -> list[str]:
+    """Inputs whose content differs from what the live warehouse loaded (all of them when there is none)."""
+    files = [(s.kind, path) for s in sources for path in input_files(s.kind, [s.path])]
+    if not db_path.exists():
+        return [str(path) for _, path in files]
+    with connect_read_only(db_path) as con:
+        stored = dict(con.execute("select path, sha256 from input_files").fetchall())
+    return [str(path) for _, path in files if stored.get(str(path.resolve())) != file_sha256(path)]
+
+
+def run_refresh(settings: Settings, force: bool = False, show_progress: bool = False,
+                lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> RefreshResult:
+    """Load new or changed inputs of every source and publish; a no-op when nothing changed."""
+    result = RefreshResult()
+    if not force and not changed_inputs(settings.db_path, settings.sources):
+        return result
+    with staged(settings.db_path, lock_timeout) as con:
+        for source in settings.sources:
+            try:
+                result.summaries.append(load(con, source.kind, [source.path], force=force,
+                                             show_progress=show_progress, rebuild=False))
+            except LoadError as exc:
+                result.errors.append(f"{source.kind}: {exc}")
+        update_marts(con)  # once for all sources, before the checks
+    result.published = True
+    return result
+
+
+def parse_interval(text: str) -> float:
+    """Seconds in '15m', '1h', '30s', '1d' or a bare number of seconds."""
+    match = _DURATION.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not an interval like 15m, 1h or 30s")
+    return float(match[1]) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[match[2]]

@@ -1,0 +1,51 @@
+"""Derived tables the aggregating views read: built in full, or updated for just the engagements a load touched.
+
+Views such as `engagements` and `officials` aggregate evidence and participants; computing that per query is too
+slow at a million engagements, so each is kept as a table (`store.<name>`) computed from its definition
+(`store.<name>_source`, in sql/mart_sources.sql).
+"""
+from __future__ import annotations
+
+import duckdb
+
+from etl.warehouse.connection import sql_text
+
+# Tables keyed by engagement, updated incrementally, in dependency order (country pairs read engagement countries).
+PER_ENGAGEMENT = ("engagement_mart", "engagement_country_mart", "country_pair_mart", "encounter_mart")
+# Small tables rebuilt in full every time.
+WHOLE = ("official_mart", "initiative_mart")
+ORDER_BY = {"engagement_mart": " order by start_date, engagement_id"}  # zone maps then prune date ranges
+TOUCHED = "parley_touched_engagements"
+
+
+def define_sources(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the views that define each derived table."""
+    con.execute(sql_text("mart_sources.sql"))
+
+
+def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
+    """Compute every derived table from scratch."""
+    define_sources(con)
+    for name in PER_ENGAGEMENT + WHOLE:
+        # name comes from the constants above, never from input
+        con.execute(f"create or replace table store.{name} as select * from store.{name}_source{ORDER_BY.get(name, '')}")
+    con.execute(f"drop table if exists {TOUCHED}")
+
+
+def note_touched(con: duckdb.DuckDBPyConnection, engagement_ids: list[str]) -> None:
+    """Remember engagements whose derived rows must be recomputed (for this connection's session)."""
+    con.execute(f"create temp table if not exists {TOUCHED} (engagement_id varchar)")
+    if engagement_ids:
+        con.execute(f"insert into {TOUCHED} select unnest(?::varchar[])", [engagement_ids])
+
+
+def update_marts(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute the derived rows of the touched engagements, and the small tables in full."""
+    con.execute(f"create temp table if not exists {TOUCHED} (engagement_id varchar)")
+    touched = f"(select distinct engagement_id from {TOUCHED})"
+    for name in PER_ENGAGEMENT:
+        con.execute(f"delete from store.{name} where engagement_id in {touched}")
+        con.execute(f"insert into store.{name} select * from store.{name}_source where engagement_id in {touched}")
+    for name in WHOLE:
+        con.execute(f"create or replace table store.{name} as select * from store.{name}_source")
+    con.execute(f"delete from {TOUCHED}")
