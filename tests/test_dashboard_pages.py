@@ -64,6 +64,15 @@ def test_officials_page_shows_known_official():
     assert "Narendra Modi" in app.get("plotly_chart")[0].proto.spec
 
 
+def test_official_profile_lists_counterparts():
+    app = run_page("officials", {"official": "ind-narendra-modi"})
+    app.selectbox(key="profile").set_value("ind-narendra-modi").run()
+    app.get("button_group")[0].set_value("Counterparts").run()
+    assert not app.exception
+    counterparts = app.main.dataframe[-1].value
+    assert "Donald J. Trump" in set(counterparts["name"]) or "Donald Trump" in set(counterparts["name"])
+
+
 def test_initiatives_page_lists_compact():
     app = run_page("initiatives")
     assert "India-US COMPACT" in texts(app)

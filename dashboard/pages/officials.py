@@ -7,6 +7,9 @@ from dashboard.common import DATE_COLUMNS, empty_notice, page_setup
 SENIORITY = {"Any level": None, "Heads of state/government": 1, "…and deputies": 2, "…and foreign ministers": 3,
              "…and ministers": 4, "…and senior officials": 5}
 
+PROFILE_QUERIES = {"Timeline": "official_timeline", "Counterparts": "official_counterparts",
+                   "Initiatives": "official_initiatives", "Sources": "official_sources"}
+
 filters = page_setup("Officials", "Who is most active, with whom, and on what.")
 
 level = st.selectbox("Seniority", list(SENIORITY), key="officials_level")
@@ -33,20 +36,12 @@ if not profile.is_empty():
     cols[2].metric("Last seen", str(row["last_seen"]))
     cols[3].metric("Usual title", row["usual_title"] or "—")
     st.caption("Also written as: " + ", ".join(row["aliases"]))
-    timeline, counterparts, initiatives, sources = st.tabs(["Timeline", "Counterparts", "Initiatives", "Sources"])
-    with timeline:
-        st.dataframe(queries.run("official_timeline", filters, official_id=official_id).drop("engagement_id"),
-                     width="stretch", hide_index=True, column_config=DATE_COLUMNS)
-    with counterparts:
-        st.dataframe(queries.run("official_counterparts", filters, official_id=official_id),
-                     width="stretch", hide_index=True, column_config=DATE_COLUMNS)
-    with initiatives:
-        st.dataframe(queries.run("official_initiatives", filters, official_id=official_id),
-                     width="stretch", hide_index=True, column_config=DATE_COLUMNS)
-    with sources:
-        st.dataframe(queries.run("official_sources", filters, official_id=official_id),
-                     width="stretch", hide_index=True,
-                     column_config={"uri": st.column_config.LinkColumn("link")})
+    # One section at a time: each is its own query, and a million-engagement warehouse makes them add up.
+    section = st.segmented_control("Show", list(PROFILE_QUERIES),
+                                   default="Timeline", key="profile_section") or "Timeline"
+    frame = queries.run(PROFILE_QUERIES[section], filters, official_id=official_id)
+    st.dataframe(frame.drop("engagement_id") if "engagement_id" in frame.columns else frame, width="stretch",
+                 hide_index=True, column_config={**DATE_COLUMNS, "uri": st.column_config.LinkColumn("link")})
 
 st.subheader("Who met whom")
 edges = queries.run("network_edges", filters, limit=80)
