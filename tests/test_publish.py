@@ -51,6 +51,21 @@ def test_failed_load_leaves_live_warehouse(tmp_path):
     assert not (tmp_path / "w.duckdb.next").exists()
 
 
+def test_failed_refresh_is_recorded_by_the_next_publish(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with staged(db) as con:
+        load(con, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
+    with pytest.raises(RuntimeError):
+        with staged(db):
+            raise RuntimeError("source server timed out")
+    with staged(db) as con:
+        load(con, "hsg-travels", [FIXTURES / "hsg/blinken-antony-j.xml"])
+    with duckdb.connect(str(db), read_only=True) as con:
+        failed = con.execute("select source_kind, message from etl_runs where status = 'failed'").fetchall()
+    assert failed == [("refresh", "RuntimeError: source server timed out")]
+    assert not (tmp_path / "w.duckdb.failed-runs.jsonl").exists()
+
+
 def test_failed_checks_block_publishing(tmp_path):
     db = tmp_path / "w.duckdb"
     with staged(db) as con:

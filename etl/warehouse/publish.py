@@ -2,11 +2,14 @@
 
 DuckDB allows one writer or many readers per file, so a refresh never writes into the file the dashboard
 and users' `duckdb -readonly` sessions hold open: it copies the live file, loads into the copy, runs the
-checks, and replaces the live file with os.replace. Readers of the old file finish undisturbed.
+checks, and replaces the live file with os.replace. Readers of the old file finish undisturbed. A refresh that
+fails is logged beside the warehouse and recorded in etl_runs by the next one that publishes.
 """
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
+import json
 import os
 import shutil
 import time
@@ -18,6 +21,7 @@ import duckdb
 
 from etl.warehouse.checks import run_checks
 from etl.warehouse.connection import connect
+from etl.warehouse.queries import QUERIES
 
 LOCK_TIMEOUT_SECONDS = 600.0
 
@@ -46,6 +50,32 @@ def writer_lock(db_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterato
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def failed_runs_path(db_path: Path) -> Path:
+    """Where refreshes that could not publish are logged until the next publish records them in etl_runs."""
+    return db_path.with_name(db_path.name + ".failed-runs.jsonl")
+
+
+def _log_failure(db_path: Path, error: BaseException) -> None:
+    entry = {"at": dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(), "error": f"{type(error).__name__}: {error}"}
+    with failed_runs_path(db_path).open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(entry) + "\n")
+
+
+def _record_logged_failures(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
+    """Copy failures logged beside the warehouse into etl_runs of the warehouse being built."""
+    log = failed_runs_path(db_path)
+    if not log.exists():
+        return
+    for line in log.read_text("utf-8").splitlines():
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # a line cut short by a kill
+        at = dt.datetime.fromisoformat(entry["at"])
+        run_id = con.execute("select nextval('store.run_ids')").fetchone()[0]
+        con.execute(QUERIES["record_run"], [run_id, "refresh", at, at, "failed", 0, 0, 0, 0, [], entry["error"]])
+
+
 def next_path(db_path: Path) -> Path:
     """Where the next warehouse is built."""
     return db_path.with_name(db_path.name + ".next")
@@ -63,6 +93,7 @@ def staged(db_path: Path, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterato
         con = connect(staging)
         published = False
         try:
+            _record_logged_failures(con, db_path)
             yield con
             failed = [c for c in run_checks(con) if not c.passed]
             if failed:
@@ -72,6 +103,10 @@ def staged(db_path: Path, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterato
             con.close()
             os.replace(staging, db_path)
             published = True
+            failed_runs_path(db_path).unlink(missing_ok=True)
+        except BaseException as exc:
+            _log_failure(db_path, exc)
+            raise
         finally:
             con.close()
             if not published:
