@@ -101,9 +101,12 @@ def _date_for(sentence: str, published: dt.date, planned: bool, context: _Contex
 
 def _status(sentence: str, span: DateSpan | None, published: dt.date) -> str:
     """Planned when dated after publication or spoken of as future; a visit under way is held."""
+    planned = triggers.is_planned(sentence)
     if span is not None and span.precision == "day":
-        return "planned" if span.start > published else "held"
-    return "planned" if triggers.is_planned(sentence) else "held"
+        if span.start > published or (planned and span.start == published):  # under way (started before) is held
+            return "planned"
+        return "held"
+    return "planned" if planned else "held"
 
 
 def _visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | None, str | None],

@@ -18,6 +18,10 @@ _ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "tech
               "initiative", "ministry", "embassy", "office", "department", "government", "administration", "summit",
               "forum", "partnership", "agreement", "committee", "commission", "assembly", "organisation",
               "organization", "union", "bank", "fund", "court", "cabinet", "parliament", "party", "group"}
+# Buildings and venues, named like people ('National Palace', 'Palazzo Chigi', 'Rashtrapati Bhavan').
+_PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "station", "villa", "residence",
+                "centre", "center", "square", "museum", "hotel", "castle", "chateau", "kremlin", "mansion", "house",
+                "airbase", "base", "port", "bridge", "memorial", "cathedral", "mosque", "temple", "stadium"}
 _NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagram|reuters|xinhua|embassy|ministry|"
                         r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
                         r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
@@ -184,7 +188,7 @@ def _mention(doc: Doc, start: int, end: int, inner_title: str | None) -> Mention
     if country_of_word(text) or (len(words) == 1 and len(text) < 3):
         return None
     if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in _ORG_NOUNS for w in words) \
-            or words[-1].lower() in _ORG_NOUNS:
+            or words[-1].lower() in _ORG_NOUNS or any(w.lower() in _PLACE_NOUNS for w in words):
         return None
     sentence = doc[start].sent
     title, country = _left_context(doc, start, sentence.start)
