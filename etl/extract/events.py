@@ -239,6 +239,12 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
     if re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ )?(?:visit|trip)\b", text) and not re.search(
             r"\b(?:visit(?:ed|ing|s)?|arriv\w+|travel\w*|land\w*)\s+(?:to\s+|in\s+)?[A-Z]", text):
         return []  # 'the visit followed a call between …': the visit is the one already reported
+    host = _HOST_VERB.search(text)
+    if host:  # 'X receives Y', 'X hosted Y': the guest, named after the verb, is the one travelling
+        after = [(min((a for a in _mention_chars(p, sentence) if a > host.start()), default=-1), p) for p in people]
+        after = [(at, p) for at, p in after if at >= 0]
+        if after:
+            return [(min(after, key=lambda item: item[0])[1], text)]
     trigger = triggers.VISIT.search(text)
     limit = trigger.start() if trigger else len(text)
     before = [(_last_mention_before(p, sentence, limit), p) for p in people]
@@ -246,11 +252,18 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
     return [(max(before, key=lambda item: item[0])[1] if before else people[0], text)]
 
 
-def _last_mention_before(person: Person, sentence: Span, limit: int) -> int:
-    """Character offset (in the sentence) of the person's last mention before limit; -1 when none."""
+_HOST_VERB = re.compile(r"\b(?:receive[sd]?|receiving|host(?:s|ed|ing)?|welcome[sd]?|welcoming)\b")
+
+
+def _mention_chars(person: Person, sentence: Span) -> list[int]:
+    """Character offsets (in the sentence) where the person is named."""
     doc = sentence.doc
-    starts = [doc[s].idx - sentence.start_char for s, _ in person.mentions if sentence.start <= s < sentence.end]
-    return max((at for at in starts if at < limit), default=-1)
+    return [doc[s].idx - sentence.start_char for s, _ in person.mentions if sentence.start <= s < sentence.end]
+
+
+def _last_mention_before(person: Person, sentence: Span, limit: int) -> int:
+    """Character offset of the person's last mention before limit; -1 when none."""
+    return max((at for at in _mention_chars(person, sentence) if at < limit), default=-1)
 
 
 def _confidence(span: DateSpan | None, city: str | None, people: list[Person]) -> float:

@@ -17,7 +17,8 @@ _HONORIFICS = {"shri", "smt", "mr", "mrs", "ms", "dr", "h.e.", "sir", "sheikh", 
 _ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "technologies", "commerce", "affairs",
               "initiative", "ministry", "embassy", "office", "department", "government", "administration", "summit",
               "forum", "partnership", "agreement", "committee", "commission", "assembly", "organisation",
-              "organization", "union", "bank", "fund", "court", "cabinet", "parliament", "party", "group"}
+              "organization", "union", "bank", "fund", "court", "cabinet", "parliament", "party", "group",
+              "bureau", "agency", "service", "institute", "directorate", "authority", "force", "forces", "army"}
 # Buildings and venues, named like people ('National Palace', 'Palazzo Chigi', 'Rashtrapati Bhavan').
 _PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "station", "villa", "residence",
                 "centre", "center", "square", "museum", "hotel", "castle", "chateau", "kremlin", "mansion", "house",
