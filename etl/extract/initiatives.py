@@ -14,11 +14,18 @@ HEADS = ("Initiative", "Dialogue", "Compact", "COMPACT", "Arrangement", "Agreeme
          "Co-operation", "Roundtable", "Stocktake", "Policy", "Meeting", "Commission", "Presence", "Pact",
          "Partnership", "System", "Charter", "Declaration", "Process", "Format", "Group")
 # Relationship labels and bodies that are not initiatives.
-_NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:(?:Comprehensive|Global|Special|Strategic|Privileged|Enhanced)\s+)*"
-                              r"(?:Strategic\s+)?Partnership$|^(?:National Security Council|Security Council|"
-                              r"Council of Ministers|Cabinet|Foreign Ministry|Ministry|General Assembly)$", re.I)
+_NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:(?:Comprehensive|Global|Special|Strategic|Privileged|Enhanced|and)\s+)*"
+                              r"(?:Strategic\s+)?Partnership$|(?:^|\s)(?:Security Council|Business Council|"
+                              r"Council of Ministers|Cabinet|Foreign Ministry|Ministry|Economic Commission|"
+                              r"Commission|Bureau|Agency|Office|Department)$|^(?:General Assembly)$", re.I)
+# Person titles inside a phrase mean it is a list of people, not a name ('President X and African Union Commission').
+_PERSON_WORDS = re.compile(r"\b(?:President|Minister|Premier|Chancellor|Secretary|King|Emir|Prince)\b")
+# The name groups use themselves.
+CANONICAL = {"group of 20": "G20", "group of twenty": "G20", "g-20": "G20"}
+_COP = re.compile(r"\bCOP-?\d{1,2}\b")
+_LOWER_HEAD = re.compile(r"^\s+(policy|initiative|programme|program|agreement|framework|doctrine|vision|strategy)\b")
 _WORD = r"(?:[A-Z][\w'’.+\-]*|[0-9]+(?:st|nd|rd|th)?|2\+2|[a-z][A-Z][\w\-]*)"
-_CONNECT = r"(?:of|for|on|and|the|in|&|to|de)"
+_CONNECT = r"(?:of|for|on|and|the|&|de)"
 _PHRASE = re.compile(rf"(?<![\w\-])({_WORD}(?:\s+(?:{_CONNECT}\s+)*{_WORD})*)")
 _PAREN = re.compile(r"\s*\(([^()]{2,120})\)")
 _ACRONYM = re.compile(r"^[A-Za-z0-9+&\-]{2,12}$")
@@ -26,22 +33,28 @@ _ACRONYM = re.compile(r"^[A-Za-z0-9+&\-]{2,12}$")
 
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"^(?:The|A|An|This|That|Its|Their|His|Her|Both|Under|At|On|In)\s+", "", phrase.strip())
+    phrase = re.sub(r"^[A-Z][\w.\-]*['’]s\s+", "", phrase)  # "Italy's Mattei Plan" -> "Mattei Plan"
     return re.sub(r"['’]s$", "", phrase).strip(" ,.;:'\"‘’“”")
 
 
 def _cut_to_head(phrase: str) -> str | None:
-    """The phrase ending at its last initiative head word, or at a following 'for the 21st Century'-like tail."""
+    """The phrase up to its last head word, keeping a complement after it ('Summit for Democracy', 'Plan for Africa')."""
     words = phrase.split()
     last = max((i for i, w in enumerate(words) if w.strip("'’s") in HEADS or w in HEADS), default=None)
     if last is None:
         return None
-    return " ".join(words[: last + 1])
+    end = last + 1
+    if end < len(words) - 1 and words[end] in ("for", "of", "on") and words[end + 1][:1].isupper():
+        end = len(words)
+    return " ".join(words[:end])
 
 
 def _named(phrase: str) -> str | None:
     """The initiative a capitalised phrase names, if any."""
+    if _PERSON_WORDS.search(phrase):
+        return None
     name = _cut_to_head(phrase)
-    if name and len(name.split()) >= 2 and not _NOT_INITIATIVES.match(name):
+    if name and len(name.split()) >= 2 and not _NOT_INITIATIVES.search(name):
         return name
     for short in KNOWN_SHORT_NAMES:
         if re.search(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])", phrase):
@@ -70,16 +83,26 @@ def find_initiatives(sentence: str) -> list[str]:
         phrase = _clean(match.group(1))
         paren = _PAREN.match(sentence, match.end())
         if paren and _ACRONYM.match(paren.group(1)) and any(c.isupper() for c in paren.group(1)) \
-                and len(phrase.split()) >= 2:
+                and len(phrase.split()) >= 2 and not _NOT_INITIATIVES.search(phrase) and not _PERSON_WORDS.search(phrase):
             found.append(f"{phrase} ({paren.group(1)})")  # 'Long Name (ACR)'
             consumed_until = paren.end()
+            continue
+        if paren and re.fullmatch(r"[A-Z]{3,10}", phrase) and len(paren.group(1).split()) >= 3 \
+                and paren.group(1)[:1].isupper():
+            found.append(f"{phrase} ({paren.group(1)})")  # 'ACR (Long Name)'
+            consumed_until = paren.end()
+            continue
+        if (lower := _LOWER_HEAD.match(sentence, match.end())) and len(phrase.split()) >= 2 \
+                and not _PERSON_WORDS.search(phrase) and not _named(phrase):
+            found.append(f"{phrase} {lower.group(1).capitalize()}")  # 'Neighbourhood First policy'
             continue
         names = _names_in(phrase)
         if names and paren and len(paren.group(1)) > 12 and names[-1].split()[-1] in ("COMPACT", "Compact"):
             names[-1] = f"{names[-1]} ({paren.group(1)})"
             consumed_until = paren.end()
         found.extend(names)
-    return _dedupe(found)
+    found.extend(_COP.findall(sentence))
+    return _dedupe([CANONICAL.get(name.lower(), name) for name in found])
 
 
 def _dedupe(names: list[str]) -> list[str]:

@@ -15,6 +15,7 @@ from etl.extract.dates import DateSpan
 from etl.extract.events import Event, extract_events
 from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.people import Person, find_people
+from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.names import name_parts
 
 EXTRACTOR = "parley-rules/1"
@@ -94,6 +95,20 @@ _RESIDENT_TITLES = ("ambassador", "envoy", "chargé", "charge d", "high commissi
 def _visit_home(event: Event) -> bool:
     """A 'visit' to the visitor's own country (known only once countries are inferred) is no visit."""
     return event.kind == "visit" and bool(event.participants) and event.participants[0].country == event.country
+
+
+def unify_initiatives(events: list[Event]) -> None:
+    """Name each initiative one way within an article: variant spellings take the first name the article used."""
+    resolver = InitiativeResolver()
+    first_name: dict[str, str] = {}
+    for event in events:
+        names = []
+        for mention in event.initiatives:
+            initiative = resolver.resolve(mention)
+            name = first_name.setdefault(initiative.initiative_id, mention) if initiative else mention
+            if name not in names:
+                names.append(name)
+        event.initiatives = names
 
 
 def date_from_visits(events: list[Event]) -> None:
@@ -184,6 +199,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
         _infer_countries(people, events, country_mentions(doc))
         events = merge_events([e for e in events if not _visit_home(e)])
         date_from_visits(events)
+        unify_initiatives(events)
         yield Extraction(article, merge_events(events + guest_visits(events)), people)
 
 
