@@ -66,10 +66,14 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
     i = start - 1
     while i >= floor:
         token = doc[i]
-        if token.text in ("'s", "’s") and i - 1 >= floor and (c := country_of_word(doc[i - 1].text)):
-            country = country or c
-            i -= 2
-            continue
+        if token.text in ("'s", "’s") and i - 1 >= floor:
+            # the owner may span several tokens: "Timor-Leste's", "South Korea's"
+            owner = next(((k, c) for k in (1, 2, 3) if i - k >= floor
+                          and (c := country_of_word(doc[i - k:i].text.replace(" - ", "-")))), None)
+            if owner:
+                country = country or owner[1]
+                i -= owner[0] + 1
+                continue
         if _is_title_token(token) and token.text.lower() not in _HONORIFICS:
             title_words.insert(0, token.text)
         elif token.text.lower() in _HONORIFICS:
@@ -167,7 +171,7 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 j += 1
             k = j
             while k < len(doc) and k not in taken and _NAME_TOKEN.match(doc[k].text) and not _is_title_token(doc[k]) \
-                    and doc[k].pos_ in ("PROPN", "NOUN", "X", "ADJ") and not country_of_word(doc[k].text):
+                    and doc[k].pos_ in ("PROPN", "X") and not country_of_word(doc[k].text):
                 k += 1
             if k > j:
                 spans.append((j, k, None))
@@ -223,8 +227,18 @@ def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
             by_token[i] = person
     _bare_surnames(doc, people, by_token)
     for person in people:
-        person.country = country_of_person(person.name) or person.country
+        person.country = country_of_person(person.name) or person.country or _country_of_title(person.title)
     return people, by_token
+
+
+# Titles used by one country only.
+_NATIONAL_TITLES = {"external affairs minister": "IND", "minister of external affairs": "IND", "union minister": "IND",
+                    "chief minister": "IND", "taoiseach": "IRL", "tanaiste": "IRL", "chancellor of the exchequer": "GBR"}
+
+
+def _country_of_title(title: str | None) -> str | None:
+    key = (title or "").lower()
+    return next((country for words, country in _NATIONAL_TITLES.items() if words in key), None)
 
 
 def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) -> None:
