@@ -26,7 +26,11 @@ def parse_article(text: str, published: dt.date | None = None, headline: str | N
     if match := _HEADER.match(first):
         published = published or dt.date.fromisoformat(match[1])
         headline = headline or match[2].strip()
-        text = match[2] + "\n" + rest
+        first_line = match[2].rstrip()
+        # A headline on its own line ends a sentence: without a full stop spaCy would run it into the dateline.
+        if rest.startswith("\n") and first_line and first_line[-1] not in ".!?:\"'”’":
+            first_line += "."
+        text = first_line + "\n" + rest
     dateline = None
     body_start = rest if match else text
     for pattern in (_DATELINE_DASH, _DATELINE_COLON):
