@@ -27,6 +27,7 @@ _THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|th
 _DELEGATION = re.compile(r"\b(?:(?P<side>[A-Z][\w.]+)\s+(?:side|delegation)|(?P<owner>\w+)['’]s\s+(?:team|delegation|side))"
                          r"\s+(?:included|comprised|consisted of|was made up of)|\b(?:were|was)\s+(?:then\s+)?joined by|"
                          r"\baccompanied by|\balongside\b|\balso (?:attended|present|took part|joined)|"
+                         r"\bamong (?:those|the leaders|the guests) (?:attending|present)|\bin attendance\b|"
                          r"\b(?:delegations?|teams?) (?:included|comprised)")
 
 

@@ -38,6 +38,7 @@ class Person:
     title: str | None = None
     country: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token (start, end) of each mention
+    aliases: list[str] = field(default_factory=list)  # 'widely known as Lu Olo'
 
     def as_json(self) -> dict:
         return {"name": self.name, "title": self.title, "country": self.country}
@@ -192,6 +193,9 @@ def _mention(doc: Doc, start: int, end: int, inner_title: str | None) -> Mention
         return None
     if country_of_word(text) or (len(words) == 1 and len(text) < 3):
         return None
+    if len(words) == 1 and start > 0 and doc[start - 1].text in ("for", "of", "and", ","):
+        return None  # a word inside a long title: 'Minister for Political, Legal and Security Affairs'
+
     if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in _ORG_NOUNS for w in words) \
             or words[-1].lower() in _ORG_NOUNS or any(w.lower() in _PLACE_NOUNS for w in words):
         return None
@@ -225,6 +229,7 @@ def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
         person.mentions.sort()
         for i in range(start, end):
             by_token[i] = person
+    people = _merge_nicknames(doc, people, by_token)
     _bare_surnames(doc, people, by_token)
     for person in people:
         person.country = country_of_person(person.name) or person.country or _country_of_title(person.title)
@@ -255,6 +260,32 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
         by_token[token.i] = owners[0]
         owners[0].mentions.append((token.i, token.i + 1))
         owners[0].mentions.sort()
+
+
+_KNOWN_AS = re.compile(r"\b(?:widely|popularly|better|also|commonly)?\s*known as\s*$|\bnicknamed\s*$|\(\s*$", re.I)
+
+
+def _merge_nicknames(doc: Doc, people: list[Person], by_token: dict[int, Person]) -> list[Person]:
+    """Fold a nickname into its owner: 'President Francisco Guterres, widely known as Lu Olo'."""
+    for nick in list(people):
+        for start, _ in nick.mentions:
+            sentence = doc[start].sent
+            window = doc[max(sentence.start, start - 8):start]
+            if not _KNOWN_AS.search(window.text):
+                continue
+            owner = next((by_token[i] for i in range(start - 1, window.start - 1, -1)
+                          if i in by_token and by_token[i] is not nick), None)
+            if owner is None:
+                continue
+            owner.aliases.append(nick.name)
+            owner.mentions = sorted(owner.mentions + nick.mentions)
+            owner.title, owner.country = owner.title or nick.title, owner.country or nick.country
+            for token, person in list(by_token.items()):
+                if person is nick:
+                    by_token[token] = owner
+            people.remove(nick)
+            break
+    return people
 
 
 def _match(people: list[Person], mention: Mention) -> Person | None:
