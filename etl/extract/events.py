@@ -1,6 +1,7 @@
 """Sentences -> engagements: who met, called or visited whom, when, where and about what."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -161,11 +162,12 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
     everyone = {id(p): p for p in by_token.values()}.values()
     context = _Context(salient=max(everyone, key=lambda p: len(p.mentions), default=None))
     pending_initiatives: list[str] = []
+    breaks = [m.start() for m in re.finditer("\n\n", doc.text)]  # paragraph boundaries
     for index, sentence in enumerate(doc.sents):
         text = sentence.text.strip()
         if not text:
             continue
-        paragraph = doc.text.count("\n\n", 0, sentence.start_char)
+        paragraph = bisect.bisect_right(breaks, sentence.start_char)
         if paragraph != context.paragraph:
             context.paragraph, context.last_date = paragraph, None
         initiatives = find_initiatives(text)
