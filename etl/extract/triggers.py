@@ -17,7 +17,7 @@ VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|travel(?:l)?ed to|tra
                    r"landed in|lands in|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
                    r"working visit|chief guest)\b", re.I)
 SUMMIT = re.compile(r"\b(summit|leaders'? meeting|general assembly|G-?20 meeting|G-?7 meeting)\b", re.I)
-PLANNED = re.compile(r"\b(will|to (?:visit|meet|hold|travel|host|attend|co-chair)|is (?:scheduled|expected|due|set|slated) to|"
+PLANNED = re.compile(r"\b(will|to (?:visit|meet|hold|travel|host|attend|co-chair|make|pay|begin|undertake|embark)|is (?:scheduled|expected|due|set|slated) to|"
                      r"are (?:scheduled|expected|due|set|slated) to|plans? to|planned|invit(?:ed|ation)|would|"
                      r"is to|are to|upcoming|later (?:this|on|in)|next (?:week|month|year)|tomorrow)\b", re.I)
 HELD_OVERRIDE = re.compile(r"\b(had (?:been )?(?:scheduled|planned)|was (?:scheduled|expected) to .{0,40} (?:met|held))\b", re.I)
