@@ -42,7 +42,7 @@ def test_overview_counts_and_frequency():
 
 
 def test_filters_come_from_the_url():
-    app = run_page("overview", {"country": "IND", "kind": "meeting"})
+    app = run_page("overview", {"country": "IND", "kind": "meeting", "source": "table"})
     assert app.multiselect(key="f_countries").value == ["IND"]
     metrics = {m.label: m.value for m in app.metric}
     assert 0 < int(metrics["Engagements"].replace(",", "")) < 10

@@ -12,6 +12,7 @@ from defusedxml.common import DefusedXmlException
 from pydantic import ValidationError
 
 from etl.records import Batch, Engagement, Participant, Reject, SourceRecord
+from etl.extract.remarks import people_met
 from etl.resolve.countries import to_iso3
 from etl.resolve.titles import split_title
 from etl.sources.files import InputError, read_text
@@ -86,7 +87,22 @@ def _elements(path: Path, kind: str, tag: str) -> list[Element]:
     return root.findall(tag)
 
 
-def _travel(trip: Element, path: Path) -> SourceRecord:
+def _meetings(visit: SourceRecord, traveller: Participant) -> list[SourceRecord]:
+    """A held meeting with each person the trip's remarks say the traveller met, on the trip's dates."""
+    e = visit.engagement
+    records = []
+    for number, person in enumerate(people_met(visit.text, e.country_iso3), start=1):
+        met = Participant(name=person.name, title=person.title, country_iso3=person.country, role="host")
+        engagement = Engagement(kind="meeting", status="held", start_date=e.start_date, end_date=e.end_date,
+                                city=e.city, country_iso3=e.country_iso3, participants=[traveller, met],
+                                title=f"{traveller.title} {traveller.name} meets {person.title} {person.name}")
+        records.append(visit.model_copy(update={
+            "engagement": engagement, "locator": f"{visit.locator}#met{number}", "evidence": person.evidence,
+            "extractor": "hsg-remarks", "confidence": 0.8}))
+    return records
+
+
+def _travel(trip: Element, path: Path) -> list[SourceRecord]:
     who = (trip.get("who") or "").strip()
     role = (trip.get("role") or _text(trip, "role") or "").strip()
     if role not in TRAVEL_TITLES:
@@ -102,9 +118,10 @@ def _travel(trip: Element, path: Path) -> SourceRecord:
     engagement = Engagement(kind="visit", status="held", start_date=start, end_date=end, city=city,
                             country_iso3=iso3, title=f"{title} {name} in {city + ', ' if city else ''}{country_label}",
                             participants=[traveller])
-    return SourceRecord(engagement=engagement, source_kind="hsg-travels", locator=_trip_id(trip),
-                        uri=f"https://history.state.gov/departmenthistory/travels/{role}/{who}",
-                        source_title=f"Travels of the {title}: {name}", text=_text(trip, "remarks"))
+    visit = SourceRecord(engagement=engagement, source_kind="hsg-travels", locator=_trip_id(trip),
+                         uri=f"https://history.state.gov/departmenthistory/travels/{role}/{who}",
+                         source_title=f"Travels of the {title}: {name}", text=_text(trip, "remarks"))
+    return [visit, *_meetings(visit, traveller)]
 
 
 def split_visitors(visitor: str) -> list[tuple[str | None, str]]:
@@ -148,7 +165,7 @@ def _trip_id(element: Element) -> str:
     return value
 
 
-def _parse(path: Path, kind: str, tag: str, build: Callable[[Element, Path], SourceRecord]) -> Batch:
+def _parse(path: Path, kind: str, tag: str, build: Callable[[Element, Path], SourceRecord | list[SourceRecord]]) -> Batch:
     batch = Batch(path=str(path))
     try:
         elements = _elements(path, kind, tag)
@@ -163,12 +180,14 @@ def _parse(path: Path, kind: str, tag: str, build: Callable[[Element, Path], Sou
         raw_id = _text(element, "id") or f"#{position}"
         locator = f"{path}: {tag} {raw_id}"
         try:
-            record = build(element, path)
-            if record.locator in seen:
-                raise RecordError("id", f"duplicate id {record.locator} in this file")
-            seen.add(record.locator)
-            record.locator = f"{path.name}#{record.locator}"
-            batch.records.append(record)
+            built = build(element, path)
+            records = built if isinstance(built, list) else [built]
+            if records[0].locator in seen:
+                raise RecordError("id", f"duplicate id {records[0].locator} in this file")
+            seen.add(records[0].locator)
+            for record in records:
+                record.locator = f"{path.name}#{record.locator}"
+            batch.records.extend(records)
         except RecordError as exc:
             batch.rejects.append(Reject(source_kind=kind, locator=locator, field=exc.field, reason=exc.reason,
                                         record=ElementTree.tostring(element, encoding="unicode")[:2000]))

@@ -1,0 +1,62 @@
+"""People met, from the Office of the Historian's trip remarks ('Met with Queen Elizabeth II and Prime Minister Brown')."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.extract.gazetteer import country_of_word
+from etl.resolve.titles import TITLE_WORDS, split_title
+
+_MET_WITH = re.compile(r"\b(?:met|meeting|meetings|talks|discussions|conferred|consultations|dinner|lunch|breakfast|"
+                       r"summit[”\"]?|events?|audience)"
+                       r"\s+(?:separately\s+|also\s+|privately\s+)?with\s+(?P<people>[^;.]+(?:\.\s?[A-Z]\.[^;.]*)*)",
+                       re.I)
+_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w .'-]+)$")
+_GENERIC = re.compile(r"^(?:the\s+)?(?:senior|other|local|several|various|leaders|officials|members|heads|representatives)\b",
+                      re.I)
+
+
+@dataclass(frozen=True)
+class PersonMet:
+    """Someone the traveller met, as the remarks name them."""
+
+    name: str
+    title: str | None
+    country: str | None
+    evidence: str
+
+
+def people_met(remarks: str | None, host_country: str | None) -> list[PersonMet]:
+    """Named people the traveller met, each with title and country (the host's unless the remarks say otherwise)."""
+    found: list[PersonMet] = []
+    for match in _MET_WITH.finditer(remarks or ""):
+        clause = match.group(0).strip()
+        for item in _SPLIT.split(match["people"]):
+            person = _person(item.strip(" ,"), host_country, clause)
+            if person and all(p.name != person.name for p in found):
+                found.append(person)
+    return found
+
+
+def _person(item: str, host_country: str | None, evidence: str) -> PersonMet | None:
+    item = re.sub(r"^.*?\bwith\s+", "", item)  # 'bilateral events with Singaporean Prime Minister Lee'
+    item = re.sub(r"^the\s+", "", item, flags=re.I)
+    item = re.sub(r"\s+(?:at|in|during|on|aboard)\s+.*$", "", item)  # 'Pope John Paul II at Castel Gandolfo'
+    if not item or _GENERIC.match(item):
+        return None
+    country = host_country
+    if of := _OF_COUNTRY.search(item):
+        country = country_of_word(of["country"]) or country
+        item = item[: of.start()]
+    words = item.split()
+    for size in (2, 1):  # 'Palestinian Authority President Arafat', 'Chinese Premier Li Peng'
+        if len(words) > size + 1 and (nationality := country_of_word(" ".join(words[:size]))):
+            country, item = nationality, " ".join(words[size:])
+            break
+    title, name = split_title(item)
+    if not title or not name or any(w.lower().rstrip("s") in TITLE_WORDS for w in name.split()):
+        return None  # an office without a name, or a plural ('the Presidents and Prime Ministers')
+    if not re.match(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*$", name):
+        return None
+    return PersonMet(name=name, title=title, country=country, evidence=evidence)
