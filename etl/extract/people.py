@@ -105,6 +105,10 @@ def _coordinated_country(doc: Doc, end: int, floor: int) -> str | None:
     return _left_context(doc, i + 1, floor)[1]
 
 
+_APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w.]+(?:\s[A-Z]\w+)?['’]s\s+)?(?:[\w-]+\s+){0,3}?"
+                                r"(?:undersecretary|under-secretary|secretary|minister|ambassador|director|president|"
+                                r"adviser|advisor|chief|head|spokesman|spokeswoman|spokesperson|envoy|governor|"
+                                r"speaker|chairman|chairwoman|chairperson)\b", re.I)
 _APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\w+)?)(?:'s|’s)?\s+)?"
                          r"(?P<title>(?:[A-Z][\w-]+\s+)*?(?:President|Minister|Secretary|Chancellor|Adviser|Advisor|"
                          r"Ambassador|Chairman|Chairperson|Emir|King|Premier|Spokesman|Spokesperson|Envoy|Governor|"
@@ -154,9 +158,15 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
         if ent.label_ != "PERSON" and title is None:
             continue
         end = ent.end
-        while end + 1 < len(doc) and doc[end].text in ("e", "da", "de", "do", "dos", "das", "del", "van", "von") \
-                and doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ == "PROPN":
-            end += 2
+        particles = ("e", "da", "de", "do", "dos", "das", "del", "la", "van", "von", "der")
+        while end < len(doc) and doc[end].text in particles:
+            after = end
+            while after < len(doc) and doc[after].text in particles:
+                after += 1  # 'de la O'
+            if after < len(doc) and doc[after].text[:1].isupper() and doc[after].pos_ == "PROPN":
+                end = after + 1
+            else:
+                break
         start = ent.start
         if title:  # skip the title's tokens: the name is what follows them
             while start < ent.end and not doc[start:ent.end].text.startswith(name.split()[0]):

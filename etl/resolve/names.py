@@ -28,6 +28,7 @@ class NameParts:
     middles: tuple[str, ...]
     surname: str
     numeral: str | None
+    full: tuple[str, ...] = ()  # every word, particles and middle names included
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -48,9 +49,9 @@ def name_parts(name: str) -> NameParts | None:
     if not words:
         return None
     if len(words) == 1:
-        return NameParts(None, (), words[0], numeral)
+        return NameParts(None, (), words[0], numeral, tuple(words))
     core = [w for w in words[1:-1] if w not in _PARTICLES]
-    return NameParts(words[0], tuple(w[0] for w in core), words[-1], numeral)
+    return NameParts(words[0], tuple(w[0] for w in core), words[-1], numeral, tuple(words))
 
 
 def clean_display_name(name: str) -> str:

@@ -32,8 +32,14 @@ def _first_names_agree(a: NameParts, b: NameParts) -> bool:
     return JaroWinkler.similarity(a.first, b.first) >= FIRST_NAME_SIMILARITY
 
 
+def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return 2 <= len(short) < len(long) and long[-len(short):] == short
+
+
 def compatible(a: NameParts, b: NameParts) -> bool:
     """True when two names can denote the same person ('Antony J. Blinken' ~ 'Antony Blinken')."""
+    if _is_suffix(a.full, b.full) or _is_suffix(b.full, a.full):
+        return True  # double surnames: 'Lopez Obrador' ~ 'Andres Manuel Lopez Obrador'
     if a.surname != b.surname:
         single = a if a.first is None else b if b.first is None else None
         other = b if single is a else a
@@ -58,7 +64,7 @@ class OfficialResolver:
 
     def _add(self, official: Official) -> None:
         self._by_id[official.official_id] = official
-        for alias in {official.name, *official.aliases}:
+        for alias in sorted({official.name, *official.aliases}):
             parts = name_parts(alias)
             if parts:
                 for key in {parts.surname, parts.first or parts.surname}:
@@ -87,7 +93,7 @@ class OfficialResolver:
     def _match(self, display: str, parts: NameParts, country: str | None) -> Official | None:
         candidates = [
             o
-            for o in self._by_key.get(parts.surname, {}).values()
+            for o in sorted(self._by_key.get(parts.surname, {}).values(), key=lambda o: o.official_id)
             if (country is None or o.country_iso3 in (None, country))
             and any(compatible(parts, p) for p in map(name_parts, {o.name, *o.aliases}) if p)
         ]
@@ -100,8 +106,7 @@ class OfficialResolver:
             return exact[0]
         if parts.first is None:
             return None  # a lone surname shared by several people stays ambiguous
-        ranked = sorted(candidates, key=lambda o: token_sort_ratio(display, o.name), reverse=True)
-        return ranked[0]
+        return max(candidates, key=lambda o: (token_sort_ratio(display, o.name), o.official_id))
 
     def _new_id(self, display: str, country: str | None) -> str:
         base = f"{(country or 'xxx').lower()}-{slugify(display)}"

@@ -1,14 +1,14 @@
 -- name: officials
-select official_id, name, country_iso3 from store.official;
+select official_id, name, country_iso3 from store.official order by official_id;
 
 -- name: official_aliases
-select official_id, alias from store.official_alias;
+select official_id, alias from store.official_alias order by official_id, alias;
 
 -- name: initiatives
-select initiative_id, name, acronym from store.initiative;
+select initiative_id, name, acronym from store.initiative order by initiative_id;
 
 -- name: initiative_aliases
-select initiative_id, alias from store.initiative_alias;
+select initiative_id, alias from store.initiative_alias order by initiative_id, alias;
 
 -- name: set_initiative_acronym
 update store.initiative set acronym = ? where initiative_id = ? and acronym is null;
@@ -16,7 +16,8 @@ update store.initiative set acronym = ? where initiative_id = ? and acronym is n
 -- name: merge_candidates
 select engagement_id, kind, status, participant_key, country_iso3, start_date, date_precision
 from store.engagement
-where participant_key in (select unnest(?::varchar[]));
+where participant_key in (select unnest(?::varchar[]))
+order by engagement_id;
 
 -- name: input_engagements
 select distinct es.engagement_id
