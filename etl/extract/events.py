@@ -133,12 +133,9 @@ def _visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | N
 
 
 def _meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
-    cities, countries = _places(sentence)
-    if cities:
-        return cities[0]
-    if countries and re.search(rf"\bin\s+(?:the\s+)?{re.escape('')}", sentence.text):
-        pass
-    return dateline
+    """The first city the sentence names, else the dateline's."""
+    cities, _ = _places(sentence)
+    return cities[0] if cities else dateline
 
 
 def _participants(sentence: Span, by_token: dict[int, Person], context: _Context) -> list[Person]:
