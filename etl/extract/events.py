@@ -133,9 +133,13 @@ def _visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | N
 
 
 def _meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
-    """The first city the sentence names, else the dateline's."""
-    cities, _ = _places(sentence)
-    return cities[0] if cities else dateline
+    """The first city the sentence names; else the dateline's, unless the sentence names only other countries."""
+    cities, countries = _places(sentence)
+    if cities:
+        return cities[0]
+    if countries and dateline[1] not in countries and triggers.VISIT.search(sentence.text):
+        return None, countries[0]  # 'Widodo visited Timor-Leste in January 2016, when he held talks with …'
+    return dateline
 
 
 def _participants(sentence: Span, by_token: dict[int, Person], context: _Context) -> list[Person]:
