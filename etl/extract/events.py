@@ -244,6 +244,8 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
             found.append((person, text[match.start():end]))
     if found:
         return found
+    if own := re.search(r"\b(?:his|her) (?:own )?(?:[\w-]+ )?(?:visit|trip|tour)\b", text):
+        return [(people[0], text[own.start():])]  # 'after her own tour of Asia': the sentence's subject travelled
     if re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ )?(?:visit|trip)\b", text) and not re.search(
             r"\b(?:visit(?:ed|ing|s)?|arriv\w+|travel\w*|land\w*)\s+(?:to\s+|in\s+)?[A-Z]", text):
         return []  # 'the visit followed a call between …': the visit is the one already reported
