@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test warehouse eval bench clean
+.PHONY: install run test lint warehouse eval bench clean
 
 install: $(STAMP)
 
@@ -22,6 +22,9 @@ run: warehouse
 
 test: install
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+lint: install
+	$(BIN)/ruff check etl dashboard bench tests streamlit_app.py
 
 eval: install
 	$(BIN)/python bench/eval_extraction.py

@@ -40,7 +40,6 @@ def main() -> None:
     from etl.warehouse.safe_sql import connect_read_only
 
     recorded: list[tuple[str, dict, float]] = []
-    original = db._cached.__wrapped__ if hasattr(db._cached, "__wrapped__") else None
     real_query = db.query
 
     def timed_query(sql, params=None):

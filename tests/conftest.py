@@ -1,7 +1,6 @@
 """Shared fixtures: real sample files and one warehouse built by the real ETL."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb

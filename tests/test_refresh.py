@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from etl.cli import app
 from etl.config import load_settings
 from etl.refresh import parse_interval, run_refresh
 from etl.warehouse.checks import run_checks
-from tests.conftest import BUNDLED, FIXTURES, ROOT, view_digest
+from tests.conftest import BUNDLED, ROOT, view_digest
 
 runner = CliRunner()
 HEADER = "record_id,kind,status,start_date,end_date,city,country,title,participants,initiatives,topics,source_url,evidence,confidence\n"
@@ -153,8 +152,8 @@ def _scratch_project_with_venv(tmp_path: Path) -> Path:
 @pytest.mark.skipif(not (ROOT / ".venv/bin/parley").exists(), reason="needs the project's .venv")
 def test_documented_cron_line_runs(tmp_path):
     project = _scratch_project_with_venv(tmp_path)
-    line = next(l for l in (ROOT / "docs/scheduling/parley-refresh.cron").read_text().splitlines()
-                if l and not l.startswith("#"))
+    line = next(text for text in (ROOT / "docs/scheduling/parley-refresh.cron").read_text().splitlines()
+                if text and not text.startswith("#"))
     schedule, command = line.split(None, 5)[:5], line.split(None, 5)[5]
     assert schedule == ["*/15", "*", "*", "*", "*"]
     (project / "data").mkdir()

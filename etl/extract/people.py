@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from etl.extract.gazetteer import country_of_person, country_of_word
 from etl.resolve.names import name_parts

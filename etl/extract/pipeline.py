@@ -139,9 +139,12 @@ def guest_visits(events: list[Event]) -> list[Event]:
     return visits
 
 
+def _surnames(event: Event) -> set[str]:
+    return {(parts.surname if (parts := name_parts(p.name)) else p.name) for p in event.participants}
+
+
 def _same_people(a: Event, b: Event) -> bool:
-    keys = lambda e: {(parts.surname if (parts := name_parts(p.name)) else p.name) for p in e.participants}
-    return keys(a) == keys(b)
+    return _surnames(a) == _surnames(b)
 
 
 EVIDENCE_JOINER = " … "
