@@ -1,4 +1,4 @@
-"""The `parley` command: load, refresh, sql, status, config."""
+"""The `parley` command: load, refresh, schedule, fetch-gdelt, extract, sql, status, config."""
 from __future__ import annotations
 
 import csv
@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 import time
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -18,6 +19,7 @@ from etl.config import SETTINGS_HELP, ConfigError, load_settings
 from etl.load import LoadError, load
 from etl.refresh import parse_interval, run_refresh
 from etl.registry import SOURCE_KINDS
+from etl.sources.gdelt_fetch import EXPORTS_PER_DAY, MASTER_LIST_URL, FetchError, fetch_new_exports
 from etl.warehouse.publish import PublishError, staged
 from etl.warehouse.safe_sql import UnsafeQuery, connect_read_only, run_query
 from etl.warehouse.status import freshness, latest_runs, rejects_by_reason, view_counts
@@ -46,18 +48,21 @@ def _settings(config: Path | None, db: Path | None):
         raise typer.Exit(2) from None
 
 
-def _report(summary: RunSummary, max_rejects: int = 20) -> None:
+def _report(summary: RunSummary, max_rejects: int = 10) -> None:
     if summary.status == "unchanged":
         console.print(f"{summary.source_kind}: {summary.inputs_skipped} input(s) unchanged, nothing to do (run {summary.run_id})")
         return
+    skipped = f", {summary.records_skipped} out of scope" if summary.records_skipped else ""
     console.print(
         f"{summary.source_kind}: run {summary.run_id}: {summary.records_in} records read, "
         f"{summary.records_loaded} new engagements, {summary.records_merged} merged into existing, "
-        f"{summary.records_rejected} rejected, {summary.inputs_skipped} unchanged input(s) skipped")
+        f"{summary.records_rejected} rejected{skipped}, {summary.inputs_skipped} unchanged input(s) skipped")
     for reject in summary.rejects[:max_rejects]:
         console.print(f"  [yellow]rejected[/yellow] {reject.message()}", highlight=False)
     if len(summary.rejects) > max_rejects:
-        console.print(f"  … and {len(summary.rejects) - max_rejects} more (see `parley sql \"from rejects\"`)")
+        reasons = Counter(r.reason.split(":")[0] for r in summary.rejects)
+        console.print(f"  … and {len(summary.rejects) - max_rejects} more (see `parley sql \"from rejects\"`); by reason: "
+                      + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common(5)), highlight=False)
 
 
 @app.command("load")
@@ -79,6 +84,31 @@ def load_command(
         raise typer.Exit(2) from None
     _report(summary)
     if summary.records_rejected and not allow_rejects:
+        raise typer.Exit(1)
+
+
+@app.command("fetch-gdelt")
+def fetch_gdelt(
+    into: Annotated[Path, typer.Argument(help="Directory to save exports in (then `parley load gdelt DIR`).")],
+    list_url: Annotated[str, typer.Option("--list-url", help="GDELT file list: masterfilelist.txt or lastupdate.txt.")]
+    = MASTER_LIST_URL,
+    since: Annotated[Optional[str], typer.Option(help="Only exports after this YYYYMMDDHHMMSS (default: newest in DIR).")]
+    = None,
+    limit: Annotated[int, typer.Option(help="At most this many of the newest exports (0: all).")] = EXPORTS_PER_DAY,
+    timeout: Annotated[float, typer.Option(help="Seconds per request.")] = 30.0,
+    retries: Annotated[int, typer.Option(help="Retries per file, with exponential backoff.")] = 3,
+) -> None:
+    """Download GDELT 2.0 event exports newer than those already in DIR, checking size and MD5."""
+    try:
+        result = fetch_new_exports(list_url, into, since=since, limit=limit, timeout=timeout, retries=retries)
+    except FetchError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    console.print(f"gdelt: {len(result.downloaded)} export(s) downloaded into {into}, "
+                  f"{result.already_present} already there, {len(result.failed)} failed")
+    for failure in result.failed:
+        console.print(f"  [red]failed[/red] {failure}", highlight=False)
+    if result.failed:
         raise typer.Exit(1)
 
 

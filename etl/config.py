@@ -11,8 +11,10 @@ DEFAULT_CONFIG = Path("parley.toml")
 
 SETTINGS_HELP = {
     "warehouse.path": ("data/parley.duckdb", "The warehouse file. Overridden by PARLEY_DB and by --db."),
-    "sources[].kind": ("", "Source kind: hsg-travels, hsg-visits, table or articles."),
+    "sources[].kind": ("", "Source kind: hsg-travels, hsg-visits, table, articles, gdelt or icews."),
     "sources[].path": ("", "A file or directory of that kind, relative to the config file."),
+    "sources[].url": ("", "gdelt only: GDELT's file list (masterfilelist.txt or lastupdate.txt); every refresh first "
+                           "fetches the exports newer than those in `path`."),
     "sources[].stale_after_days": ("7", "parley status warns when a source has not loaded for this long."),
 }
 
@@ -28,6 +30,7 @@ class SourceConfig:
     kind: str
     path: Path
     stale_after_days: float = 7.0
+    url: str | None = None
 
 
 @dataclass
@@ -68,6 +71,8 @@ def _read(path: Path) -> Settings:
         for key in ("kind", "path"):
             if not source.get(key):
                 raise ConfigError(f"{path}: sources #{index}: '{key}' is missing")
+        if source.get("url") and source["kind"] != "gdelt":
+            raise ConfigError(f"{path}: sources #{index}: 'url' is only for kind 'gdelt'")
         settings.sources.append(SourceConfig(source["kind"], base / source["path"],
-                                             float(source.get("stale_after_days", 7))))
+                                             float(source.get("stale_after_days", 7)), source.get("url") or None))
     return settings

@@ -26,6 +26,14 @@ class Participant(BaseModel):
     aliases: list[str] = Field(default_factory=list)
 
 
+class Party(BaseModel):
+    """A country taking part without a named person: a machine-coded actor such as 'Government (Japan)'."""
+
+    country_iso3: str = Field(min_length=3, max_length=3)
+    role: Role = "attendee"
+    name: str | None = None
+
+
 class Engagement(BaseModel):
     """One visit, meeting, call, summit or dialogue as a source reports it."""
 
@@ -38,6 +46,7 @@ class Engagement(BaseModel):
     country_iso3: str | None = None
     title: str | None = None
     participants: list[Participant] = Field(default_factory=list)
+    parties: list[Party] = Field(default_factory=list)
     initiatives: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
 
@@ -53,6 +62,24 @@ class Engagement(BaseModel):
         return self
 
 
+class CodedEvent(BaseModel):
+    """How a machine coder (GDELT, ICEWS) coded the event a source row reports."""
+
+    event_id: str
+    event_code: str
+    actor1: str | None = None
+    actor1_code: str | None = None
+    actor2: str | None = None
+    actor2_code: str | None = None
+    place: str | None = None
+    goldstein: float | None = None
+    num_mentions: int | None = None
+    num_sources: int | None = None
+    num_articles: int | None = None
+    avg_tone: float | None = None
+    publisher: str | None = None
+
+
 class SourceRecord(BaseModel):
     """An engagement together with the document that reports it and the evidence."""
 
@@ -66,6 +93,7 @@ class SourceRecord(BaseModel):
     evidence: str | None = None
     extractor: str = "structured"
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    coded_event: CodedEvent | None = None
 
 
 class Reject(BaseModel):
@@ -90,3 +118,4 @@ class Batch(BaseModel):
     records: list[SourceRecord] = Field(default_factory=list)
     rejects: list[Reject] = Field(default_factory=list)
     records_in: int = 0
+    records_skipped: int = 0

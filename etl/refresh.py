@@ -7,6 +7,7 @@ from pathlib import Path
 
 from etl.config import Settings, SourceConfig
 from etl.load import LoadError, input_files, load
+from etl.sources.gdelt_fetch import FetchError, fetch_new_exports
 from etl.sources.files import file_sha256
 from etl.warehouse.marts import update_marts
 from etl.warehouse.publish import LOCK_TIMEOUT_SECONDS, staged
@@ -23,6 +24,7 @@ class RefreshResult:
     summaries: list[RunSummary] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     published: bool = False
+    fetched: int = 0
 
 
 def changed_inputs(db_path: Path, sources: list[SourceConfig]) -> list[str]:
@@ -39,6 +41,7 @@ def run_refresh(settings: Settings, force: bool = False, show_progress: bool = F
                 lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> RefreshResult:
     """Load new or changed inputs of every source and publish; a no-op when nothing changed."""
     result = RefreshResult()
+    _fetch(settings.sources, result)
     if not force and not changed_inputs(settings.db_path, settings.sources):
         return result
     with staged(settings.db_path, lock_timeout) as con:
@@ -51,6 +54,20 @@ def run_refresh(settings: Settings, force: bool = False, show_progress: bool = F
         update_marts(con)  # once for all sources, before the checks
     result.published = True
     return result
+
+
+def _fetch(sources: list[SourceConfig], result: RefreshResult) -> None:
+    """Download new exports for sources with a URL; a failed fetch is an error, the refresh goes on offline."""
+    for source in sources:
+        if not source.url:
+            continue
+        try:
+            fetched = fetch_new_exports(source.url, source.path)
+        except FetchError as exc:
+            result.errors.append(f"{source.kind}: {exc}")
+            continue
+        result.fetched += len(fetched.downloaded)
+        result.errors.extend(f"{source.kind}: {failure}" for failure in fetched.failed)
 
 
 def parse_interval(text: str) -> float:

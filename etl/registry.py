@@ -7,7 +7,9 @@ from pathlib import Path
 
 from etl.records import Batch
 from etl.sources.articles import iter_articles, parse_articles
+from etl.sources.gdelt import iter_exports, parse_gdelt
 from etl.sources.hsg import iter_xml, parse_travels, parse_visits
+from etl.sources.icews import iter_event_files, parse_icews
 from etl.sources.table import iter_tables, parse_table
 
 
@@ -28,6 +30,8 @@ SOURCE_KINDS: dict[str, SourceKind] = {
         SourceKind("hsg-visits", iter_xml, parse_visits, "Office of the Historian visits of foreign leaders XML"),
         SourceKind("table", iter_tables, parse_table, "curated engagements as CSV, JSON or JSON Lines"),
         SourceKind("articles", iter_articles, parse_articles, "news articles and press releases: text, HTML, JSONL, RSS/Atom"),
+        SourceKind("gdelt", iter_exports, parse_gdelt, "GDELT 1.0/2.0 event exports: meetings, consultations, visits"),
+        SourceKind("icews", iter_event_files, parse_icews, "ICEWS event files: meetings, consultations, visits"),
     )
 }
 

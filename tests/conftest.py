@@ -23,6 +23,8 @@ def build_warehouse(path: Path) -> Path:
         load(con, "hsg-visits", [BUNDLED / "hsg-visits"])
         load(con, "table", [BUNDLED / "curated"])
         load(con, "articles", [BUNDLED / "articles"])
+        load(con, "gdelt", [BUNDLED / "gdelt"])
+        load(con, "icews", [BUNDLED / "icews"])
     return path
 
 
@@ -65,7 +67,7 @@ def hsg_copy(tmp_path: Path):
 def view_digest(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """A content hash of every contract view (order-independent), for idempotency checks."""
     views = ["engagements", "participants", "officials", "initiatives", "engagement_initiatives",
-             "engagement_topics", "sources", "engagement_sources", "country_pairs", "encounters", "rejects"]
+             "engagement_topics", "engagement_parties", "coded_events", "sources", "engagement_sources", "country_pairs", "encounters", "rejects"]
     digest = {}
     for view in views:
         columns = [c for (c,) in con.execute(

@@ -49,7 +49,7 @@ def test_filters_come_from_the_url():
 
 
 def test_filter_matching_nothing_says_so():
-    app = run_page("overview", {"kind": "call"})
+    app = run_page("overview", {"kind": "call", "source": "hsg-visits"})
     assert any("No engagements match" in i.value for i in app.info)
 
 

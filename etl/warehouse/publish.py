@@ -73,7 +73,7 @@ def _record_logged_failures(con: duckdb.DuckDBPyConnection, db_path: Path) -> No
             continue  # a line cut short by a kill
         at = dt.datetime.fromisoformat(entry["at"])
         run_id = con.execute("select nextval('store.run_ids')").fetchone()[0]
-        con.execute(QUERIES["record_run"], [run_id, "refresh", at, at, "failed", 0, 0, 0, 0, [], entry["error"]])
+        con.execute(QUERIES["record_run"], [run_id, "refresh", at, at, "failed", 0, 0, 0, 0, [], entry["error"], 0])
 
 
 def next_path(db_path: Path) -> Path:

@@ -36,6 +36,7 @@ class RunSummary:
     records_loaded: int = 0
     records_merged: int = 0
     records_rejected: int = 0
+    records_skipped: int = 0
     inputs_skipped: int = 0
     rejects: list[Reject] = field(default_factory=list)
     status: str = "ok"
@@ -72,11 +73,13 @@ class _Rows:
         self.tables[table].append(row)
 
 
-def _participant_key(official_ids: list[str], countries: list[str | None]) -> str:
-    """Sorted people; for reports naming no one, the sorted countries taking part."""
+def _participant_key(official_ids: list[str], countries: list[str | None], party_countries: list[str]) -> str:
+    """Sorted people (and the countries of unnamed parties); for reports naming no one, the countries taking part."""
+    parties = ",".join(sorted(set(party_countries)))
     if official_ids:
-        return ",".join(sorted(set(official_ids)))
-    named = sorted({c for c in countries if c})
+        people = ",".join(sorted(set(official_ids)))
+        return f"{people}|countries:{parties}" if parties else people
+    named = sorted({c for c in countries if c} | set(party_countries))
     return "countries:" + ",".join(named) if named else ""
 
 
@@ -116,7 +119,8 @@ def _collect(records: list[SourceRecord], con, officials, initiatives, input_pat
              summary: RunSummary, loaded_at: dt.datetime) -> None:
     people = [_resolve_people(r, officials) for r in records]
     keys = [
-        _participant_key([o.official_id for o, _ in ps], [p.country_iso3 for p in r.engagement.participants])
+        _participant_key([o.official_id for o, _ in ps], [p.country_iso3 for p in r.engagement.participants],
+                         [party.country_iso3 for party in r.engagement.parties])
         for r, ps in zip(records, people)
     ]
     merger = _Merger(con, set(keys))
@@ -134,6 +138,9 @@ def _collect(records: list[SourceRecord], con, officials, initiatives, input_pat
             rows.add("participant", engagement_id=engagement_id, official_id=official.official_id,
                      name=person.name, title=person.title, country_iso3=person.country_iso3 or official.country_iso3,
                      role=person.role, seniority=seniority(person.title)[0])
+        for party in e.parties:
+            rows.add("engagement_party", engagement_id=engagement_id, country_iso3=party.country_iso3,
+                     role=party.role, name=party.name)
         for mention in e.initiatives:
             initiative = initiatives.resolve(mention)
             if initiative:
@@ -147,6 +154,8 @@ def _collect(records: list[SourceRecord], con, officials, initiatives, input_pat
                  input_path=input_path, text=record.text)
         rows.add("engagement_source", engagement_id=engagement_id, source_id=source_id, evidence=record.evidence,
                  extractor=record.extractor, confidence=record.confidence)
+        if record.coded_event is not None:
+            rows.add("coded_event", source_id=source_id, **record.coded_event.model_dump())
 
 
 _COLUMNS = {
@@ -155,6 +164,9 @@ _COLUMNS = {
     "participant": ["engagement_id", "official_id", "name", "title", "country_iso3", "role", "seniority"],
     "engagement_initiative": ["engagement_id", "initiative_id", "evidence"],
     "engagement_topic": ["engagement_id", "topic"],
+    "engagement_party": ["engagement_id", "country_iso3", "role", "name"],
+    "coded_event": ["source_id", "event_id", "event_code", "actor1", "actor1_code", "actor2", "actor2_code", "place",
+                    "goldstein", "num_mentions", "num_sources", "num_articles", "avg_tone", "publisher"],
     "source": ["source_id", "kind", "uri", "locator", "title", "published_at", "loaded_at", "input_path", "text"],
     "engagement_source": ["engagement_id", "source_id", "evidence", "extractor", "confidence"],
     "official": ["official_id", "name", "country_iso3"],
@@ -193,8 +205,9 @@ def _identities(rows: _Rows, officials: OfficialResolver, initiatives: Initiativ
             rows.add("initiative_alias", initiative_id=i.initiative_id, alias=alias)
 
 
-_FORGET = ("forget_input_links", "forget_input_sources", "forget_input_rejects")
-_ORPHANS = ("drop_orphan_participants", "drop_orphan_initiatives", "drop_orphan_topics", "drop_orphan_engagements")
+_FORGET = ("forget_input_links", "forget_input_coded_events", "forget_input_sources", "forget_input_rejects")
+_ORPHANS = ("drop_orphan_participants", "drop_orphan_initiatives", "drop_orphan_topics", "drop_orphan_parties",
+            "drop_orphan_engagements")
 
 
 def _forget_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
@@ -226,6 +239,7 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
         _forget_inputs(con, [batch.path for batch in batches])
         for batch in batches:
             summary.records_in += batch.records_in
+            summary.records_skipped += batch.records_skipped
             _collect(batch.records, con, officials, initiatives, batch.path, rows, summary, started)
             for reject in batch.rejects:
                 summary.rejects.append(reject)
@@ -244,7 +258,8 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
             update_marts(con)
         con.execute(QUERIES["record_run"], [run_id, source_kind, started, _now(), summary.status,
                                             summary.records_in, summary.records_loaded, summary.records_merged,
-                                            summary.records_rejected, sorted(files), summary.message])
+                                            summary.records_rejected, sorted(files), summary.message,
+                                            summary.records_skipped])
         con.commit()
     except BaseException:
         con.rollback()
@@ -261,7 +276,7 @@ def _record_empty_run(con: duckdb.DuckDBPyConnection, source_kind: str, status: 
     """Log a run that wrote no records."""
     run_id = _next_run_id(con)
     now = _now()
-    con.execute(QUERIES["record_run"], [run_id, source_kind, now, now, status, 0, 0, 0, 0, inputs, message])
+    con.execute(QUERIES["record_run"], [run_id, source_kind, now, now, status, 0, 0, 0, 0, inputs, message, 0])
     return run_id
 
 

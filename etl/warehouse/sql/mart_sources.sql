@@ -22,6 +22,8 @@ from (
     select p.engagement_id, coalesce(p.country_iso3, o.country_iso3)
     from store.participant p join store.official o using (official_id)
     where coalesce(p.country_iso3, o.country_iso3) is not null
+    union all
+    select engagement_id, country_iso3 from store.engagement_party
 );
 
 create or replace view store.country_pair_mart_source as

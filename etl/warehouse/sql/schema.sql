@@ -58,6 +58,33 @@ create table if not exists store.engagement_initiative (
     primary key (engagement_id, initiative_id)
 );
 
+-- Countries taking part without a named person (machine-coded actors such as "Government (Japan)").
+create table if not exists store.engagement_party (
+    engagement_id varchar not null,
+    country_iso3  varchar not null,
+    role          varchar not null,
+    name          varchar,
+    primary key (engagement_id, country_iso3, role)
+);
+
+-- How a machine coder (GDELT, ICEWS) coded the event behind one source row.
+create table if not exists store.coded_event (
+    source_id    varchar primary key,
+    event_id     varchar not null,
+    event_code   varchar not null,
+    actor1       varchar,
+    actor1_code  varchar,
+    actor2       varchar,
+    actor2_code  varchar,
+    place        varchar,
+    goldstein    double,
+    num_mentions integer,
+    num_sources  integer,
+    num_articles integer,
+    avg_tone     double,
+    publisher    varchar
+);
+
 create table if not exists store.engagement_topic (
     engagement_id varchar not null,
     topic         varchar not null,
@@ -120,6 +147,9 @@ create table if not exists store.input_file (
     run_id      bigint not null,
     loaded_at   timestamp not null
 );
+
+-- Added after the first release: rows read but outside what the source kind loads (e.g. other CAMEO codes).
+alter table store.etl_run add column if not exists records_skipped bigint default 0;
 
 create table if not exists store.meta (
     key   varchar primary key,

@@ -28,6 +28,17 @@ select engagement_id, initiative_id, evidence from store.engagement_initiative;
 create or replace view initiatives as
 select * from store.initiative_mart;
 
+create or replace view engagement_parties as
+select engagement_id, country_iso3, role, name from store.engagement_party;
+
+create or replace view coded_events as
+select es.engagement_id, c.source_id, s.kind as source_kind, s.uri, c.event_id, c.event_code, c.actor1, c.actor1_code,
+       c.actor2, c.actor2_code, c.place, c.goldstein, c.num_mentions, c.num_sources, c.num_articles, c.avg_tone,
+       c.publisher
+from store.coded_event c
+join store.source s using (source_id)
+join store.engagement_source es using (source_id);
+
 create or replace view engagement_topics as
 select engagement_id, topic from store.engagement_topic;
 
@@ -42,7 +53,7 @@ select engagement_id, official_a, official_b from store.encounter_mart;
 
 create or replace view etl_runs as
 select run_id, source_kind, started_at, finished_at, status, records_in, records_loaded, records_merged,
-       records_rejected, inputs, message
+       records_rejected, records_skipped, inputs, message
 from store.etl_run;
 
 create or replace view rejects as

@@ -29,6 +29,10 @@ where s.input_path = ?;
 delete from store.engagement_source
 where source_id in (select source_id from store.source where input_path = ?);
 
+-- name: forget_input_coded_events
+delete from store.coded_event
+where source_id in (select source_id from store.source where input_path = ?);
+
 -- name: forget_input_sources
 delete from store.source where input_path = ?;
 
@@ -42,6 +46,10 @@ where engagement_id not in (select engagement_id from store.engagement_source);
 
 -- name: drop_orphan_initiatives
 delete from store.engagement_initiative
+where engagement_id not in (select engagement_id from store.engagement_source);
+
+-- name: drop_orphan_parties
+delete from store.engagement_party
 where engagement_id not in (select engagement_id from store.engagement_source);
 
 -- name: drop_orphan_topics
@@ -58,8 +66,8 @@ insert or replace into store.input_file values (?, ?, ?, ?, ?, ?);
 -- name: record_run
 insert into store.etl_run
     (run_id, source_kind, started_at, finished_at, status, records_in, records_loaded, records_merged,
-     records_rejected, inputs, message)
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+     records_rejected, inputs, message, records_skipped)
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: input_hash
 select sha256 from store.input_file where path = ?;

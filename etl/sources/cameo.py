@@ -1,0 +1,113 @@
+"""CAMEO meeting, consultation and visit events (036, 040-046) as engagements; shared by GDELT and ICEWS.
+
+The rule, also in docs/machine-coded.md:
+- 036 express intent to meet -> planned meeting; 040 consult, 044 meet at a third location, 045 mediate and
+  046 negotiate -> meeting; 041 discuss by telephone -> call.
+- 042 make a visit -> a visit by actor 1 to the place of the event (to actor 2's country when the place is
+  missing or is actor 1's own country); 043 host a visit -> a visit by actor 2 to actor 1's country.
+- An event must involve two countries (two actors', or an actor's and the place's): a domestic event or one
+  with no country at all is rejected with the reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from dataclasses import field as default
+
+from etl.records import Engagement, Participant, Party
+from etl.resolve.countries import country_name
+
+# EventBaseCode -> (kind, status, what the coder said)
+EVENT_KINDS: dict[str, tuple[str, str, str]] = {
+    "036": ("meeting", "planned", "express intent to meet or negotiate"),
+    "040": ("meeting", "held", "consult"),
+    "041": ("call", "held", "discuss by telephone"),
+    "042": ("visit", "held", "make a visit"),
+    "043": ("visit", "held", "host a visit"),
+    "044": ("meeting", "held", "meet at a third location"),
+    "045": ("meeting", "held", "mediate"),
+    "046": ("meeting", "held", "engage in negotiation"),
+}
+
+
+class CodedEventError(ValueError):
+    """A coded event that cannot become an engagement; field names the column at fault."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field
+        self.reason = reason
+
+
+@dataclass
+class Actor:
+    """One side of a coded event: a named person, or a country-level actor such as 'Government (Japan)'."""
+
+    label: str | None
+    country_iso3: str | None
+    person: bool = False
+    field: str = "actor"
+    aliases: list[str] = default(default_factory=list)
+
+
+def in_scope(base_code: str) -> bool:
+    """True for the CAMEO base codes Parley loads."""
+    return base_code in EVENT_KINDS
+
+
+def _countries(*isos: str | None) -> list[str]:
+    return sorted({iso for iso in isos if iso})
+
+
+def _check_foreign(actor1: Actor, actor2: Actor, place_iso3: str | None) -> None:
+    countries = _countries(actor1.country_iso3, actor2.country_iso3, place_iso3)
+    if not countries:
+        raise CodedEventError(actor1.field, "neither actor nor the place has a country")
+    if len(countries) == 1:
+        raise CodedEventError(actor2.field, f"domestic event: every actor and the place are in {countries[0]}")
+
+
+def _side(actor: Actor, role: str, participants: list[Participant], parties: list[Party]) -> None:
+    if actor.person and actor.label:
+        participants.append(Participant(name=actor.label, country_iso3=actor.country_iso3, role=role,
+                                        aliases=actor.aliases))
+    elif actor.country_iso3:
+        parties.append(Party(country_iso3=actor.country_iso3, role=role, name=actor.label))
+
+
+def _display(actor: Actor) -> str:
+    return actor.label or country_name(actor.country_iso3) or "unknown actor"
+
+
+def coded_engagement(base_code: str, day: dt.date, actor1: Actor, actor2: Actor, place_iso3: str | None,
+                     city: str | None) -> Engagement:
+    """The engagement a coded event describes; CodedEventError when it is not a foreign engagement."""
+    kind, status, verb = EVENT_KINDS[base_code]
+    participants: list[Participant] = []
+    parties: list[Party] = []
+    event_place = place_iso3
+    if base_code == "042":
+        visitor, host = actor1, actor2
+        place_iso3 = place_iso3 if place_iso3 and place_iso3 != actor1.country_iso3 else actor2.country_iso3
+    elif base_code == "043":
+        visitor, host = actor2, actor1
+        place_iso3 = actor1.country_iso3 or place_iso3
+    else:
+        visitor = host = None
+    _check_foreign(actor1, actor2, place_iso3)
+    if visitor is not None and host is not None:
+        if visitor.country_iso3 is None and not visitor.person:
+            raise CodedEventError(visitor.field, "the visitor has no country")
+        if place_iso3 is None or place_iso3 == visitor.country_iso3:
+            raise CodedEventError(visitor.field, "visit with no destination abroad")
+        _side(visitor, "visitor", participants, parties)
+        _side(host, "host", participants, parties)
+        title = f"{_display(visitor)} visits {country_name(place_iso3)}"
+    else:
+        _side(actor1, "attendee", participants, parties)
+        _side(actor2, "attendee", participants, parties)
+        title = f"{_display(actor1)} and {_display(actor2)}: {verb}"
+    if place_iso3 != event_place:
+        city = None  # the coded city is somewhere else than where the visit went
+    return Engagement(kind=kind, status=status, start_date=day, end_date=day, date_precision="day", city=city,
+                      country_iso3=place_iso3, title=title, participants=participants, parties=parties)
