@@ -1,4 +1,4 @@
-"""Time to publish one new article and one new curated table into a large warehouse. Prints JSON.
+"""Time to publish one new article, one new curated table and one GDELT export into a large warehouse. Prints JSON.
 
     .venv/bin/python bench/synth_warehouse.py --engagements 1000000 --out bench/out/synth-1m.duckdb
     .venv/bin/python bench/refresh_publish.py --base bench/out/synth-1m.duckdb
@@ -31,9 +31,12 @@ def main() -> None:
         (project / "articles").mkdir()
         shutil.copy(next(SEED.glob("*.txt")), project / "articles")
         shutil.copy(ROOT / "data/sources/curated/engagements.csv", project / "table.csv")
+        (project / "gdelt").mkdir()
+        shutil.copy(ROOT / "data/sources/gdelt/20191024143000.export.CSV", project / "gdelt")
         (project / "parley.toml").write_text('[warehouse]\npath = "parley.duckdb"\n'
                                              '[[sources]]\nkind = "articles"\npath = "articles"\n'
-                                             '[[sources]]\nkind = "table"\npath = "table.csv"\n')
+                                             '[[sources]]\nkind = "table"\npath = "table.csv"\n'
+                                             '[[sources]]\nkind = "gdelt"\npath = "gdelt"\n')
         settings = load_settings(project / "parley.toml")
         started = time.perf_counter()
         result = run_refresh(settings)
@@ -42,7 +45,7 @@ def main() -> None:
         noop = run_refresh(settings)
         idle = time.perf_counter() - started
     print(json.dumps({"base": str(args.base), "base_size_mb": round(args.base.stat().st_size / 2**20, 1),
-                      "new_inputs": 2, "records_loaded": sum(s.records_loaded for s in result.summaries),
+                      "new_inputs": 3, "records_loaded": sum(s.records_loaded for s in result.summaries),
                       "publish_seconds": round(publish, 2), "published": result.published,
                       "nothing_new_seconds": round(idle, 2), "nothing_new_published": noop.published}, indent=1))
 

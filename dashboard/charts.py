@@ -49,6 +49,16 @@ def ranked_bars(frame: pl.DataFrame, label: str, value: str = "engagements") -> 
     return fig
 
 
+def grouped_bars(frame: pl.DataFrame, label: str, group: str, value: str = "engagements") -> go.Figure:
+    """Horizontal bars per label, one per group side by side."""
+    order = (frame.group_by(label).agg(pl.col(value).sum()).sort(value, descending=True)[label].to_list())
+    fig = px.bar(frame.to_pandas(), x=value, y=label, color=group, orientation="h", barmode="group",
+                 category_orders={label: order})
+    fig.update_layout(margin=dict(t=10, b=10), legend_orientation="h",
+                      height=max(300, 18 * frame.height + 80))
+    return fig
+
+
 def lines(frame: pl.DataFrame, series: str, value: str = "engagements") -> go.Figure:
     """One line per series over period."""
     fig = px.line(frame.to_pandas(), x="period", y=value, color=series, markers=True)

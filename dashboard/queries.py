@@ -1,6 +1,7 @@
 """The dashboard's named SQL, each page query wrapped in the shared filter CTE `f`."""
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import polars as pl
@@ -16,8 +17,9 @@ FILTERED = SQL["filtered"]
 def filtered_sql(name: str) -> str:
     """A named query run over the filtered engagements `f` (a query's own CTEs follow f's)."""
     body = SQL[name]
-    if body[:5].lower() == "with ":
-        return f"with f as ({FILTERED}),\n{body[5:]}"
+    code = re.sub(r"^(\s*--[^\n]*\n)*\s*", "", body)  # leading comments do not count
+    if code[:5].lower() == "with ":
+        return f"with f as ({FILTERED}),\n{code[5:]}"
     return f"with f as ({FILTERED})\n{body}"
 
 

@@ -227,10 +227,11 @@ def status(db: DbOption = None, config: ConfigOption = None) -> None:
             fresh.add_row(f.source_kind, str(f.last_success or "never"), str(f.last_change or "never"),
                           str(f.failed_runs), "[yellow]stale[/yellow]" if f.stale else "[green]fresh[/green]")
         out.print(fresh)
-        runs = Table("run", "source", "status", "started", "in", "new", "merged", "rejected", title="Latest runs")
-        for run_id, kind, state, started, _, n_in, n_new, n_merged, n_rej, _ in latest_runs(con, 10):
+        runs = Table("run", "source", "status", "started", "in", "new", "merged", "rejected", "out of scope",
+                     title="Latest runs")
+        for run_id, kind, state, started, _, n_in, n_new, n_merged, n_rej, n_skip, _ in latest_runs(con, 10):
             runs.add_row(str(run_id), kind, state, f"{started:%Y-%m-%d %H:%M:%S}", str(n_in), str(n_new),
-                         str(n_merged), str(n_rej))
+                         str(n_merged), str(n_rej), str(n_skip or 0))
         out.print(runs)
         rejects = rejects_by_reason(con, 10)
         if rejects:

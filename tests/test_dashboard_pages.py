@@ -86,6 +86,22 @@ def test_engagements_page_shows_evidence():
     assert any("President Trump hosted Prime Minister Modi" in (e or "") for e in evidence["evidence"])
 
 
+def test_gdelt_engagement_shows_its_parties_and_how_it_was_coded():
+    app = run_page("engagements", {"source": "gdelt", "kind": "visit", "country": "SAU"})
+    assert any("without a named person" in m.value for m in app.markdown)
+    assert any("How GDELT / ICEWS coded it" in m.value for m in app.markdown)
+    coded = app.main.dataframe[-2].value
+    assert set(coded["source_kind"]) == {"gdelt"} and coded["event_code"].str.startswith("04").all()
+
+
+def test_countries_page_compares_sources_side_by_side():
+    app = run_page("countries")
+    app.selectbox(key="partner_country").set_value("USA").run()
+    specs = [str(chart.proto.spec) for chart in app.get("plotly_chart")]
+    by_source = next(spec for spec in specs if "source_kind" in spec)
+    assert all(kind in by_source for kind in ("hsg-travels", "gdelt", "icews"))
+
+
 def test_sql_page_runs_a_query_and_refuses_a_write():
     app = run_page("sql")
     app.text_area(key="sql_text").set_value("select count(*) as n from engagements").run()

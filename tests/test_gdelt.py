@@ -142,9 +142,16 @@ def test_a_zip_that_is_not_a_zip_is_rejected_whole(tmp_path, fresh_db):
 def test_domestic_and_countryless_events_are_rejected_with_the_reason():
     batch = parse_gdelt(EXPORT)
     reasons = {r.reason.split(":")[0] for r in batch.rejects}
-    assert reasons <= {"domestic event", "the visitor has no country", "neither actor nor the place has a country"}
+    assert reasons == {"domestic event", "only one country involved", "the visitor has no country",
+                       "neither actor nor the place has a country"}
     domestic = next(r for r in batch.rejects if r.reason.startswith("domestic event"))
-    assert domestic.reason.startswith("domestic event: every actor and the place are in ")
+    assert domestic.reason.startswith("domestic event: both actors and the place are in ")
+
+
+def test_eu_and_un_known_groups_are_parties():
+    batch = parse_gdelt(EXPORT)
+    parties = {p.country_iso3 for r in batch.records for p in r.engagement.parties}
+    assert {"EUU", "UNO"} <= parties
 
 
 def test_rerun_is_a_no_op_and_a_new_export_in_the_directory_loads_alone(tmp_path, fresh_db):
@@ -213,3 +220,28 @@ def test_file_list_keeps_only_event_exports_in_time_order(tmp_path):
     exports = parse_file_list(text)
     assert [e.stamp for e in exports] == ["20191024141500", "20191024143000"]
     assert [e.stamp for e in wanted(exports, tmp_path, since="20191024141500")] == ["20191024143000"]
+
+
+def test_refresh_fetches_from_the_configured_list_then_loads(tmp_path, monkeypatch):
+    from etl.config import ConfigError, load_settings
+    from etl.refresh import run_refresh
+
+    listing = _file_list(tmp_path, ["20191024141500"])
+    config = tmp_path / "parley.toml"
+    config.write_text(f'[warehouse]\npath = "w.duckdb"\n[[sources]]\nkind = "gdelt"\npath = "exports"\n'
+                      f'url = "{listing.as_uri()}"\n', "utf-8")
+    result = run_refresh(load_settings(config))
+    assert result.fetched == 1 and result.published and not result.errors
+    assert result.summaries[0].records_loaded > 0
+    assert not run_refresh(load_settings(config)).published  # nothing new listed: a no-op
+    (tmp_path / "remote" / "20191024141500.export.CSV.zip").unlink()
+    broken = tmp_path / "broken.toml"
+    broken.write_text(f'[warehouse]\npath = "w.duckdb"\n[[sources]]\nkind = "gdelt"\npath = "exports"\n'
+                      f'url = "{(tmp_path / "gone.txt").as_uri()}"\n', "utf-8")
+    monkeypatch.setattr("etl.sources.gdelt_fetch.time.sleep", lambda seconds: None)
+    offline = run_refresh(load_settings(broken))
+    assert offline.errors and "gone.txt" in offline.errors[0] and not offline.published
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text('[[sources]]\nkind = "table"\npath = "x"\nurl = "http://example.org"\n', "utf-8")
+    with pytest.raises(ConfigError, match="only for kind 'gdelt'"):
+        load_settings(wrong)

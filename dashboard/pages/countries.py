@@ -31,6 +31,13 @@ partners = queries.run("partners", filters, country=country, limit=20)
 if not empty_notice(partners, "partners"):
     named = with_country_names(partners, "partner", "partner_name")
     st.plotly_chart(charts.ranked_bars(named, "partner_name"), width="stretch")
+    st.subheader("The same partners, by source")
+    st.caption("How many engagements each source kind reports for each partner: what the machine coders (GDELT, "
+               "ICEWS) see next to the Office of the Historian, curated tables and articles.")
+    by_source = queries.run("partners_by_source", filters, country=country, limit=12)
+    if not empty_notice(by_source, "partners"):
+        named = with_country_names(by_source, "partner", "partner_name")
+        st.plotly_chart(charts.grouped_bars(named, "partner_name", "source_kind"), width="stretch")
 
 st.subheader("Compare countries over time")
 compare = st.multiselect("Up to five countries", choices, default=choices[:3], max_selections=5,

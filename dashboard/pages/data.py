@@ -33,7 +33,7 @@ try:
     st.subheader("Latest ETL runs")
     st.dataframe(pl.DataFrame(latest_runs(cursor, 25), orient="row",
                               schema=["run", "source", "status", "started", "finished", "in", "new", "merged",
-                                      "rejected", "message"]), hide_index=True, width="stretch")
+                                      "rejected", "out of scope", "message"]), hide_index=True, width="stretch")
 
     st.subheader("Rejects")
     reasons = rejects_by_reason(cursor, 50)

@@ -37,6 +37,10 @@ cols[2].metric("Place", ", ".join(p for p in (detail["city"], detail["country_is
 cols[3].metric("Sources", detail["source_count"])
 st.markdown("**Participants**")
 st.dataframe(queries.plain("engagement_participants", engagement_id=engagement_id), width="stretch", hide_index=True, column_config=DATE_COLUMNS)
+parties = queries.plain("engagement_party_rows", engagement_id=engagement_id)
+if not parties.is_empty():
+    st.markdown("**Countries taking part without a named person** (machine-coded actors)")
+    st.dataframe(parties, width="stretch", hide_index=True)
 initiatives = queries.plain("engagement_initiative_names", engagement_id=engagement_id)
 topics = queries.plain("engagement_topic_names", engagement_id=engagement_id)
 if not initiatives.is_empty():
@@ -46,6 +50,10 @@ if not topics.is_empty():
 if detail["description"]:
     st.markdown("**Source text**")
     st.text(detail["description"])
+coded = queries.plain("engagement_coded_events", engagement_id=engagement_id)
+if not coded.is_empty():
+    st.markdown(f"**How GDELT / ICEWS coded it** ({coded.height} rows; CAMEO codes, Goldstein −10..10)")
+    st.dataframe(coded, width="stretch", hide_index=True, column_config={"uri": st.column_config.LinkColumn("report")})
 st.markdown("**Sources and evidence**")
 evidence = queries.plain("engagement_evidence", engagement_id=engagement_id)
 st.dataframe(evidence, width="stretch", hide_index=True,

@@ -64,6 +64,24 @@ group by all
 order by engagements desc
 limit $limit
 
+-- name: partners_by_source
+-- The top partners again, counted by each source kind that reports the engagement: sources side by side.
+with mine as (
+    select cp.engagement_id, case when cp.country_a = $country then cp.country_b else cp.country_a end as partner
+    from country_pairs cp
+    where $country in (cp.country_a, cp.country_b) and cp.engagement_id in (select engagement_id from f)
+), top as (
+    select partner from mine group by partner order by count(*) desc, partner limit $limit
+), reported as (
+    select m.partner, unnest(e.source_kinds) as source_kind
+    from mine m join engagements e using (engagement_id)
+    where m.partner in (select partner from top)
+)
+select partner, source_kind, count(*) as engagements
+from reported
+group by all
+order by partner, source_kind
+
 -- name: countries_over_time
 select date_trunc($grain, f.start_date)::date as period, ec.country_iso3, count(*) as engagements
 from f join engagement_countries ec using (engagement_id)
@@ -198,6 +216,15 @@ select * from engagements where engagement_id = $engagement_id
 -- name: engagement_participants
 select name, title, country_iso3, role, official_id from participants where engagement_id = $engagement_id
 order by role desc, seniority, name
+
+-- name: engagement_party_rows
+select name, country_iso3, role from engagement_parties where engagement_id = $engagement_id
+order by role desc, country_iso3
+
+-- name: engagement_coded_events
+select source_kind, event_code, actor1, actor2, place, goldstein, num_mentions, num_sources, avg_tone, uri
+from coded_events where engagement_id = $engagement_id
+order by num_mentions desc nulls last, event_id
 
 -- name: engagement_evidence
 select es.source_kind, s.title, es.uri, s.locator, s.published_at, es.evidence, es.extractor, es.confidence

@@ -25,6 +25,9 @@ CAMEO_REGIONS = frozenset({
     "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST", "CRB", "NAM", "OCE", "EAS",
 })
 
+# CAMEO known-group codes of organisations Parley treats as parties in their own right (docs/warehouse.md conventions).
+KNOWN_GROUPS = {"EEC": "EUU", "UNO": "UNO"}
+
 # FIPS 10-4 codes GDELT uses that geonames does not list (GDELT's own FIPS table).
 FIPS_EXTRA = {"OD": "SSD", "KV": "XKX", "WE": "PSE", "GZ": "PSE", "RB": "SRB", "YI": "SRB", "TT": "TLS",
               "NT": "ANT", "PF": None, "PG": None, "SP": "ESP", "OS": None}

@@ -63,8 +63,12 @@ def _check_foreign(actor1: Actor, actor2: Actor, place_iso3: str | None) -> None
     countries = _countries(actor1.country_iso3, actor2.country_iso3, place_iso3)
     if not countries:
         raise CodedEventError(actor1.field, "neither actor nor the place has a country")
-    if len(countries) == 1:
-        raise CodedEventError(actor2.field, f"domestic event: every actor and the place are in {countries[0]}")
+    if len(countries) > 1:
+        return
+    if actor1.country_iso3 and actor2.country_iso3:
+        raise CodedEventError(actor2.field, f"domestic event: both actors and the place are in {countries[0]}")
+    missing = actor2 if actor1.country_iso3 or actor1.person else actor1
+    raise CodedEventError(missing.field, f"only one country involved: {countries[0]}; the other actor has none")
 
 
 def _side(actor: Actor, role: str, participants: list[Participant], parties: list[Party]) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from etl.records import Batch, CodedEvent, Reject, SourceRecord
-from etl.resolve.codes import UnknownCode, actor_type, cameo_country, fips_country
+from etl.resolve.codes import KNOWN_GROUPS, UnknownCode, actor_type, cameo_country, fips_country
 from etl.resolve.countries import country_name
 from etl.sources.cameo import Actor, CodedEventError, coded_engagement, in_scope
 from etl.sources.files import InputError
@@ -92,7 +92,7 @@ def _number(row: _Row, name: str, cast: type) -> float | int | None:
 def _actor(row: _Row, n: int) -> Actor:
     field = f"Actor{n}CountryCode"
     try:
-        iso3 = cameo_country(row[field])
+        iso3 = cameo_country(row[field]) or KNOWN_GROUPS.get(row[f"Actor{n}KnownGroupCode"])
     except UnknownCode as exc:
         raise CodedEventError(field, str(exc)) from None
     return Actor(label=_label(row, n, iso3), country_iso3=iso3, field=field)

@@ -92,8 +92,9 @@ def wanted(exports: list[ListedExport], directory: Path, since: str | None = Non
 
 def fetch_new_exports(list_url: str, directory: Path, since: str | None = None, limit: int = EXPORTS_PER_DAY,
                       timeout: float = 30.0, retries: int = 3,
-                      sleep: Callable[[float], None] = time.sleep) -> FetchResult:
+                      sleep: Callable[[float], None] | None = None) -> FetchResult:
     """Download the exports in list_url not yet in directory, verifying size and MD5; a failed file is reported."""
+    sleep = sleep or time.sleep
     directory.mkdir(parents=True, exist_ok=True)
     result = FetchResult()
     listing = _get(list_url, timeout, retries, sleep).decode("utf-8", errors="replace")

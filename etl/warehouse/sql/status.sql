@@ -5,6 +5,8 @@ union all select 'officials', count(*) from officials
 union all select 'initiatives', count(*) from initiatives
 union all select 'engagement_initiatives', count(*) from engagement_initiatives
 union all select 'engagement_topics', count(*) from engagement_topics
+union all select 'engagement_parties', count(*) from engagement_parties
+union all select 'coded_events', count(*) from coded_events
 union all select 'sources', count(*) from sources
 union all select 'engagement_sources', count(*) from engagement_sources
 union all select 'country_pairs', count(*) from country_pairs
@@ -13,7 +15,7 @@ union all select 'rejects', count(*) from rejects;
 
 -- name: latest_runs
 select run_id, source_kind, status, started_at, finished_at, records_in, records_loaded, records_merged,
-       records_rejected, message
+       records_rejected, records_skipped, message
 from etl_runs
 order by run_id desc
 limit ?;
