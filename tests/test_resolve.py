@@ -97,3 +97,10 @@ def test_initiative_spellings_resolve_to_one():
 
 def test_initiative_key_ignores_order_case_and_us_spelling():
     assert initiative_key("U.S.-India Strategic Trade Dialogue") == initiative_key("India-United States strategic trade dialogue")
+
+
+def test_family_name_first_is_the_same_person():
+    resolver = OfficialResolver()
+    assert resolver.resolve("Taro Aso", "JPN") is resolver.resolve("Aso Taro", "JPN")
+    assert resolver.resolve("Shinzo Abe", "JPN") is not resolver.resolve("Aso Taro", "JPN")
+    assert resolver.resolve("Sergey Viktorovich Lavrov", "RUS") is resolver.resolve("Sergei Lavrov", "RUS")

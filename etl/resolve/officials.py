@@ -40,6 +40,8 @@ def compatible(a: NameParts, b: NameParts) -> bool:
     """True when two names can denote the same person ('Antony J. Blinken' ~ 'Antony Blinken')."""
     if _is_suffix(a.full, b.full) or _is_suffix(b.full, a.full):
         return True  # double surnames: 'Lopez Obrador' ~ 'Andres Manuel Lopez Obrador'
+    if len(a.full) == 2 and a.full == b.full[::-1]:
+        return True  # family name first, as ICEWS writes 'Aso Taro' for 'Taro Aso'
     if a.surname != b.surname:
         single = a if a.first is None else b if b.first is None else None
         other = b if single is a else a
