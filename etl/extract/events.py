@@ -179,6 +179,8 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         kinds = triggers.kinds_in(text)
         people = _participants(sentence, by_token, context) if kinds else _people_in(sentence, by_token)
         found = _sentence_events(sentence, text, index, kinds, people, published, dateline, context) if kinds else []
+        if kinds and (travelling := companions(sentence, people)):
+            _join_visit(events + found, travelling, people)
         if not found and events and (delegation := _DELEGATION.search(text)):
             _join_delegation(events, people, delegation, index)
         for event in found:
@@ -210,8 +212,11 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
     pair_kind = next((k for k in kinds if k != "visit"), None)
     if pair_kind and len(people) >= 2:
         city, country = (None, None) if pair_kind == "call" else _meeting_place(sentence, dateline)
-        found.append(Event(pair_kind, status, span or DateSpan(published, None, "day"), city, country, list(people),
-                           text, index, confidence=_confidence(span, city, people), date_stated=stated))
+        groups = _separate_meetings(sentence, people) if pair_kind == "meeting" else [people]
+        for group in groups:
+            found.append(Event(pair_kind, status, span or DateSpan(published, None, "day"), city, country,
+                               list(group), text, index, confidence=_confidence(span, city, group),
+                               date_stated=stated))
     if "visit" in kinds and people:
         visits = _visits(sentence, people)
         for visitor, clause in visits:
@@ -227,6 +232,62 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
                                    index, confidence=_confidence(visit_span, city, [visitor]),
                                    date_stated=bool(clause_span) or stated))
     return found
+
+
+# Verbs that open one encounter each: 'called on A and met B', 'held separate talks with A and with B'.
+_ENCOUNTER = re.compile(r"\b(?:met(?: with)?|meets|called on|calls on|(?:held|holds) (?:separate )?talks with|"
+                        r"talks with|received|receives|(?:a )?(?:meeting|lunch|dinner|breakfast) with|and with)\b")
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b")
+_COMPANIONS = re.compile(r"\b(?:accompanied by|travell?ing with (?:him|her)|along with (?:his|her) (?:wife|husband))\b")
+
+
+def _first_at(person: Person, sentence: Span) -> int:
+    """Where the person is first named in the sentence; -1 when only implied (a pronoun's referent)."""
+    return min(_mention_chars(person, sentence), default=-1)
+
+
+def companions(sentence: Span, people: list[Person]) -> list[Person]:
+    """People named after 'accompanied by': they travel with the visitor, they are not met."""
+    match = _COMPANIONS.search(sentence.text)
+    if not match:
+        return []
+    return [p for p in people if _first_at(p, sentence) > match.start()]
+
+
+def _separate_meetings(sentence: Span, people: list[Person]) -> list[list[Person]]:
+    """One group per encounter when a subject meets several people in turn; else all the people as one group."""
+    text = sentence.text
+    travelling = companions(sentence, people)
+    people = [p for p in people if p not in travelling] if len(people) - len(travelling) >= 2 else people
+    verbs = list(_ENCOUNTER.finditer(text))
+    separate = bool(_SEPARATE.search(text))
+    if not verbs or (len(verbs) < 2 and not separate):
+        return [people]
+    subject = [p for p in people if _first_at(p, sentence) < verbs[0].start()]
+    if not subject or len(subject) == len(people):
+        return [people]
+    groups: list[list[Person]] = []
+    for n, verb in enumerate(verbs):
+        end = verbs[n + 1].start() if n + 1 < len(verbs) else len(text)
+        met = [p for p in people if p not in subject and verb.start() <= _first_at(p, sentence) < end]
+        if separate:
+            groups.extend([*subject, person] for person in met)
+        elif met:
+            groups.append([*subject, *met])
+    return groups or [people]
+
+
+def _join_visit(events: list[Event], travellers: list[Person], people: list[Person]) -> None:
+    """Add companions to the latest visit of someone else the sentence names (or implies)."""
+    principals = [p for p in people if p not in travellers]
+    visit = next((e for e in reversed(events) if e.kind == "visit" and any(p in e.participants for p in principals)),
+                 None)
+    if visit is None:
+        return
+    for person in travellers:
+        if person not in visit.participants:
+            person.country = person.country or visit.participants[0].country
+            visit.participants.append(person)
 
 
 _POSSESSIVE_VISIT = re.compile(r"(\w+)['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
