@@ -20,6 +20,7 @@ _PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:he|she|the (?:\w+ ){0,
                             re.I)
 _REFERS_BACK = re.compile(r"\b(?:he|she|his|her|him|the (?:\w+ ){0,2}(?:chief|minister|secretary|president|"
                           r"leader|adviser|advisor|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b", re.I)
+_HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:he|she)\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|greeted|"
                              r"called on|hosted|hosts|accompanied|joined)\s+(?:him|her)\b")
 _THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|"
@@ -57,6 +58,7 @@ class _Context:
     """What earlier sentences established: the salient person, the last meeting, the last date."""
 
     salient: Person | None = None
+    last_subject: Person | None = None
     last_group: list[Person] = field(default_factory=list)
     last_date: DateSpan | None = None
     paragraph: int = -1
@@ -153,11 +155,22 @@ def _participants(sentence: Span, by_token: dict[int, Person], context: _Context
         return [context.salient]  # 'a tour that took the Pentagon chief to Japan': the article's protagonist
     if len(people) == 1 and context.salient and context.salient not in people and _OBJECT_PRONOUN.search(text):
         return [*people, context.salient]  # 'Singh met him at the airport': the article's protagonist
-    if _PRONOUN_START.match(text) and context.salient and context.salient not in people:
+    referent = (context.last_subject if _HE_SHE_START.match(text) else None) or context.salient
+    if _PRONOUN_START.match(text) and referent and referent not in people:
         first_person_token = next((i for i in range(sentence.start, sentence.end) if i in by_token), sentence.end)
         if first_person_token - sentence.start > 2 or not people:
-            people = [context.salient, *people]
+            people = [referent, *people]
     return people
+
+
+def _subject(sentence: Span, by_token: dict[int, Person], people: list[Person]) -> Person | None:
+    """The person the sentence is about: its grammatical subject, or the referent of a leading 'he'/'she'."""
+    for token in sentence:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.i in by_token:
+            return by_token[token.i]
+    if _HE_SHE_START.match(sentence.text) and people and not _mention_chars(people[0], sentence):
+        return people[0]  # the referent _participants put first
+    return None
 
 
 def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
@@ -197,6 +210,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         events.extend(found)
         if people and context.salient is None:
             context.salient = people[0]
+        context.last_subject = _subject(sentence, by_token, people) or context.last_subject
         if len(people) >= 2 and any(e.kind != "visit" for e in found):
             context.last_group = people
     return events

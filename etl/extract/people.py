@@ -273,7 +273,7 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
         # Several people share the surname ('Sher Bahadur Deuba', his wife 'Arzu Rana Deuba'): by convention the
         # bare surname is the person introduced first.
         owner = min(owners, key=lambda p: p.mentions[0][0])
-        if owner.mentions[0][0] > token.i:
+        if len(owners) > 1 and owner.mentions[0][0] > token.i:
             continue
         by_token[token.i] = owner
         owner.mentions.append((token.i, token.i + 1))
