@@ -191,6 +191,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         initiatives = find_initiatives(text)
         kinds = triggers.kinds_in(text)
         people = _participants(sentence, by_token, context) if kinds else _people_in(sentence, by_token)
+        assign_sides(sentence, people)
         found = _sentence_events(sentence, text, index, kinds, people, published, dateline, context) if kinds else []
         if kinds and (travelling := companions(sentence, people)):
             _join_visit(events + found, travelling, people)
@@ -252,7 +253,11 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
 _ENCOUNTER = re.compile(r"\b(?:met(?: with)?|meets|called on|calls on|(?:held|holds) (?:separate )?talks with|"
                         r"talks with|received|receives|(?:a )?(?:meeting|lunch|dinner|breakfast) with|and with)\b")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b")
-_COMPANIONS = re.compile(r"\b(?:accompanied by|travell?ing with (?:him|her)|along with (?:his|her) (?:wife|husband))\b")
+_COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband))\b")
+_NOT_MET = re.compile(r"\baccompanied by\b")  # companions met nobody here: 'received by A and accompanied by B'
+# 'Chile was represented by A and B', 'the Mexican side included C': the country of the people named after it.
+_SIDE = re.compile(r"\b(?P<side>[A-Z][\w.]+)\s+(?:was|were)\s+represented\s+by\b|"
+                   r"\bthe\s+(?P<adj>[A-Z]\w+)\s+(?:side|delegation|team)\s+(?:included|comprised|was led by)\b")
 
 
 def _first_at(person: Person, sentence: Span) -> int:
@@ -268,10 +273,21 @@ def companions(sentence: Span, people: list[Person]) -> list[Person]:
     return [p for p in people if _first_at(p, sentence) > match.start()]
 
 
+def assign_sides(sentence: Span, people: list[Person]) -> None:
+    """Give people named after 'X was represented by' / 'the X side included' the country X, when unknown."""
+    matches = list(_SIDE.finditer(sentence.text))
+    for n, match in enumerate(matches):
+        country = country_of_word(match["side"] or match["adj"])
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(sentence.text)
+        for person in people:
+            if country and not person.country and match.end() <= _first_at(person, sentence) < end:
+                person.country = country
+
+
 def _separate_meetings(sentence: Span, people: list[Person]) -> list[list[Person]]:
     """One group per encounter when a subject meets several people in turn; else all the people as one group."""
     text = sentence.text
-    travelling = companions(sentence, people)
+    travelling = companions(sentence, people) if _NOT_MET.search(text) else []
     people = [p for p in people if p not in travelling] if len(people) - len(travelling) >= 2 else people
     verbs = list(_ENCOUNTER.finditer(text))
     separate = bool(_SEPARATE.search(text))

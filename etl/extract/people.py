@@ -19,6 +19,8 @@ _ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "tech
               "forum", "partnership", "agreement", "committee", "commission", "assembly", "organisation",
               "organization", "union", "bank", "fund", "court", "cabinet", "parliament", "party", "group",
               "bureau", "agency", "service", "institute", "directorate", "authority", "force", "forces", "army"}
+# Gatherings named like people ('United Nations Food Systems Summit Stocktake').
+_EVENT_NOUNS = {"summit", "conference", "forum", "stocktake", "expo", "games", "olympics", "congress", "convention"}
 # Buildings and venues, named like people ('National Palace', 'Palazzo Chigi', 'Rashtrapati Bhavan').
 _PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "station", "villa", "residence",
                 "centre", "center", "square", "museum", "hotel", "castle", "chateau", "kremlin", "mansion", "house",
@@ -83,6 +85,8 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
                 continue
         if _is_title_token(token) and token.text.lower() not in _HONORIFICS:
             title_words.insert(0, token.text)
+        elif token.text == "-" and title_words and i - 1 >= floor and _is_title_token(doc[i - 1]):
+            title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
         elif token.text.lower() in _HONORIFICS:
             pass
         elif token.text[:1].isupper() and (c := country_of_word(token.text)):
@@ -98,7 +102,7 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
         title_words.pop(0)
     while title_words and title_words[-1].lower() in _CONNECTORS:
         title_words.pop()
-    return (" ".join(title_words) or None), country
+    return (" ".join(title_words).replace(" -", "-") or None), country
 
 
 def _coordinated_country(doc: Doc, end: int, floor: int) -> str | None:
@@ -210,7 +214,7 @@ def _mention(doc: Doc, start: int, end: int, inner_title: str | None) -> Mention
         return None  # a word inside a long title: 'Minister for Political, Legal and Security Affairs'
 
     if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in _ORG_NOUNS for w in words) \
-            or words[-1].lower() in _ORG_NOUNS or any(w.lower() in _PLACE_NOUNS for w in words):
+            or words[-1].lower() in _ORG_NOUNS or any(w.lower() in _PLACE_NOUNS | _EVENT_NOUNS for w in words):
         return None
     sentence = doc[start].sent
     title, country = _left_context(doc, start, sentence.start)

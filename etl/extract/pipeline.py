@@ -27,12 +27,17 @@ class ModelMissing(RuntimeError):
     """No English spaCy model is installed."""
 
 
+_TITLE_ABBREVIATIONS = {"U.N.", "U.S.", "U.K.", "E.U.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sen.", "Rep."}
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
     """A blank line always ends a sentence: a headline or dateline never runs into the next paragraph."""
     for token in doc[:-1]:
         if token.is_space and "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif token.text in _TITLE_ABBREVIATIONS and doc[token.i + 1].is_title and not token.whitespace_ == "":
+            doc[token.i + 1].is_sent_start = False  # 'U.N. Deputy Secretary-General …' is one sentence
     return doc
 
 
