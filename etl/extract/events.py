@@ -155,12 +155,34 @@ def _participants(sentence: Span, by_token: dict[int, Person], context: _Context
         return [context.salient]  # 'a tour that took the Pentagon chief to Japan': the article's protagonist
     if len(people) == 1 and context.salient and context.salient not in people and _OBJECT_PRONOUN.search(text):
         return [*people, context.salient]  # 'Singh met him at the airport': the article's protagonist
+    described = _described(sentence, by_token)
+    if described and described not in people:
+        people = [described, *people]  # 'the Indian adviser held separate talks with …'
     referent = (context.last_subject if _HE_SHE_START.match(text) else None) or context.salient
     if _PRONOUN_START.match(text) and referent and referent not in people:
         first_person_token = next((i for i in range(sentence.start, sentence.end) if i in by_token), sentence.end)
         if first_person_token - sentence.start > 2 or not people:
             people = [referent, *people]
     return people
+
+
+_DESCRIBED = re.compile(r"\b[Tt]he (?:(?P<adj>[A-Z][a-z]+) )?(?P<noun>adviser|advisor|minister|secretary|president|"
+                        r"prime minister|foreign minister|leader|envoy|premier|chancellor|king|emir|diplomat)\b")
+
+
+def _described(sentence: Span, by_token: dict[int, Person]) -> Person | None:
+    """The person an earlier sentence named and this one describes: 'the Indian adviser' -> Ajit Doval."""
+    match = _DESCRIBED.search(sentence.text)
+    if not match or (match["adj"] and not country_of_word(match["adj"])):
+        return None
+    country = country_of_word(match["adj"]) if match["adj"] else None
+    noun = match["noun"].lower()
+    earlier = sorted(((i, p) for i, p in by_token.items() if i < sentence.start), key=lambda item: -item[0])
+    for _, person in earlier:
+        title = (person.title or "").lower()
+        if noun.split()[-1] in title and (country is None or person.country == country):
+            return person
+    return None
 
 
 def _subject(sentence: Span, by_token: dict[int, Person], people: list[Person]) -> Person | None:
