@@ -143,7 +143,7 @@ def guest_visits(events: list[Event]) -> list[Event]:
     """A held visit for each guest at a held engagement abroad: meeting someone in their country means travelling there."""
     visits = []
     for event in events:
-        if event.kind == "visit" or event.status != "held" or not event.country or event.kind == "call":
+        if event.kind != "meeting" or event.status != "held" or not event.country:
             continue
         hosts = [p for p in event.participants if p.country == event.country]
         for person in event.participants:
