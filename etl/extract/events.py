@@ -80,7 +80,8 @@ def _places(sentence: Span) -> tuple[list[tuple[str, str]], list[str]]:
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
             continue
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-        if ent.label_ == "GPE" and (country := country_of_word(text)) and not is_city(text):
+        # the NER tags some countries ORG or LOC ('Timor-Leste'); a country's name is a place whatever the label
+        if (country := country_of_word(text)) and not is_city(text):
             countries.append(country)
         elif ent.label_ in ("GPE", "LOC") and is_city(text) and (country := country_of_city(text)):
             cities.append((_city_name(text), country))

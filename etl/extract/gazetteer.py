@@ -8,6 +8,7 @@ from importlib import resources
 
 import pycountry
 
+from etl.resolve.codes import CAMEO_NOT_ISO
 from etl.resolve.countries import to_iso3
 from etl.resolve.names import ascii_fold
 
@@ -121,4 +122,5 @@ def known_people() -> dict[str, str]:
 
 def country_of_person(name: str) -> str | None:
     """The country a well-known official serves, from the actor dictionary."""
-    return known_people().get(_key(name))
+    code = known_people().get(_key(name))
+    return CAMEO_NOT_ISO.get(code, code) if code else None  # the dictionary uses CAMEO codes ('TMP' = TLS)

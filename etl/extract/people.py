@@ -238,7 +238,7 @@ def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
                 continue  # a lone word with no title is too weak to be a person
             person = Person(mention.name, mention.title, mention.country)
             people.append(person)
-        elif len(mention.name.split()) > len(person.name.split()):
+        elif len(mention.name.split()) > len(person.name.split()) and (len(person.name.split()) == 1 or not person.title):
             person.name = mention.name  # the fullest form: 'Lopez Obrador' in a headline, then 'Andres Manuel Lopez Obrador'
         person.title = person.title or mention.title
         person.country = person.country or mention.country
