@@ -264,12 +264,27 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
                 visit_span, stated = earlier_date, False  # the sentence's date belongs to another visitor's clause
             travellers = [visitor] + [p for p in people if p is not visitor and p.country and p.country == visitor.country
                                       and re.search(r"\b(accompanied|along with|delegation)\b", text)]
+            trips = _month_dates(clause) or [visit_span]  # 'in October 2015 … and in September 2016': two trips
             for city, country in _visit_destinations(sentence, visitor, dateline, clause):
-                found.append(Event("visit", _status(clause, visit_span, published) if clause_span else status,
-                                   visit_span or DateSpan(published, None, "day"), city, country, travellers, text,
-                                   index, confidence=_confidence(visit_span, city, [visitor]),
-                                   date_stated=bool(clause_span) or stated))
+                for trip in trips:
+                    found.append(Event("visit", _status(clause, trip, published) if clause_span else status,
+                                       trip or DateSpan(published, None, "day"), city, country, list(travellers),
+                                       text, index, confidence=_confidence(trip, city, [visitor]),
+                                       date_stated=bool(clause_span) or stated))
     return found
+
+
+_MONTH_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December) \d{4}\b")
+
+
+def _month_dates(clause: str) -> list[DateSpan]:
+    """Each month a clause names when it names two or more ('in October 2015 … in September 2016'), else none."""
+    months = list(dict.fromkeys(m[0] for m in _MONTH_YEAR.finditer(clause)))
+    if len(months) < 2:
+        return []
+    spans = [dt.datetime.strptime(month, "%B %Y").date() for month in months]
+    return [DateSpan(start, None, "month") for start in spans]
 
 
 # Verbs that open one encounter each: 'called on A and met B', 'held separate talks with A and with B'.
