@@ -23,7 +23,8 @@ _REFERS_BACK = re.compile(r"\b(?:he|she|his|her|him|the (?:\w+ ){0,2}(?:chief|mi
 _HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:he|she)\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|greeted|"
                              r"called on|hosted|hosts|accompanied|joined)\s+(?:him|her)\b")
-_THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|"
+_THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|the presidents|"
+                      r"the prime ministers|the foreign ministers|"
                       r"the two (?:leaders|sides|ministers|men|women|advisers|presidents|prime ministers))\b", re.I)
 
 
@@ -157,10 +158,10 @@ def _participants(sentence: Span, by_token: dict[int, Person], context: _Context
     if len(people) == 1 and context.salient and context.salient not in people and _OBJECT_PRONOUN.search(text):
         return [*people, context.salient]  # 'Singh met him at the airport': the article's protagonist
     described = _described(sentence, by_token)
-    if described and described not in people:
-        people = [described, *people]  # 'the Indian adviser held separate talks with …'
+    if described:
+        return people if described in people else [described, *people]  # 'the Indian adviser held talks with …'
     referent = (context.last_subject if _HE_SHE_START.match(text) else None) or context.salient
-    if _PRONOUN_START.match(text) and referent and referent not in people:
+    if _PRONOUN_START.match(text) and referent and referent not in people and _same_side(text, referent):
         first_person_token = next((i for i in range(sentence.start, sentence.end) if i in by_token), sentence.end)
         if first_person_token - sentence.start > 2 or not people:
             people = [referent, *people]
@@ -177,13 +178,26 @@ def _described(sentence: Span, by_token: dict[int, Person]) -> Person | None:
     if not match or (match["adj"] and not country_of_word(match["adj"])):
         return None
     country = country_of_word(match["adj"]) if match["adj"] else None
-    noun = match["noun"].lower()
+    nouns = _TITLE_SYNONYMS.get(match["noun"].lower(), (match["noun"].lower().split()[-1],))
     earlier = sorted(((i, p) for i, p in by_token.items() if i < sentence.start), key=lambda item: -item[0])
     for _, person in earlier:
         title = (person.title or "").lower()
-        if noun.split()[-1] in title and (country is None or person.country == country):
+        if any(noun in title for noun in nouns) and (country is None or person.country == country):
             return person
     return None
+
+
+_TITLE_SYNONYMS = {"envoy": ("envoy", "ambassador"), "diplomat": ("ambassador", "envoy", "minister", "secretary"),
+                   "leader": ("president", "prime minister", "chancellor", "premier", "king", "emir")}
+_DEMONYM_BEFORE_NOUN = re.compile(r"^\s*(?:\w+\s+){0,3}?[Tt]he (?:\w+ )?(?P<adj>[A-Z][a-z]+) (?:\w+ )?"
+                                  r"(?:leader|minister|president|envoy|diplomat|visitor|guest)")
+
+
+def _same_side(text: str, referent: Person) -> bool:
+    """False when the sentence opens on someone of another nationality ('The last Brazilian leader …' is not Biden)."""
+    match = _DEMONYM_BEFORE_NOUN.match(text)
+    country = country_of_word(match["adj"]) if match else None
+    return country is None or referent.country in (None, country)
 
 
 def _subject(sentence: Span, by_token: dict[int, Person], people: list[Person]) -> Person | None:

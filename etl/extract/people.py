@@ -20,7 +20,8 @@ _ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "tech
               "organization", "union", "bank", "fund", "court", "cabinet", "parliament", "party", "group",
               "bureau", "agency", "service", "institute", "directorate", "authority", "force", "forces", "army"}
 # Gatherings named like people ('United Nations Food Systems Summit Stocktake').
-_EVENT_NOUNS = {"summit", "conference", "forum", "stocktake", "expo", "games", "olympics", "congress", "convention"}
+_EVENT_NOUNS = {"summit", "conference", "forum", "stocktake", "expo", "games", "olympics", "congress", "convention",
+                "meeting", "session"}
 # Buildings and venues, named like people ('National Palace', 'Palazzo Chigi', 'Rashtrapati Bhavan').
 _PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "station", "villa", "residence",
                 "centre", "center", "square", "museum", "hotel", "castle", "chateau", "kremlin", "mansion", "house",
