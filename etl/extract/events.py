@@ -31,9 +31,12 @@ _THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|th
 # A sentence that names more people at the engagement just reported: delegations, companions, others present.
 _DELEGATION = re.compile(r"\b(?:(?P<side>[A-Z][\w.]+)\s+(?:side|delegation)|(?P<owner>\w+)['’]s\s+(?:team|delegation|side))"
                          r"\s+(?:included|comprised|consisted of|was made up of)|\b(?:were|was)\s+(?:then\s+)?joined by|"
-                         r"\baccompanied by|\balongside\b|\balso (?:attended|present|took part|joined)|"
+                         r"\baccompanied by|\balongside\b|\balso (?:attended|present|took part|joined)|\bsat in on\b|"
                          r"\bamong (?:those|the leaders|the guests) (?:attending|present)|\bin attendance\b|"
                          r"\b(?:delegations?|teams?) (?:included|comprised)")
+
+
+_THAT_MEETING = re.compile(r"\b(?:the|that|this) (?:meeting|talks|session)\b")
 
 
 @dataclass
@@ -65,12 +68,28 @@ class _Context:
     paragraph: int = -1
 
 
+# Words after a name that make it the owner of something passed on, not someone present: 'hands Khamenei message to'.
+_ONLY_MENTIONED = {"message", "letter", "note", "greetings", "regards", "invitation", "condolences"}
+_SENDER = re.compile(r"\b(?:message|letter|note|greetings|invitation) from(?:\s+[A-Z][\w.-]*){0,4}\s*$|"
+                     r"\bon behalf of(?:\s+[A-Z][\w.-]*){0,4}\s*$")
+
+
 def _people_in(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
+    """The people named in a sentence, in order, leaving out those only mentioned as a message's sender."""
+    doc = sentence.doc
     ordered: list[Person] = []
     for i in range(sentence.start, sentence.end):
         person = by_token.get(i)
-        if person is not None and person not in ordered:
-            ordered.append(person)
+        if person is None or person in ordered or by_token.get(i + 1) is person:
+            continue
+        after = doc[i + 1:i + 3]
+        words = [t.text.lower() for t in after if t.text not in ("'s", "’s")]
+        if words and words[0] in _ONLY_MENTIONED:
+            continue
+        start = next(s for s, e in person.mentions if s <= i < e) if person.mentions else i
+        if _SENDER.search(doc[sentence.start:start].text):
+            continue  # 'a written message from Supreme Leader Ali Khamenei'
+        ordered.append(person)
     return ordered
 
 
@@ -232,7 +251,10 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         found = _sentence_events(sentence, text, index, kinds, people, published, dateline, context) if kinds else []
         if kinds and (travelling := companions(sentence, people)):
             _join_visit(events + found, travelling, people)
-        if not found and events and (delegation := _DELEGATION.search(text)):
+        delegation = _DELEGATION.search(text) if events else None
+        if delegation and found and _THAT_MEETING.search(text):
+            found = [e for e in found if e.kind == "visit"]  # 'A and B sat in on the meeting': the one just reported
+        if delegation and not any(e.kind != "visit" for e in found):
             _join_delegation(events, people, delegation, index)
         for event in found:
             event.initiatives = list(initiatives)
@@ -303,6 +325,7 @@ def _month_dates(clause: str) -> list[DateSpan]:
 
 # Verbs that open one encounter each: 'called on A and met B', 'held separate talks with A and with B'.
 _ENCOUNTER = re.compile(r"\b(?:met(?: with)?|meets|called on|calls on|(?:held|holds) (?:separate )?talks with|"
+                        r"hand(?:s|ed|ing)|"
                         r"talks with|received|receives|(?:a )?(?:meeting|lunch|dinner|breakfast) with|and with)\b")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b")
 _COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband))\b")

@@ -39,6 +39,10 @@ def kinds_in(sentence: str) -> list[str]:
     return kinds
 
 
+# 'at Lavrov's invitation', 'on the invitation of': why a trip happened, not that it is yet to happen.
+_INVITED_BY = re.compile(r"\b(?:at|on|upon) (?:the )?(?:[\w.'’-]+\s+){0,3}?invitation\b", re.I)
+
+
 def is_planned(sentence: str) -> bool:
     """True when the sentence speaks of the engagement as future or announced."""
-    return bool(PLANNED.search(sentence)) and not HELD_OVERRIDE.search(sentence)
+    return bool(PLANNED.search(_INVITED_BY.sub(" ", sentence))) and not HELD_OVERRIDE.search(sentence)
