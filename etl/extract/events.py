@@ -170,7 +170,10 @@ def _meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> t
 def _participants(sentence: Span, by_token: dict[int, Person], context: _Context) -> list[Person]:
     people = _people_in(sentence, by_token)
     text = sentence.text
-    if _THE_TWO.search(text) and len(people) < 2 and len(context.last_group) >= 2:
+    the_two = _THE_TWO.search(text)
+    if the_two and len(context.last_group) >= 2 and (
+            len(people) < 2 or the_two.start() < min((_first_at(p, sentence) for p in people), default=0)):
+        # 'The two men met one-on-one and then held a session joined by A, B and C'
         people = [*context.last_group, *[p for p in people if p not in context.last_group]]
     if not people and context.salient and _REFERS_BACK.search(text):
         return [context.salient]  # 'a tour that took the Pentagon chief to Japan': the article's protagonist
