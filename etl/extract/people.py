@@ -174,6 +174,14 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 end = after + 1
             else:
                 break
+        while end > ent.start + 1 and doc[end - 1].text.lower() in ("and", "or", ",", "&"):
+            end -= 1  # 'Rogelio Ramirez de la O and' ends before the conjunction
+        # the NER sometimes stops a Hispanic or Arabic name early: 'Rosa Icela | Rodriguez'
+        while ent.label_ == "PERSON" and end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" \
+                and _NAME_TOKEN.match(doc[end].text) and not _is_title_token(doc[end]) \
+                and doc[end].text.lower() not in _CALENDAR_WORDS and not country_of_word(doc[end].text) \
+                and not any(e.start == end for e in doc.ents):
+            end += 1
         start = ent.start
         if title:  # skip the title's tokens: the name is what follows them
             while start < ent.end and not doc[start:ent.end].text.startswith(name.split()[0]):
