@@ -32,6 +32,7 @@ _THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|th
 _DELEGATION = re.compile(r"\b(?:(?P<side>[A-Z][\w.]+)\s+(?:side|delegation)|(?P<owner>\w+)['’]s\s+(?:team|delegation|side))"
                          r"\s+(?:included|comprised|consisted of|was made up of)|\b(?:were|was)\s+(?:then\s+)?joined by|"
                          r"\baccompanied by|\balongside\b|\balso (?:attended|present|took part|joined)|\bsat in on\b|"
+                         r"\bst(?:ood|ands|anding) in for\b|"
                          r"\bamong (?:those|the leaders|the guests) (?:attending|present)|\bin attendance\b|"
                          r"\b(?:delegations?|teams?) (?:included|comprised)")
 
@@ -464,10 +465,22 @@ def _join_delegation(events: list[Event], people: list[Person], match: re.Match,
     if match["owner"]:
         owner = next((p for p in target.participants if match["owner"].lower() in p.name.lower().split()), None)
         side = owner.country if owner else side
+    absent = _ABSENT.search(match.string)
     for person in people:
+        if absent and any(absent.start() < at for at in _mention_offsets(person, match.string)):
+            continue  # 'C stood in for Foreign Secretary D': D was not there
         if person not in target.participants:
             person.country = person.country or side
             target.participants.append(person)
+
+
+_ABSENT = re.compile(r"\b(?:st(?:ood|ands|anding) in for|in place of|instead of|replacing)\b")
+
+
+def _mention_offsets(person: Person, text: str) -> list[int]:
+    """Where the person's surname appears in a sentence's text."""
+    surname = person.name.split()[-1]
+    return [m.start() for m in re.finditer(re.escape(surname), text)]
 
 
 def _merge_lists(first: list[str], second: list[str]) -> list[str]:
