@@ -15,7 +15,7 @@ from etl.extract.initiatives import find_initiatives
 from etl.extract.people import Person
 from etl.extract.topics import find_topics
 
-_PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:he|she|the (?:\w+ ){0,2}(?:minister|secretary|president|"
+_PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:he|she|his|her|the (?:\w+ ){0,2}(?:minister|secretary|president|"
                             r"leader|adviser|advisor|chief|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b",
                             re.I)
 _REFERS_BACK = re.compile(r"\b(?:he|she|his|her|him|the (?:\w+ ){0,2}(?:chief|minister|secretary|president|"
@@ -175,7 +175,8 @@ def _participants(sentence: Span, by_token: dict[int, Person], context: _Context
     if the_two and len(context.last_group) >= 2 and (
             len(people) < 2 or the_two.start() < min((_first_at(p, sentence) for p in people), default=0)):
         # 'The two men met one-on-one and then held a session joined by A, B and C'
-        people = [*context.last_group, *[p for p in people if p not in context.last_group]]
+        pair = _the_two(the_two[0].lower(), context.last_group)
+        people = [*pair, *[p for p in people if p not in pair]]
     if not people and context.salient and _REFERS_BACK.search(text):
         return [context.salient]  # 'a tour that took the Pentagon chief to Japan': the article's protagonist
     if len(people) == 1 and context.salient and context.salient not in people and _OBJECT_PRONOUN.search(text):
@@ -221,6 +222,14 @@ def _same_side(text: str, referent: Person) -> bool:
     match = _DEMONYM_BEFORE_NOUN.match(text)
     country = country_of_word(match["adj"]) if match else None
     return country is None or referent.country in (None, country)
+
+
+def _the_two(phrase: str, group: list[Person]) -> list[Person]:
+    """Whom 'the two presidents' or 'the leaders' means among the people of the last encounter."""
+    noun = next((n for n in ("president", "prime minister", "foreign minister", "minister") if n in phrase), None)
+    titled = [p for p in group if p.title and (noun is None or noun in p.title.lower())]
+    chosen = titled if len(titled) >= 2 else group
+    return chosen[:2] if re.search(r"\b(?:two|both)\b", phrase) else chosen
 
 
 def _subject(sentence: Span, by_token: dict[int, Person], people: list[Person]) -> Person | None:
