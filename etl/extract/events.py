@@ -94,12 +94,19 @@ def _people_in(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
     return ordered
 
 
+_TOPIC_PLACE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence|ceasefire|peace|tensions|"
+                          r"humanitarian|reconstruction|invasion|occupation|aggression)\s+(?:in|on|over|of|against)"
+                          r"(?:\s+the)?\s*$", re.I)
+
+
 def _places(sentence: Span) -> tuple[list[tuple[str, str]], list[str]]:
     """(city, country) pairs and bare countries named as places in a sentence, in order."""
     cities, countries = [], []
     for ent in sentence.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
             continue
+        if _TOPIC_PLACE.search(sentence.doc[max(sentence.start, ent.start - 3):ent.start].text):
+            continue  # 'the war in Gaza' is what they discussed, not where they met
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
         # the NER tags some countries ORG or LOC ('Timor-Leste'); a country's name is a place whatever the label
         if (country := country_of_word(text)) and not is_city(text):
@@ -263,7 +270,10 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         assign_sides(sentence, people)
         found = _sentence_events(sentence, text, index, kinds, people, published, dateline, context) if kinds else []
         if kinds and (travelling := companions(sentence, people)):
-            _join_visit(events + found, travelling, people)
+            _join_visit(events + found, travelling, _accompanied(sentence, people, travelling))
+        elif _WITH_HIM.search(text) and (principal := context.last_subject or context.salient):
+            # 'First Lady Emine Erdogan travelled with him, as did Family Minister …'
+            _join_visit(events, [p for p in people if p is not principal], [principal])
         delegation = _DELEGATION.search(text) if events else None
         if delegation and found and _THAT_MEETING.search(text):
             found = [e for e in found if e.kind == "visit"]  # 'A and B sat in on the meeting': the one just reported
@@ -342,6 +352,10 @@ _ENCOUNTER = re.compile(r"\b(?:met(?: with)?|meets|called on|calls on|(?:held|ho
                         r"talks with|received|receives|(?:a )?(?:meeting|lunch|dinner|breakfast) with|and with)\b")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b")
 _COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband))\b")
+# Where the list of companions stops: 'accompanied by his sister Karina, attended …', '…, and the three were welcomed'.
+_COMPANIONS_END = re.compile(r",\s+(?:and the|where|while|before|after|who|which)\b|;|,\s+[a-z]+(?:ed|s)\b|"
+                             r"\b(?:were|was) (?:welcomed|received|met|greeted)\b")
+_WITH_HIM = re.compile(r"\b(?:travell?(?:ed|ing) with|accompanied|flew with|joined) (?:him|her)\b")
 _NOT_MET = re.compile(r"\baccompanied by\b")  # companions met nobody here: 'received by A and accompanied by B'
 # 'Chile was represented by A and B', 'the Mexican side included C': the country of the people named after it.
 _SIDE = re.compile(r"\b(?P<side>[A-Z][\w.]+)\s+(?:was|were)\s+represented\s+by\b|"
@@ -358,7 +372,9 @@ def companions(sentence: Span, people: list[Person]) -> list[Person]:
     match = _COMPANIONS.search(sentence.text)
     if not match:
         return []
-    return [p for p in people if _first_at(p, sentence) > match.start()]
+    end = _COMPANIONS_END.search(sentence.text, match.end())
+    limit = end.start() if end else len(sentence.text)
+    return [p for p in people if match.start() < _first_at(p, sentence) < limit]
 
 
 def assign_sides(sentence: Span, people: list[Person]) -> None:
@@ -370,6 +386,18 @@ def assign_sides(sentence: Span, people: list[Person]) -> None:
         for person in people:
             if country and not person.country and match.end() <= _first_at(person, sentence) < end:
                 person.country = country
+
+
+def _accompanied(sentence: Span, people: list[Person], travelling: list[Person]) -> list[Person]:
+    """Who the companions travel with: the person named (or implied) last before 'accompanied by'."""
+    at = _COMPANIONS.search(sentence.text).start()
+    before = [(_first_at(p, sentence), p) for p in people if p not in travelling and _first_at(p, sentence) < at]
+    if not before:
+        return []
+    if re.search(r"\b(?:is|was|are|were|be|been)\s+(?:also\s+)?$", sentence.text[:at]):
+        return [min(before, key=lambda item: item[0])[1]]  # 'He was received by A and is accompanied by …': the subject
+    return [max(before, key=lambda item: item[0])[1]]  # 'Milei, accompanied by his sister Karina, …'
+
 
 
 def _separate_meetings(sentence: Span, people: list[Person]) -> list[list[Person]]:
@@ -400,7 +428,9 @@ def _join_visit(events: list[Event], travellers: list[Person], people: list[Pers
     principals = [p for p in people if p not in travellers]
     visit = next((e for e in reversed(events) if e.kind == "visit" and any(p in e.participants for p in principals)),
                  None)
-    if visit is None:
+    if visit is None:  # the trip is reported later or inferred (pipeline.add_companions)
+        for principal in principals[:1]:
+            principal.companions.extend(p for p in travellers if p not in principal.companions)
         return
     for person in travellers:
         if person not in visit.participants:

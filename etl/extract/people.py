@@ -48,6 +48,7 @@ class Person:
     country: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token (start, end) of each mention
     aliases: list[str] = field(default_factory=list)  # 'widely known as Lu Olo'
+    companions: list["Person"] = field(default_factory=list, repr=False)  # named as travelling with this person
 
     def as_json(self) -> dict:
         return {"name": self.name, "title": self.title, "country": self.country}

@@ -155,6 +155,18 @@ def guest_visits(events: list[Event]) -> list[Event]:
     return visits
 
 
+def add_companions(events: list[Event]) -> None:
+    """People named as travelling with a visitor join the visitor's held visits, on the visitor's side."""
+    for event in events:
+        if event.kind != "visit" or event.status != "held":
+            continue
+        for visitor in list(event.participants):
+            for companion in visitor.companions:
+                if companion not in event.participants:
+                    companion.country = companion.country or visitor.country
+                    event.participants.append(companion)
+
+
 def _surnames(event: Event) -> set[str]:
     return {(parts.surname if (parts := name_parts(p.name)) else p.name) for p in event.participants}
 
@@ -219,7 +231,9 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
         events = merge_events([e for e in events if not _visit_home(e)])
         date_from_visits(events)
         unify_initiatives(events)
-        yield Extraction(article, merge_events(events + guest_visits(events)), people)
+        events = merge_events(events + guest_visits(events))
+        add_companions(events)
+        yield Extraction(article, events, people)
 
 
 def extract_text(text: str, published: dt.date | None = None) -> Extraction:
