@@ -457,6 +457,8 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
             found.append((person, text[match.start():end]))
     if found:
         return found
+    if re.match(r"\s*(?:His|Her) (?:[\w-]+ )?(?:visit|trip|tour) (?:comes|came|follows|followed|is|was)\b", text):
+        return []  # 'His visit comes as …': the visit already reported, not a new one
     if own := re.search(r"\b(?:his|her) (?:own )?(?:[\w-]+ )?(?:visit|trip|tour)\b", text):
         return [(people[0], text[own.start():])]  # 'after her own tour of Asia': the sentence's subject travelled
     if re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ )?(?:visit|trip)\b", text) and not re.search(
