@@ -15,12 +15,12 @@ from etl.extract.initiatives import find_initiatives
 from etl.extract.people import Person
 from etl.extract.topics import find_topics
 
-_PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:he|she|his|her|the (?:\w+ ){0,2}(?:minister|secretary|president|"
+_PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:he|she|his|her|the (?:\w+ ){0,2}(?:minister|secretary|president|"
                             r"leader|adviser|advisor|chief|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b",
                             re.I)
 _REFERS_BACK = re.compile(r"\b(?:he|she|his|her|him|the (?:\w+ ){0,2}(?:chief|minister|secretary|president|"
                           r"leader|adviser|advisor|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b", re.I)
-_HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:he|she)\b", re.I)
+_HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:he|she)\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|greeted|"
                              r"called on|hosted|hosts|accompanied|joined)\s+(?:him|her)\b")
 _THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|the presidents|"

@@ -139,6 +139,20 @@ def date_from_visits(events: list[Event]) -> None:
             event.date, event.date_stated = DateSpan(visit.date.start, None, visit.date.precision), True
 
 
+TRIP_DAYS = 14  # an inferred visit within this many days after a reported arrival is part of the same trip
+
+
+def _on_reported_trip(person, event: Event, events: list[Event]) -> bool:
+    """True when the text already reports this person's trip to the event's country, begun shortly before."""
+    if not event.date:
+        return False
+    for visit in events:
+        if visit.kind == "visit" and visit.country == event.country and person in visit.participants and visit.date:
+            if 0 <= (event.date.start - visit.date.start).days <= TRIP_DAYS:
+                return True
+    return False
+
+
 def guest_visits(events: list[Event]) -> list[Event]:
     """A held visit for each guest at a held engagement abroad: meeting someone in their country means travelling there."""
     visits = []
@@ -148,7 +162,8 @@ def guest_visits(events: list[Event]) -> list[Event]:
         hosts = [p for p in event.participants if p.country == event.country]
         for person in event.participants:
             if hosts and person.country and person.country != event.country \
-                    and not any(t in (person.title or "").lower() for t in _RESIDENT_TITLES):
+                    and not any(t in (person.title or "").lower() for t in _RESIDENT_TITLES) \
+                    and not _on_reported_trip(person, event, events):
                 visits.append(Event("visit", "held", event.date, event.city, event.country, [person], event.evidence,
                                     event.sentence, confidence=round(event.confidence * 0.8, 2),
                                     date_stated=event.date_stated))
