@@ -99,12 +99,26 @@ _TOPIC_PLACE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence
                           r"(?:\s+the)?\s*$", re.I)
 
 
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told [\w ]{1,40}?|added|stressed|noted|wrote|argued) that\b")
+
+
+def _first_trigger(text: str) -> int:
+    """Where the first word signalling an engagement is; the text's length when none is."""
+    found = [m.start() for m in (triggers.MEETING.search(text), triggers.VISIT.search(text), triggers.CALL.search(text),
+                                 triggers.DIALOGUE.search(text), triggers.SUMMIT.search(text)) if m]
+    return min(found, default=len(text))
+
+
 def _places(sentence: Span) -> tuple[list[tuple[str, str]], list[str]]:
     """(city, country) pairs and bare countries named as places in a sentence, in order."""
     cities, countries = [], []
+    speech = _REPORTED_SPEECH.search(sentence.text)
     for ent in sentence.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
             continue
+        if speech and ent.start_char - sentence.start_char > speech.end() and \
+                speech.start() > _first_trigger(sentence.text):
+            break  # 'After the meeting, Erdogan told reporters that the battery stationed in Adana …': not the venue
         if _TOPIC_PLACE.search(sentence.doc[max(sentence.start, ent.start - 3):ent.start].text):
             continue  # 'the war in Gaza' is what they discussed, not where they met
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
