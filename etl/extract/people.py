@@ -65,6 +65,11 @@ class Mention:
     country: str | None
 
 
+def is_proper(token: Token) -> bool:
+    """A proper noun by its Penn tag (the pipeline runs without the attribute ruler that sets pos_)."""
+    return token.tag_ in ("NNP", "NNPS")
+
+
 def _is_title_token(token: Token) -> bool:
     word = token.text.lower().strip(".")
     return word in TITLE_WORDS and (token.text[:1].isupper() or word in _CONNECTORS or "-" in word)
@@ -171,14 +176,14 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
             after = end
             while after < len(doc) and doc[after].text in particles:
                 after += 1  # 'de la O'
-            if after < len(doc) and doc[after].text[:1].isupper() and doc[after].pos_ == "PROPN":
+            if after < len(doc) and doc[after].text[:1].isupper() and is_proper(doc[after]):
                 end = after + 1
             else:
                 break
         while end > ent.start + 1 and doc[end - 1].text.lower() in ("and", "or", ",", "&"):
             end -= 1  # 'Rogelio Ramirez de la O and' ends before the conjunction
         # the NER sometimes stops a Hispanic or Arabic name early: 'Rosa Icela | Rodriguez'
-        while ent.label_ == "PERSON" and end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" \
+        while ent.label_ == "PERSON" and end < len(doc) and end - ent.end < 2 and is_proper(doc[end]) \
                 and _NAME_TOKEN.match(doc[end].text) and not _is_title_token(doc[end]) \
                 and doc[end].text.lower() not in _CALENDAR_WORDS and not country_of_word(doc[end].text) \
                 and not any(e.start == end for e in doc.ents):
@@ -198,7 +203,7 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 j += 1
             k = j
             while k < len(doc) and k not in taken and _NAME_TOKEN.match(doc[k].text) and not _is_title_token(doc[k]) \
-                    and doc[k].pos_ in ("PROPN", "X") and not country_of_word(doc[k].text):
+                    and (is_proper(doc[k]) or doc[k].tag_ == "FW") and not country_of_word(doc[k].text):
                 k += 1
             if k > j:
                 spans.append((j, k, None))
@@ -282,7 +287,7 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
             surnames.setdefault(_PARTICLE_PREFIX_WORD.sub("", words[-1]), []).append(person)
     for token in doc:
         owners = surnames.get(re.sub(r"['’]s$", "", token.text))
-        if token.i in by_token or not owners or token.pos_ != "PROPN":
+        if token.i in by_token or not owners or not is_proper(token):
             continue
         # Several people share the surname ('Sher Bahadur Deuba', his wife 'Arzu Rana Deuba'): by convention the
         # bare surname is the person introduced first.

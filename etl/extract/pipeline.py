@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,17 +28,26 @@ class ModelMissing(RuntimeError):
     """No English spaCy model is installed."""
 
 
-_TITLE_ABBREVIATIONS = {"U.N.", "U.S.", "U.K.", "E.U.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Lt.", "Col.", "Sen.", "Rep."}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*(?=\S)")
+# 'U.N. Deputy Secretary-General …': the abbreviation does not end the sentence before a capitalised title or name.
+_TITLE_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.N\.|U\.S\.|U\.K\.|E\.U\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Sen\.|"
+                                 r"Rep\.) (?=[A-Z][a-z])")
+
+
+def _token_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
-    """A blank line always ends a sentence: a headline or dateline never runs into the next paragraph."""
-    for token in doc[:-1]:
-        if token.is_space and "\n\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-        elif token.text in _TITLE_ABBREVIATIONS and doc[token.i + 1].is_title and not token.whitespace_ == "":
-            doc[token.i + 1].is_sent_start = False  # 'U.N. Deputy Secretary-General …' is one sentence
+    """A blank line always ends a sentence, so a headline never runs into the next paragraph."""
+    for match in _PARAGRAPH_BREAK.finditer(doc.text):
+        if (token := _token_at(doc, match.end())) is not None and token.i > 0:
+            token.is_sent_start = True
+    for match in _TITLE_ABBREVIATION.finditer(doc.text):
+        if (token := _token_at(doc, match.end())) is not None and token.i > 0:
+            token.is_sent_start = False
     return doc
 
 
@@ -46,7 +56,8 @@ def load_nlp() -> Language:
     """The spaCy pipeline (tagger, parser, NER); never downloads anything."""
     for name in MODELS:
         try:
-            nlp = spacy.load(name, exclude=["lemmatizer"])
+            # The lemmatizer and attribute ruler are unused: the rules read tag_ (Penn tags), not lemma_ or pos_.
+            nlp = spacy.load(name, exclude=["lemmatizer", "attribute_ruler"])
         except OSError:
             continue
         nlp.add_pipe("paragraph_breaks", before="parser")
