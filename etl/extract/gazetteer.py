@@ -36,8 +36,12 @@ _NOT_PLACES = frozenset({"white house", "twitter", "x", "state", "union", "repub
                          "victoria", "march", "may", "june", "university", "commerce", "justice", "opportunity"})
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", ascii_fold(text).lower()).strip()
+    return _NON_WORD.sub(" ", ascii_fold(text).lower()).strip()
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=1)

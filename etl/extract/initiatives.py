@@ -49,6 +49,12 @@ def _cut_to_head(phrase: str) -> str | None:
     return " ".join(words[:end])
 
 
+# One pattern for every known short name, longest first so 'G20' wins over 'G2'; first in the list wins ties.
+_SHORT_BY_TEXT = {short: short for short in reversed(KNOWN_SHORT_NAMES)}
+_SHORT_NAME = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(s) for s in sorted(_SHORT_BY_TEXT, key=len, reverse=True))
+                         + r")(?![\w\-])")
+
+
 def _named(phrase: str) -> str | None:
     """The initiative a capitalised phrase names, if any."""
     if _PERSON_WORDS.search(phrase):
@@ -56,10 +62,8 @@ def _named(phrase: str) -> str | None:
     name = _cut_to_head(phrase)
     if name and len(name.split()) >= 2 and not _NOT_INITIATIVES.search(name):
         return name
-    for short in KNOWN_SHORT_NAMES:
-        if re.search(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])", phrase):
-            return short
-    return None
+    found = _SHORT_NAME.search(phrase)
+    return _SHORT_BY_TEXT[found[0]] if found else None
 
 
 def _names_in(phrase: str) -> list[str]:

@@ -30,6 +30,7 @@ _NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagra
                         r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
                         r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
                         r"friday|saturday|sunday)$", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
 _PARTICLES = ("bin", "bint", "al", "el", "de", "da", "e", "van", "von", "la", "del")
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin)-[A-Z]")  # 'el-Sisi', 'al-Sudani'
@@ -286,8 +287,10 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
         if len(words) > 1:
             surnames.setdefault(_PARTICLE_PREFIX_WORD.sub("", words[-1]), []).append(person)
     for token in doc:
-        owners = surnames.get(re.sub(r"['’]s$", "", token.text))
-        if token.i in by_token or not owners or not is_proper(token):
+        if not token.text[:1].isupper() or token.i in by_token:
+            continue
+        owners = surnames.get(_POSSESSIVE.sub("", token.text))
+        if not owners or not is_proper(token):
             continue
         # Several people share the surname ('Sher Bahadur Deuba', his wife 'Arzu Rana Deuba'): by convention the
         # bare surname is the person introduced first.
