@@ -283,6 +283,8 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         people = _participants(sentence, by_token, context) if kinds else _people_in(sentence, by_token)
         assign_sides(sentence, people)
         found = _sentence_events(sentence, text, index, kinds, people, published, dateline, context) if kinds else []
+        for spouse_of in _SPOUSE.finditer(text):
+            _note_spouse(sentence, people, spouse_of)
         if kinds and (travelling := companions(sentence, people)):
             _join_visit(events + found, travelling, _accompanied(sentence, people, travelling))
         elif _WITH_HIM.search(text) and (principal := context.last_subject or context.salient):
@@ -400,6 +402,19 @@ def assign_sides(sentence: Span, people: list[Person]) -> None:
         for person in people:
             if country and not person.country and match.end() <= _first_at(person, sentence) < end:
                 person.country = country
+
+
+_SPOUSE = re.compile(r"\band (?:his|her) (?:wife|husband|partner|spouse)\b,?\s*")
+
+
+def _note_spouse(sentence: Span, people: list[Person], match: re.Match) -> None:
+    """'received Boric and his partner, Irina Karamanos': the partner travels with Boric."""
+    before = [(at, p) for p in people if 0 <= (at := _first_at(p, sentence)) < match.start()]
+    after = [(at, p) for p in people if match.end() - 2 <= (at := _first_at(p, sentence)) <= match.end() + 2]
+    if before and after:
+        principal, spouse = max(before, key=lambda item: item[0])[1], after[0][1]
+        if spouse is not principal and spouse not in principal.companions:
+            principal.companions.append(spouse)
 
 
 def _accompanied(sentence: Span, people: list[Person], travelling: list[Person]) -> list[Person]:
