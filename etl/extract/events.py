@@ -503,7 +503,13 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
     limit = trigger.start() if trigger else len(text)
     before = [(_last_mention_before(p, sentence, limit), p) for p in people]
     before = [(at, p) for at, p in before if at >= 0]
-    return [(max(before, key=lambda item: item[0])[1] if before else people[0], text)]
+    if not before:
+        return [(people[0], text)]
+    at, nearest = max(before, key=lambda item: item[0])
+    implied = next((p for p in people if not _mention_chars(p, sentence)), None)
+    if implied and _DESCRIBED.search(text, at, limit):
+        return [(implied, text)]  # 'spokesman Baghaei wrote that the minister was visiting': the minister travels
+    return [(nearest, text)]
 
 
 _HOST_VERB = re.compile(r"\b(?:receive[sd]?|receiving|host(?:s|ed|ing)?|welcome[sd]?|welcoming)\b")
