@@ -102,7 +102,8 @@ def _infer_countries(people: list[Person], events: list[Event], mentions: Counte
     for person in people:
         if not person.country and len(person.name.split()) > 1:
             person.country = known.get(person.name.split()[-1].lower())
-    for event in events:
+    # Meetings first: meeting the hosts in their country says more about someone's side than a visit does.
+    for event in sorted(events, key=lambda e: e.kind == "visit"):
         if event.kind == "call" or not event.country:
             continue
         others = {p.country for p in event.participants if p.country}
