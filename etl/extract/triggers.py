@@ -14,7 +14,7 @@ MEETING = re.compile(r"\b(met|meet|meets|meeting|met with|held (?:talks|discussi
                      r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
                      r"discussed .{0,60} with|conferred|audience|welcome (?:was|were) (?:led|given|extended|accorded) by)\b", re.I)
 VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|travel(?:l)?ed to|travels to|arriv(?:ed|es|ing) in|"
-                   r"landed in|lands in|touched down|(?:has|have|had) been to|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
+                   r"landed in|lands in|touched down|(?:has|have|had) been to|(?:came|went|returned) to (?:the|this) (?:city|country|capital)|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
                    r"working visit|chief guest)\b", re.I)
 SUMMIT = re.compile(r"\b(summit|leaders'? meeting|general assembly|G-?20 meeting|G-?7 meeting)\b", re.I)
 PLANNED = re.compile(r"\b(will|to (?:visit|meet|hold|travel|host|attend|co-chair|make|pay|begin|undertake|embark)|is (?:scheduled|expected|due|set|slated) to|"
@@ -43,6 +43,14 @@ def kinds_in(sentence: str) -> list[str]:
 _INVITED_BY = re.compile(r"\b(?:at|on|upon) (?:the )?(?:[\w.'’-]+\s+){0,3}?invitation\b", re.I)
 
 
+# 'arrived on Tuesday for the consultations, which are due to take place on Wednesday': the arrival is not planned.
+_WHICH_CLAUSE = re.compile(r",\s*(?:which|where)\b[^;]*$")
+_PAST_ARRIVAL = re.compile(r"\b(?:arrived|landed|touched down|flew into|reached)\b", re.I)
+
+
 def is_planned(sentence: str) -> bool:
     """True when the sentence speaks of the engagement as future or announced."""
-    return bool(PLANNED.search(_INVITED_BY.sub(" ", sentence))) and not HELD_OVERRIDE.search(sentence)
+    main = _INVITED_BY.sub(" ", sentence)
+    if _PAST_ARRIVAL.search(main):
+        main = _WHICH_CLAUSE.sub("", main)
+    return bool(PLANNED.search(main)) and not HELD_OVERRIDE.search(sentence)
