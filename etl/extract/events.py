@@ -22,7 +22,8 @@ _REFERS_BACK = re.compile(r"\b(?:he|she|his|her|him|the (?:\w+ ){0,2}(?:chief|mi
                           r"leader|adviser|advisor|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b", re.I)
 _HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:he|she)\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|greeted|"
-                             r"called on|hosted|hosts|accompanied|joined)\s+(?:him|her)\b")
+                             r"called on|hosted|hosts|accompanied|joined)\s+(?:him|her)"
+                             r"(?=\s*(?:[,.;]|$|at|in|on|to|and|before|after|for|with|during|as|when|upon)\b|\s*[,.;])")
 _THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|the presidents|"
                       r"the prime ministers|the foreign ministers|"
                       r"the two (?:leaders|sides|ministers|men|women|advisers|presidents|prime ministers))\b", re.I)

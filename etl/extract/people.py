@@ -286,10 +286,20 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
         words = person.name.split()
         if len(words) > 1:
             surnames.setdefault(_PARTICLE_PREFIX_WORD.sub("", words[-1]), []).append(person)
+    # Some people go by their given name ('Abiy' for Abiy Ahmed): a given name one person alone has, after them.
+    given: dict[str, list[Person]] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) > 1 and len(words[0]) > 3 and words[0] not in surnames:
+            given.setdefault(words[0], []).append(person)
     for token in doc:
         if not token.text[:1].isupper() or token.i in by_token:
             continue
-        owners = surnames.get(_POSSESSIVE.sub("", token.text))
+        word = _POSSESSIVE.sub("", token.text)
+        owners = surnames.get(word)
+        if not owners and len(given.get(word, [])) == 1 and given[word][0].mentions[0][0] < token.i \
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()):
+            owners = given[word]
         if not owners or not is_proper(token):
             continue
         # Several people share the surname ('Sher Bahadur Deuba', his wife 'Arzu Rana Deuba'): by convention the
