@@ -346,7 +346,7 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
                     found.append(Event("visit", _status(clause, trip, published) if clause_span else status,
                                        trip or DateSpan(published, None, "day"), city, country, list(travellers),
                                        text, index, confidence=_confidence(trip, city, [visitor]),
-                                       date_stated=bool(clause_span) or stated))
+                                       date_stated=bool(clause_span) or stated or len(trips) > 1))
     return found
 
 

@@ -183,6 +183,12 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 break
         while end > ent.start + 1 and doc[end - 1].text.lower() in ("and", "or", ",", "&"):
             end -= 1  # 'Rogelio Ramirez de la O and' ends before the conjunction
+        # a hyphenated last part the NER cut: 'Han Duck | -soo', 'Abdel Fattah | el-Sisi'
+        if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 2
+        elif ent.label_ == "PERSON" and end + 2 < len(doc) and doc[end].text.lower() in ("el", "al") \
+                and doc[end + 1].text == "-" and doc[end + 2].text[:1].isupper():
+            end += 3
         # the NER sometimes stops a Hispanic or Arabic name early: 'Rosa Icela | Rodriguez'
         while ent.label_ == "PERSON" and end < len(doc) and end - ent.end < 2 and is_proper(doc[end]) \
                 and _NAME_TOKEN.match(doc[end].text) and not _is_title_token(doc[end]) \

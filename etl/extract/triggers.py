@@ -40,7 +40,7 @@ def kinds_in(sentence: str) -> list[str]:
 
 
 # 'at Lavrov's invitation', 'on the invitation of': why a trip happened, not that it is yet to happen.
-_INVITED_BY = re.compile(r"\b(?:at|on|upon) (?:the )?(?:[\w.'’-]+\s+){0,3}?invitation\b", re.I)
+_INVITED_BY = re.compile(r"\b(?:at|on|upon) (?:the )?(?:[\w.'’-]+\s+){0,6}?invitation\b", re.I)
 
 
 # 'arrived on Tuesday for the consultations, which are due to take place on Wednesday': the arrival is not planned.

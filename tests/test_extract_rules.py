@@ -1,0 +1,74 @@
+"""The extractor's sentence rules, each on a short text written for the rule (not taken from the eval articles)."""
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.pipeline import extract_text
+
+pytestmark = pytest.mark.xdist_group("spacy")  # one model load per worker
+
+
+def _events(text: str, published: str = "2024-03-08"):
+    import datetime as dt
+
+    return extract_text(f" date {published} Test\n\n{text}", dt.date.fromisoformat(published)).events
+
+
+def _pairs(events) -> set[frozenset[str]]:
+    return {frozenset((a.name, b.name)) for e in events if e.kind != "visit" and e.status == "held"
+            for i, a in enumerate(e.participants) for b in e.participants[i + 1:]}
+
+
+def _visitors(events) -> set[tuple[str, str]]:
+    return {(p.name, e.country) for e in events if e.kind == "visit" and e.status == "held" for p in e.participants}
+
+
+def test_a_subject_meeting_people_in_turn_gives_one_meeting_each():
+    events = _events("SEOUL — Indian External Affairs Minister Subrahmanyam Jaishankar called on Prime Minister "
+                     "Han Duck-soo on Wednesday and met Trade Minister Ahn Dukgeun and Defence Minister Shin Won-sik.")
+    pairs = _pairs(events)
+    assert frozenset({"Subrahmanyam Jaishankar", "Han Duck-soo"}) in pairs
+    assert frozenset({"Subrahmanyam Jaishankar", "Ahn Dukgeun"}) in pairs
+    assert frozenset({"Han Duck-soo", "Ahn Dukgeun"}) not in pairs
+
+
+def test_people_accompanying_the_visitor_join_the_visit_not_the_meeting():
+    events = _events("NEW DELHI — Nepalese Prime Minister Pushpa Kamal Dahal arrived in New Delhi on Wednesday. "
+                     "He was received at the airport by Minister of State Meenakashi Lekhi and is accompanied by "
+                     "Foreign Minister Narayan Prakash Saud and Finance Minister Prakash Sharan Mahat.")
+    assert frozenset({"Pushpa Kamal Dahal", "Meenakashi Lekhi"}) in _pairs(events)
+    assert frozenset({"Meenakashi Lekhi", "Narayan Prakash Saud"}) not in _pairs(events)
+    assert {("Pushpa Kamal Dahal", "IND"), ("Narayan Prakash Saud", "IND")} <= _visitors(events)
+
+
+def test_a_message_from_someone_does_not_make_them_a_participant():
+    events = _events("MOSCOW — Iranian Foreign Minister Abbas Araghchi met President Vladimir Putin at the Kremlin "
+                     "on Thursday and handed him a message from Supreme Leader Ali Khamenei.")
+    pairs = _pairs(events)
+    assert frozenset({"Abbas Araghchi", "Vladimir Putin"}) in pairs
+    assert not any("Ali Khamenei" in pair for pair in pairs)
+
+
+def test_a_described_person_refers_back_to_the_last_one_with_that_title():
+    events = _events("WASHINGTON — Indian National Security Adviser Ajit Doval met his U.S. counterpart Jake "
+                     "Sullivan on Monday.\n\nLater the Indian adviser held separate talks with Deputy Secretary of "
+                     "State Wendy Sherman and with General Mark Milley.")
+    pairs = _pairs(events)
+    assert {frozenset({"Ajit Doval", "Wendy Sherman"}), frozenset({"Ajit Doval", "Mark Milley"})} <= pairs
+    assert frozenset({"Wendy Sherman", "Mark Milley"}) not in pairs
+
+
+def test_an_invited_trip_is_held_and_a_visit_per_month_named():
+    events = _events("CAIRO — Indian Prime Minister Narendra Modi arrived in Cairo on Saturday at President Abdel "
+                     "Fattah el-Sisi's invitation. Sisi has been to India twice before: in October 2015 and on a "
+                     "state visit in September 2016.", "2023-06-26")
+    visits = {(p.name, e.country, e.date.iso_start()) for e in events if e.kind == "visit" and e.status == "held"
+              for p in e.participants}
+    assert ("Narendra Modi", "EGY", "2023-06-24") in visits
+    assert {("Abdel Fattah el-Sisi", "IND", "2015-10"), ("Abdel Fattah el-Sisi", "IND", "2016-09")} <= visits
+
+
+def test_a_guest_spouse_travels_with_the_guest():
+    events = _events("LIMA — Peruvian President Dina Boluarte and her husband received Chilean President Gabriel "
+                     "Boric and his partner, Irina Karamanos, at the Government Palace on Friday.")
+    assert {("Gabriel Boric", "PER"), ("Irina Karamanos", "PER")} <= _visitors(events)
