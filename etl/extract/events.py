@@ -489,7 +489,7 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
         return found
     if re.match(r"\s*(?:His|Her) (?:[\w-]+ )?(?:visit|trip|tour) (?:comes|came|follows|followed|is|was)\b", text):
         return []  # 'His visit comes as …': the visit already reported, not a new one
-    if own := re.search(r"\b(?:his|her) (?:own )?(?:[\w-]+ )?(?:visit|trip|tour)\b", text):
+    if re.search(r"\b(?:his|her) (?:own )?(?:[\w-]+ )?(?:visit|trip|tour)\b", text):
         return [(people[0], text)]  # 'after her own tour of Asia': the sentence's subject travelled, on its date
     if re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ )?(?:visit|trip)\b", text) and not re.search(
             r"\b(?:visit(?:ed|ing|s)?|arriv\w+|travel\w*|land\w*)\s+(?:to\s+|in\s+)?[A-Z]", text):

@@ -14,7 +14,9 @@ import datetime as dt
 from dataclasses import dataclass
 from dataclasses import field as default
 
-from etl.records import Engagement, Participant, Party
+from collections.abc import Callable
+
+from etl.records import Batch, Engagement, Participant, Party, Reject, SourceRecord
 from etl.resolve.countries import country_name
 
 # EventBaseCode -> (kind, status, what the coder said)
@@ -115,3 +117,17 @@ def coded_engagement(base_code: str, day: dt.date, actor1: Actor, actor2: Actor,
         city = None  # the coded city is somewhere else than where the visit went
     return Engagement(kind=kind, status=status, start_date=day, end_date=day, date_precision="day", city=city,
                       country_iso3=place_iso3, title=title, participants=participants, parties=parties)
+
+
+def collect(batch: Batch, kind: str, locator: str, line: str, base_code: Callable[[], str],
+            record: Callable[[str], SourceRecord]) -> None:
+    """Add one coded row to a batch: a record when in scope, a skipped count when not, a reject when bad."""
+    try:
+        code = base_code()
+        if not in_scope(code):
+            batch.records_skipped += 1
+            return
+        batch.records.append(record(code))
+    except CodedEventError as exc:
+        batch.rejects.append(Reject(source_kind=kind, locator=locator, field=exc.field, reason=exc.reason,
+                                    record=line[:2000]))

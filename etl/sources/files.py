@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from etl.records import Reject
@@ -46,3 +47,12 @@ def read_text(path: Path, source_kind: str, max_bytes: int = 200 * 1024 * 1024) 
     if not text.strip():
         raise fail("file holds only whitespace")
     return text
+
+
+def iter_files(paths: list[Path], suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """Each given file, and the files with one of the suffixes (any case) under each given directory, sorted."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+        else:
+            yield path

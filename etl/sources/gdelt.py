@@ -15,8 +15,8 @@ from pathlib import Path
 from etl.records import Batch, CodedEvent, Reject, SourceRecord
 from etl.resolve.codes import KNOWN_GROUPS, UnknownCode, actor_type, cameo_country, fips_country
 from etl.resolve.countries import country_name
-from etl.sources.cameo import Actor, CodedEventError, coded_engagement, in_scope
-from etl.sources.files import InputError
+from etl.sources.cameo import Actor, CodedEventError, coded_engagement, collect
+from etl.sources.files import InputError, iter_files
 
 KIND = "gdelt"
 CONFIDENCE = 0.5  # machine-coded from one news report; see docs/machine-coded.md
@@ -169,15 +169,7 @@ def parse_gdelt(path: Path) -> Batch:
                                             reason=f"{len(values)} columns; a GDELT export has 57, 58 or 61"))
                 continue
             row = _Row(values, layout)
-            try:
-                base_code = _base_code(row)
-                if not in_scope(base_code):
-                    batch.records_skipped += 1
-                    continue
-                batch.records.append(to_record(row, path, base_code))
-            except CodedEventError as exc:
-                batch.rejects.append(Reject(source_kind=KIND, locator=locator, field=exc.field, reason=exc.reason,
-                                            record=line[:2000]))
+            collect(batch, KIND, locator, line, lambda: _base_code(row), lambda code: to_record(row, path, code))
     except InputError as exc:
         batch.rejects.append(exc.reject)
     return batch
@@ -185,9 +177,4 @@ def parse_gdelt(path: Path) -> Batch:
 
 def iter_exports(paths: list[Path]) -> Iterator[Path]:
     """The GDELT export files under the given files and directories (.CSV, .tsv, .txt, optionally zipped)."""
-    suffixes = (".csv", ".tsv", ".txt", ".zip")
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-        else:
-            yield path
+    return iter_files(paths, (".csv", ".tsv", ".txt", ".zip"))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from etl.records import Batch, CodedEvent, Reject, SourceRecord
 from etl.resolve.countries import to_iso3
-from etl.sources.cameo import Actor, CodedEventError, coded_engagement, in_scope
-from etl.sources.files import InputError, read_text
+from etl.sources.cameo import Actor, CodedEventError, coded_engagement, collect
+from etl.sources.files import InputError, iter_files, read_text
 
 KIND = "icews"
 CONFIDENCE = 0.6  # machine-coded from one sentence, with named actors; see docs/machine-coded.md
@@ -139,15 +139,7 @@ def parse_icews(path: Path) -> Batch:
                                             reason=f"{len(values)} columns; the header has {len(header)}"))
                 continue
             row = dict(zip(header, values))
-            try:
-                base_code = _base_code(row)
-                if not in_scope(base_code):
-                    batch.records_skipped += 1
-                    continue
-                batch.records.append(to_record(row, path, base_code))
-            except CodedEventError as exc:
-                batch.rejects.append(Reject(source_kind=KIND, locator=locator, field=exc.field, reason=exc.reason,
-                                            record=line[:2000]))
+            collect(batch, KIND, locator, line, lambda: _base_code(row), lambda code: to_record(row, path, code))
     except InputError as exc:
         batch.rejects.append(exc.reject)
     return batch
@@ -155,8 +147,4 @@ def parse_icews(path: Path) -> Batch:
 
 def iter_event_files(paths: list[Path]) -> Iterator[Path]:
     """The ICEWS event files (.tab, .tsv, .txt) under the given files and directories."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".tab", ".tsv", ".txt"))
-        else:
-            yield path
+    return iter_files(paths, (".tab", ".tsv", ".txt"))

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from etl.records import KINDS, ROLES, STATUSES, Batch, Engagement, Participant, Reject, SourceRecord
 from etl.resolve.countries import to_iso3
 from etl.resolve.dates import parse_partial_date
-from etl.sources.files import InputError, read_text
+from etl.sources.files import InputError, iter_files, read_text
 from etl.sources.hsg import RecordError
 
 KIND = "table"
@@ -181,8 +181,4 @@ def parse_table(path: Path) -> Batch:
 
 def iter_tables(paths: list[Path]) -> Iterator[Path]:
     """The curated .csv/.json/.jsonl files under the given files and directories."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in (".csv", ".json", ".jsonl"))
-        else:
-            yield path
+    return iter_files(paths, (".csv", ".json", ".jsonl"))
