@@ -22,6 +22,7 @@ class Official:
     country_iso3: str | None
     aliases: set[str] = field(default_factory=set)
     is_new: bool = False
+    touched: bool = False  # gained a spelling in this run: its aliases need writing
 
 
 def _first_names_agree(a: NameParts, b: NameParts) -> bool:
@@ -85,10 +86,11 @@ class OfficialResolver:
             return None
         official = self._match(display, parts, country_iso3)
         if official is None:
-            official = Official(self._new_id(display, country_iso3), display, country_iso3, {display}, True)
+            official = Official(self._new_id(display, country_iso3), display, country_iso3, {display}, True, True)
             self._add(official)
         elif display not in official.aliases:
             official.aliases.add(display)
+            official.touched = True
             self._add(official)
         return official
 

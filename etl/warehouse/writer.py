@@ -110,7 +110,9 @@ def _resolve_people(record: SourceRecord, officials: OfficialResolver) -> list[t
     for person in record.engagement.participants:
         official = officials.resolve(person.name, person.country_iso3)
         if official is not None:
-            official.aliases.update(person.aliases)
+            if not set(person.aliases) <= official.aliases:
+                official.aliases.update(person.aliases)
+                official.touched = True
             resolved.append((official, person))
     return resolved
 
@@ -194,8 +196,9 @@ def _identities(rows: _Rows, officials: OfficialResolver, initiatives: Initiativ
     for o in officials.officials:
         if o.is_new:
             rows.add("official", official_id=o.official_id, name=o.name, country_iso3=o.country_iso3)
-        for alias in o.aliases:
-            rows.add("official_alias", official_id=o.official_id, alias=alias)
+        if o.touched:  # only officials that gained a spelling: re-inserting every alias made each load cost more
+            for alias in o.aliases:
+                rows.add("official_alias", official_id=o.official_id, alias=alias)
     for i in initiatives.initiatives:
         if i.is_new:
             rows.add("initiative", initiative_id=i.initiative_id, name=i.name, acronym=i.acronym)
