@@ -72,3 +72,17 @@ def test_a_guest_spouse_travels_with_the_guest():
     events = _events("LIMA — Peruvian President Dina Boluarte and her husband received Chilean President Gabriel "
                      "Boric and his partner, Irina Karamanos, at the Government Palace on Friday.")
     assert {("Gabriel Boric", "PER"), ("Irina Karamanos", "PER")} <= _visitors(events)
+
+
+def test_a_past_invitation_is_not_a_plan_and_in_country_is_the_place():
+    events = _events("MEXICO CITY — Chilean President Gabriel Boric met Mexican President Andres Manuel Lopez Obrador "
+                     "on Wednesday. Foreign Secretary Marcelo Ebrard first extended the invitation in January, when "
+                     "he met Boric, then president-elect, in Chile.", "2022-11-24")
+    ebrard = [e for e in events if e.kind == "meeting" and any(p.name == "Marcelo Ebrard" for p in e.participants)]
+    assert [(e.status, e.country, e.date.iso_start()) for e in ebrard] == [("held", "CHL", "2022-01")]
+
+
+def test_a_plan_as_a_noun_is_not_a_planned_meeting():
+    events = _events("AMMAN — U.S. Secretary of State John Kerry held talks on Thursday with King Abdullah II, which "
+                     "covered a private-sector plan to revive the West Bank economy.", "2013-06-28")
+    assert [(e.status, e.date.iso_start()) for e in events if e.kind == "meeting"] == [("held", "2013-06-27")]

@@ -187,6 +187,9 @@ def _meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> t
         return cities[0]
     if countries and dateline[1] not in countries and triggers.VISIT.search(sentence.text):
         return None, countries[0]  # 'Widodo visited Timor-Leste in January 2016, when he held talks with …'
+    for country in countries:  # 'when he met Boric, then president-elect, in Chile'
+        if any(re.search(rf"\bin (?:the )?{re.escape(name)}\b", sentence.text) for name in _country_names(sentence, country)):
+            return None, country
     return dateline
 
 

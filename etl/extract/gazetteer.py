@@ -30,7 +30,9 @@ EXTRA_DEMONYMS = {
 CITY_OVERRIDES = {"washington": "USA", "washington dc": "USA", "washington d c": "USA", "brasilia": "BRA",
                   "new york": "USA", "geneva": "CHE", "vienna": "AUT", "paris": "FRA", "london": "GBR",
                   "moscow": "RUS", "delhi": "IND", "new delhi": "IND", "kyiv": "UKR", "kiev": "UKR",
-                  "the hague": "NLD", "hanoi": "VNM", "rome": "ITA", "athens": "GRC", "berlin": "DEU"}
+                  "the hague": "NLD", "hanoi": "VNM", "rome": "ITA", "athens": "GRC", "berlin": "DEU",
+                  # GeoNames files Jerusalem under PS; news meetings there with Israeli officials are in Israel.
+                  "jerusalem": "ISR", "west jerusalem": "ISR", "east jerusalem": "PSE", "ramallah": "PSE"}
 # Ordinary capitalised words that are also place names somewhere.
 _NOT_PLACES = frozenset({"white house", "twitter", "x", "state", "union", "republic", "mission", "independence",
                          "victoria", "march", "may", "june", "university", "commerce", "justice", "opportunity"})

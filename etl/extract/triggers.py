@@ -18,7 +18,8 @@ VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|travel(?:l)?ed to|tra
                    r"working visit|chief guest)\b", re.I)
 SUMMIT = re.compile(r"\b(summit|leaders'? meeting|general assembly|G-?20 meeting|G-?7 meeting)\b", re.I)
 PLANNED = re.compile(r"\b(will|to (?:visit|meet|hold|travel|host|attend|co-chair|make|pay|begin|undertake|embark)|is (?:scheduled|expected|due|set|slated) to|"
-                     r"are (?:scheduled|expected|due|set|slated) to|plans? to|planned|invit(?:ed|ation)|would|"
+                     r"are (?:scheduled|expected|due|set|slated) to|plans to|planning to|plan to (?:visit|meet|travel|hold|host|attend)|"
+                     r"planned|invit(?:ed|ation)|would|"
                      r"is to|are to|upcoming|later (?:this|on|in)|next (?:week|month|year)|tomorrow)\b", re.I)
 HELD_OVERRIDE = re.compile(r"\b(had (?:been )?(?:scheduled|planned)|was (?:scheduled|expected) to .{0,40} (?:met|held))\b", re.I)
 
@@ -40,7 +41,9 @@ def kinds_in(sentence: str) -> list[str]:
 
 
 # 'at Lavrov's invitation', 'on the invitation of': why a trip happened, not that it is yet to happen.
-_INVITED_BY = re.compile(r"\b(?:at|on|upon) (?:the )?(?:[\w.'’-]+\s+){0,6}?invitation\b", re.I)
+_INVITED_BY = re.compile(r"\b(?:at|on|upon) (?:the )?(?:[\w.'’-]+\s+){0,6}?invitation\b|"
+                         r"\b(?:extended|delivered|accepted|issued|handed|conveyed)\s+(?:\w+\s+){0,2}?invitation\b|"
+                         r"\binvitation (?:was|had been) (?:delivered|extended|handed|conveyed|accepted)\b", re.I)
 
 
 # 'arrived on Tuesday for the consultations, which are due to take place on Wednesday': the arrival is not planned.
