@@ -494,9 +494,10 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
         return []  # 'His visit comes as …': the visit already reported, not a new one
     if re.search(r"\b(?:his|her) (?:own )?(?:[\w-]+ )?(?:visit|trip|tour)\b", text):
         return [(people[0], text)]  # 'after her own tour of Asia': the sentence's subject travelled, on its date
-    if re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ )?(?:visit|trip)\b", text) and not re.search(
-            r"\b(?:visit(?:ed|ing|s)?|arriv\w+|travel\w*|land\w*)\s+(?:to\s+|in\s+)?[A-Z]", text):
-        return []  # 'the visit followed a call between …': the visit is the one already reported
+    if re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ )?(?:visit|trip)\b", text) and not any(
+            country_of_word(m[1]) or country_of_city(m[1]) for m in
+            re.finditer(r"\b(?:visit(?:ed|ing|s)?|arriv\w+|travel\w*|land\w*)\s+(?:to\s+|in\s+)?([A-Z][\w-]+)", text)):
+        return []  # 'the visit followed a call …', 'During that visit Trump pledged …': the visit already reported
     host = _HOST_VERB.search(text)
     if host:  # 'X receives Y', 'X hosted Y': the guest, named after the verb, is the one travelling
         after = [(min((a for a in _mention_chars(p, sentence) if a > host.start()), default=-1), p) for p in people]
