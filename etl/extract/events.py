@@ -142,9 +142,19 @@ def _city_name(text: str) -> str:
 _SINCE = re.compile(r"\b(?:since|after|before|until|ahead of)\b[^,.;]*", re.I)
 
 
+# 'the Department of Foreign Affairs said on Friday': when it was said, not when the engagement is.
+_ATTRIBUTION = re.compile(r"\b(?:said|says|announced|reported|told (?:reporters|a briefing)|wrote)\s+(?:in a statement\s+)?"
+                          r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _undated(text: str) -> str:
+    """The text without the parts whose dates are not the engagement's ('since 2022', 'said on Friday')."""
+    return _ATTRIBUTION.sub(" ", _SINCE.sub(" ", text))
+
+
 def _date_for(sentence: str, published: dt.date, planned: bool, context: _Context) -> tuple[DateSpan | None, bool]:
     """The sentence's own date (ignoring 'since …' clauses), else the last one before it; and whether it is its own."""
-    span = resolve(_SINCE.sub(" ", sentence), published, future=planned)
+    span = resolve(_undated(sentence), published, future=planned)
     if span is not None:
         context.last_date = span
         return span, True
@@ -337,7 +347,7 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
     if "visit" in kinds and people:
         visits = _visits(sentence, people)
         for visitor, clause in visits:
-            clause_span = resolve(_SINCE.sub(" ", clause), published, future=planned_words) if clause != text else None
+            clause_span = resolve(_undated(clause), published, future=planned_words) if clause != text else None
             visit_span = clause_span or span
             if clause != text and clause_span is None and len(visits) > 1:
                 visit_span, stated = earlier_date, False  # the sentence's date belongs to another visitor's clause
@@ -492,8 +502,8 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
         return found
     if re.match(r"\s*(?:His|Her) (?:[\w-]+ )?(?:visit|trip|tour) (?:comes|came|follows|followed|is|was)\b", text):
         return []  # 'His visit comes as …': the visit already reported, not a new one
-    if re.search(r"\b(?:his|her) (?:own )?(?:[\w-]+ )?(?:visit|trip|tour)\b", text):
-        return [(people[0], text)]  # 'after her own tour of Asia': the sentence's subject travelled, on its date
+    if own := re.search(r"\b(?:his|her) (?:own )?(?:[\w-]+ )?(?:visit|trip|tour)\b", text):
+        return [(people[0], text[own.start():])]  # 'after her own tour of Asia': the sentence's subject travelled
     if re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ )?(?:visit|trip)\b", text) and not any(
             country_of_word(m[1]) or country_of_city(m[1]) for m in
             re.finditer(r"\b(?:visit(?:ed|ing|s)?|arriv\w+|travel\w*|land\w*)\s+(?:to\s+|in\s+)?([A-Z][\w-]+)", text)):

@@ -35,7 +35,11 @@ CITY_OVERRIDES = {"washington": "USA", "washington dc": "USA", "washington d c":
                   "jerusalem": "ISR", "west jerusalem": "ISR", "east jerusalem": "PSE", "ramallah": "PSE"}
 # Ordinary capitalised words that are also place names somewhere.
 _NOT_PLACES = frozenset({"white house", "twitter", "x", "state", "union", "republic", "mission", "independence",
-                         "victoria", "march", "may", "june", "university", "commerce", "justice", "opportunity"})
+                         "victoria", "march", "may", "june", "university", "commerce", "justice", "opportunity",
+                         # regions, which GeoNames also has as small towns ('Asia', Philippines)
+                         "asia", "europe", "africa", "america", "americas", "oceania", "middle east", "caribbean",
+                         "pacific", "atlantic", "balkans", "scandinavia", "gulf", "sahel", "levant", "latin america",
+                         "south asia", "east asia", "southeast asia", "central asia", "west africa", "east africa"})
 
 
 @lru_cache(maxsize=65536)
