@@ -104,3 +104,12 @@ def test_family_name_first_is_the_same_person():
     assert resolver.resolve("Taro Aso", "JPN") is resolver.resolve("Aso Taro", "JPN")
     assert resolver.resolve("Shinzo Abe", "JPN") is not resolver.resolve("Aso Taro", "JPN")
     assert resolver.resolve("Sergey Viktorovich Lavrov", "RUS") is resolver.resolve("Sergei Lavrov", "RUS")
+
+
+def test_a_son_named_after_his_father_stays_apart_and_the_fullest_name_wins():
+    resolver = OfficialResolver()
+    king = resolver.resolve("Hamad bin Isa Al Khalifa", "BHR")
+    assert resolver.resolve("Salman bin Hamad Al Khalifa", "BHR") is not king
+    assad = resolver.resolve("President Assad", "SYR")
+    assert resolver.resolve("Bashar al-Assad", "SYR") is assad
+    assert assad.name == "Bashar al-Assad" and assad.official_id == "syr-assad"

@@ -268,9 +268,11 @@ def _the_two(phrase: str, group: list[Person]) -> list[Person]:
 
 
 def _subject(sentence: Span, by_token: dict[int, Person], people: list[Person]) -> Person | None:
-    """The person the sentence is about: its grammatical subject, or the referent of a leading 'he'/'she'."""
+    """The person the sentence is about: the first named before its first verb, or the referent of a leading "he"/"she"."""
     for token in sentence:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.i in by_token:
+        if token.tag_.startswith("VB"):
+            break  # the subject is a person named before the first verb
+        if token.i in by_token:
             return by_token[token.i]
     if _HE_SHE_START.match(sentence.text) and people and not _mention_chars(people[0], sentence):
         return people[0]  # the referent _participants put first
@@ -532,8 +534,15 @@ _HOST_VERB = re.compile(r"\b(?:receive[sd]?|receiving|host(?:s|ed|ing)?|welcome[
 
 def _mention_chars(person: Person, sentence: Span) -> list[int]:
     """Character offsets (in the sentence) where the person is named."""
-    doc = sentence.doc
-    return [doc[s].idx - sentence.start_char for s, _ in person.mentions if sentence.start <= s < sentence.end]
+    idx = _token_offsets(sentence.doc)
+    return [idx[s] - sentence.start_char for s, _ in person.mentions if sentence.start <= s < sentence.end]
+
+
+def _token_offsets(doc: Doc) -> list[int]:
+    """Each token's character offset, computed once per doc."""
+    if "token_offsets" not in doc.user_data:
+        doc.user_data["token_offsets"] = [token.idx for token in doc]
+    return doc.user_data["token_offsets"]
 
 
 def _last_mention_before(person: Person, sentence: Span, limit: int) -> int:

@@ -1,6 +1,7 @@
 """People in an article: each named person once, with the title and country the text gives them."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -202,15 +203,17 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
         spans.append((start, end, title))
         taken.update(range(ent.start, end))
     # Names the NER missed: a capitalised title followed by capitalised words ('Foreign Secretary Vikram Misri').
+    tokens = list(doc)  # indexing a list is far cheaper than building a Token per doc[i]
     i = 0
-    while i < len(doc):
-        if i not in taken and _is_title_token(doc[i]) and doc[i].text[:1].isupper():
+    while i < len(tokens):
+        if i not in taken and tokens[i].text[:1].isupper() and _is_title_token(tokens[i]):
             j = i
-            while j < len(doc) and (_is_title_token(doc[j]) or doc[j].text.lower() in _HONORIFICS):
+            while j < len(tokens) and (_is_title_token(tokens[j]) or tokens[j].text.lower() in _HONORIFICS):
                 j += 1
             k = j
-            while k < len(doc) and k not in taken and _NAME_TOKEN.match(doc[k].text) and not _is_title_token(doc[k]) \
-                    and (is_proper(doc[k]) or doc[k].tag_ == "FW") and not country_of_word(doc[k].text):
+            while k < len(tokens) and k not in taken and _NAME_TOKEN.match(tokens[k].text) \
+                    and not _is_title_token(tokens[k]) and (is_proper(tokens[k]) or tokens[k].tag_ == "FW") \
+                    and not country_of_word(tokens[k].text):
                 k += 1
             if k > j:
                 spans.append((j, k, None))
@@ -221,7 +224,20 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     return sorted(spans)
 
 
-def _mention(doc: Doc, start: int, end: int, inner_title: str | None) -> Mention | None:
+class _Sentences:
+    """The sentence bounds of a doc, looked up by token (Token.sent walks the doc on every call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.starts = [s.start for s in doc.sents]
+        self.ends = self.starts[1:] + [len(doc)]
+
+    def of(self, i: int) -> tuple[int, int]:
+        """(start, end) token offsets of the sentence holding token i."""
+        n = bisect.bisect_right(self.starts, i) - 1
+        return self.starts[n], self.ends[n]
+
+
+def _mention(doc: Doc, start: int, end: int, inner_title: str | None, sentences: _Sentences) -> Mention | None:
     while start < end - 1 and doc[start].text.lower() in _CALENDAR_WORDS:
         start += 1  # 'On Sunday Deuba travels': the day is not part of the name
     text = _clean_name(doc[start:end].text)
@@ -238,9 +254,9 @@ def _mention(doc: Doc, start: int, end: int, inner_title: str | None) -> Mention
     if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in _ORG_NOUNS for w in words) \
             or words[-1].lower() in _ORG_NOUNS or any(w.lower() in _PLACE_NOUNS | _EVENT_NOUNS for w in words):
         return None
-    sentence = doc[start].sent
-    title, country = _left_context(doc, start, sentence.start)
-    right_title, right_country = _right_context(doc, end, sentence.end)
+    sentence_start, sentence_end = sentences.of(start)
+    title, country = _left_context(doc, start, sentence_start)
+    right_title, right_country = _right_context(doc, end, sentence_end)
     title = _tidy_title(inner_title or title or right_title)
     return Mention(start, end, text, title, country or right_country)
 
@@ -249,7 +265,8 @@ def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
     """Every person named in the article, and which person each name token belongs to."""
     people: list[Person] = []
     by_token: dict[int, Person] = {}
-    mentions = [m for m in (_mention(doc, *span) for span in _name_spans(doc)) if m is not None]
+    sentences = _Sentences(doc)
+    mentions = [m for m in (_mention(doc, *span, sentences) for span in _name_spans(doc)) if m is not None]
     # Full names first, so that a surname used before the full name ('Misri … Vikram Misri') still resolves.
     ordered = sorted(mentions, key=lambda m: (len(m.name.split()) == 1 and not m.title, m.start))
     for mention in ordered:
@@ -268,7 +285,7 @@ def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
         person.mentions.sort()
         for i in range(start, end):
             by_token[i] = person
-    people = _merge_nicknames(doc, people, by_token)
+    people = _merge_nicknames(doc, people, by_token, sentences)
     _bare_surnames(doc, people, by_token)
     for person in people:
         person.country = country_of_person(person.name) or person.country or _country_of_title(person.title)
@@ -298,10 +315,16 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
         words = person.name.split()
         if len(words) > 1 and len(words[0]) > 3 and words[0] not in surnames:
             given.setdefault(words[0], []).append(person)
-    for token in doc:
-        if not token.text[:1].isupper() or token.i in by_token:
-            continue
-        word = _POSSESSIVE.sub("", token.text)
+    names = sorted(set(surnames) | set(given), key=len, reverse=True)
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    for found in pattern.finditer(doc.text):
+        span = doc.char_span(found.start(), found.end())
+        if span is None or len(span) != 1 or span[0].i in by_token:
+            continue  # not a whole token (inside another word or name), or already someone's
+        token = span[0]
+        word = token.text
         owners = surnames.get(word)
         if not owners and len(given.get(word, [])) == 1 and given[word][0].mentions[0][0] < token.i \
                 and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()):
@@ -321,12 +344,12 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
 _KNOWN_AS = re.compile(r"\b(?:widely|popularly|better|also|commonly)?\s*known as\s*$|\bnicknamed\s*$|\(\s*$", re.I)
 
 
-def _merge_nicknames(doc: Doc, people: list[Person], by_token: dict[int, Person]) -> list[Person]:
+def _merge_nicknames(doc: Doc, people: list[Person], by_token: dict[int, Person],
+                     sentences: _Sentences) -> list[Person]:
     """Fold a nickname into its owner: 'President Francisco Guterres, widely known as Lu Olo'."""
     for nick in list(people):
         for start, _ in nick.mentions:
-            sentence = doc[start].sent
-            window = doc[max(sentence.start, start - 8):start]
+            window = doc[max(sentences.of(start)[0], start - 8):start]
             if not _KNOWN_AS.search(window.text):
                 continue
             owner = next((by_token[i] for i in range(start - 1, window.start - 1, -1)

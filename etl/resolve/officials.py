@@ -23,6 +23,7 @@ class Official:
     aliases: set[str] = field(default_factory=set)
     is_new: bool = False
     touched: bool = False  # gained a spelling in this run: its aliases need writing
+    renamed: bool = False  # a fuller form of the name was seen: store it as the name
 
 
 def _first_names_agree(a: NameParts, b: NameParts) -> bool:
@@ -33,8 +34,14 @@ def _first_names_agree(a: NameParts, b: NameParts) -> bool:
     return JaroWinkler.similarity(a.first, b.first) >= FIRST_NAME_SIMILARITY
 
 
+_PATRONYMIC = frozenset({"bin", "bint", "ibn", "ben"})
+
+
 def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    return 2 <= len(short) < len(long) and long[-len(short):] == short
+    if not 2 <= len(short) < len(long) or long[-len(short):] != short:
+        return False
+    # 'Salman bin Hamad Al Khalifa' is Hamad Al Khalifa's son, not a longer form of his name
+    return long[-len(short) - 1] not in _PATRONYMIC
 
 
 def compatible(a: NameParts, b: NameParts) -> bool:
@@ -91,6 +98,8 @@ class OfficialResolver:
         elif display not in official.aliases:
             official.aliases.add(display)
             official.touched = True
+            if len(parts.full) > len(name_parts(official.name).full if name_parts(official.name) else ()):
+                official.name, official.renamed = display, True  # 'Assad' first, then 'Bashar al-Assad'
             self._add(official)
         return official
 

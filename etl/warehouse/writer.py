@@ -251,6 +251,9 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
         _identities(rows, officials, initiatives)
         for table in _COLUMNS:
             _insert(con, table, rows.tables.get(table, []))
+        for o in officials.officials:
+            if o.renamed and not o.is_new:
+                con.execute(QUERIES["rename_official"], [o.name, o.official_id])
         for row in rows.tables.get("initiative_acronym", []):
             if row["acronym"]:
                 con.execute(QUERIES["set_initiative_acronym"], [row["acronym"], row["initiative_id"]])

@@ -10,6 +10,10 @@ select initiative_id, name, acronym from store.initiative order by initiative_id
 -- name: initiative_aliases
 select initiative_id, alias from store.initiative_alias order by initiative_id, alias;
 
+-- name: rename_official
+-- A fuller form of an official's name ('Bashar al-Assad' after 'Assad') becomes the name shown.
+update store.official set name = ? where official_id = ?;
+
 -- name: set_initiative_acronym
 update store.initiative set acronym = ? where initiative_id = ? and acronym is null;
 
