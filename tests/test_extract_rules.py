@@ -86,3 +86,28 @@ def test_a_plan_as_a_noun_is_not_a_planned_meeting():
     events = _events("AMMAN — U.S. Secretary of State John Kerry held talks on Thursday with King Abdullah II, which "
                      "covered a private-sector plan to revive the West Bank economy.", "2013-06-28")
     assert [(e.status, e.date.iso_start()) for e in events if e.kind == "meeting"] == [("held", "2013-06-27")]
+
+
+KISHIDA = """WASHINGTON — Japanese Prime Minister Fumio Kishida arrived in Washington on Monday for a four-day official \
+visit. President Joe Biden will host him at the White House on Wednesday.
+
+On Tuesday Kishida met Secretary of State Antony Blinken and Defense Secretary Lloyd Austin separately.
+
+Japanese Foreign Minister Yoko Kamikawa, who is accompanying Kishida, held talks with Blinken's deputy, Kurt \
+Campbell. Kishida last visited the United States in January 2023."""
+
+
+def test_who_is_there_when_someone_is_accompanied_or_only_owns_a_deputy():
+    events = _events(KISHIDA, "2024-05-15")
+    pairs = _pairs(events)
+    assert frozenset({"Yoko Kamikawa", "Kurt Campbell"}) in pairs
+    assert not any("Antony Blinken" in pair and "Kurt Campbell" in pair for pair in pairs)
+    assert not any("Fumio Kishida" in pair and "Kurt Campbell" in pair for pair in pairs)
+    planned = [e for e in events if e.status == "planned" and e.kind == "meeting"]
+    assert [{p.name for p in e.participants} for e in planned] == [{"Joe Biden", "Fumio Kishida"}]
+
+
+def test_the_trip_under_way_dates_undated_mentions_not_an_older_trip():
+    visits = {(e.date.iso_start(), e.date.precision) for e in _events(KISHIDA, "2024-05-15")
+              if e.kind == "visit" and any(p.name == "Fumio Kishida" for p in e.participants)}
+    assert visits == {("2024-05-13", "day"), ("2023-01", "month")}

@@ -21,8 +21,8 @@ _PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?
 _REFERS_BACK = re.compile(r"\b(?:he|she|his|her|him|the (?:\w+ ){0,2}(?:chief|minister|secretary|president|"
                           r"leader|adviser|advisor|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b", re.I)
 _HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:he|she)\b", re.I)
-_OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|greeted|"
-                             r"called on|hosted|hosts|accompanied|joined)\s+(?:him|her)"
+_OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|welcome|greeted|"
+                             r"greet|called on|host|hosted|hosts|hosting|accompanied|joined)\s+(?:him|her)"
                              r"(?=\s*(?:[,.;]|$|at|in|on|to|and|before|after|for|with|during|as|when|upon)\b|\s*[,.;])")
 _THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|the presidents|"
                       r"the prime ministers|the foreign ministers|"
@@ -72,6 +72,11 @@ class _Context:
 
 # Words after a name that make it the owner of something passed on, not someone present: 'hands Khamenei message to'.
 _ONLY_MENTIONED = {"message", "letter", "note", "greetings", "regards", "invitation", "condolences"}
+_ACCOMPANYING = re.compile(r",\s*who\s+(?:is|was|has been)\s+(?:accompanying|travell?ing with)"
+                           r"(?:\s+[A-Z][\w.-]*){0,4}\s*$")
+_OWNED_ROLES = {"deputy", "wife", "husband", "spouse", "son", "daughter", "spokesman", "spokeswoman", "spokesperson",
+                "aide", "aides", "envoy", "predecessor", "successor", "office", "government", "administration",
+                "ministry", "party", "cabinet", "team", "representative", "chief"}
 _SENDER = re.compile(r"\b(?:message|letter|note|greetings|invitation) from(?:\s+[A-Z][\w.-]*){0,4}\s*$|"
                      r"\bon behalf of(?:\s+[A-Z][\w.-]*){0,4}\s*$")
 
@@ -88,9 +93,13 @@ def _people_in(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
         words = [t.text.lower() for t in after if t.text not in ("'s", "’s")]
         if words and words[0] in _ONLY_MENTIONED:
             continue
+        if len(after) == 2 and after[0].text in ("'s", "’s") and after[1].text.lower() in _OWNED_ROLES:
+            continue  # 'held talks with Blinken's deputy, Kurt Campbell': Blinken is not there
         start = next(s for s, e in person.mentions if s <= i < e) if person.mentions else i
         if _SENDER.search(doc[sentence.start:start].text):
             continue  # 'a written message from Supreme Leader Ali Khamenei'
+        if _ACCOMPANYING.search(doc[sentence.start:start].text):
+            continue  # 'Kamikawa, who is accompanying Kishida, held talks with …': Kishida is elsewhere
         ordered.append(person)
     return ordered
 

@@ -146,9 +146,11 @@ def date_from_visits(events: list[Event]) -> None:
     for event in events:
         if event.kind == "visit" or event.date_stated:
             continue
-        visit = next((v for v in events if v.kind == "visit" and v.date_stated and v.date and v.date.precision == "month"
-                      and v.country == event.country
-                      and any(p in event.participants for p in v.participants)), None)
+        trips = [v for v in events if v.kind == "visit" and v.date_stated and v.date and v.country == event.country
+                 and any(p in event.participants for p in v.participants)]
+        if any(v.date.precision == "day" for v in trips):
+            continue  # the trip under way, dated to the day, is the likelier one: keep the reported date
+        visit = next((v for v in trips if v.date.precision == "month"), None)
         if visit is not None:
             event.date, event.date_stated = DateSpan(visit.date.start, None, visit.date.precision), True
 
