@@ -6,13 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from etl.extract import triggers
 from etl.extract.dates import DateSpan, resolve
 from etl.extract.gazetteer import country_of_city, country_of_word, is_city
 from etl.extract.initiatives import find_initiatives
-from etl.extract.people import Person
+from etl.extract.people import Person, sentences_of
 from etl.extract.topics import find_topics
 
 _PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:he|she|his|her|the (?:\w+ ){0,2}(?:minister|secretary|president|"
@@ -123,7 +124,7 @@ def _places(sentence: Span) -> tuple[list[tuple[str, str]], list[str]]:
     """(city, country) pairs and bare countries named as places in a sentence, in order."""
     cities, countries = [], []
     speech = _REPORTED_SPEECH.search(sentence.text)
-    for ent in sentence.ents:
+    for ent in _ents_in(sentence):
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
             continue
         if speech and ent.start_char - sentence.start_char > speech.end() and \
@@ -141,7 +142,17 @@ def _places(sentence: Span) -> tuple[list[tuple[str, str]], list[str]]:
 
 
 def _country_names(sentence: Span, iso3: str) -> list[str]:
-    return [ent.text for ent in sentence.ents if country_of_word(re.sub(r"^the\s+", "", ent.text, flags=re.I)) == iso3]
+    return [ent.text for ent in _ents_in(sentence)
+            if country_of_word(re.sub(r"^the\s+", "", ent.text, flags=re.I)) == iso3]
+
+
+def _ents_in(sentence: Span) -> list[Span]:
+    """The sentence's entities, from one pass over the doc's (Span.ents walks them all on every call)."""
+    doc = sentence.doc
+    if "ents" not in doc.user_data:
+        doc.user_data["ents"] = list(doc.ents)
+    ents = doc.user_data["ents"]
+    return [e for e in ents if sentence.start <= e.start and e.end <= sentence.end]
 
 
 def _city_name(text: str) -> str:
@@ -296,7 +307,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
     context = _Context(salient=max(everyone, key=lambda p: len(p.mentions), default=None))
     pending_initiatives: list[str] = []
     breaks = [m.start() for m in re.finditer("\n\n", doc.text)]  # paragraph boundaries
-    for index, sentence in enumerate(doc.sents):
+    for index, sentence in enumerate(sentences_of(doc)):
         text = sentence.text.strip()
         if not text:
             continue
@@ -550,7 +561,7 @@ def _mention_chars(person: Person, sentence: Span) -> list[int]:
 def _token_offsets(doc: Doc) -> list[int]:
     """Each token's character offset, computed once per doc."""
     if "token_offsets" not in doc.user_data:
-        doc.user_data["token_offsets"] = [token.idx for token in doc]
+        doc.user_data["token_offsets"] = doc.to_array(IDX).tolist()
     return doc.user_data["token_offsets"]
 
 

@@ -166,7 +166,9 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     """Token spans that name a person, with any title inside the span, from NER and title-led name runs."""
     spans: list[tuple[int, int, str | None]] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    ent_starts = {e.start for e in ents}
+    for ent in ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT"):
             continue
         title, name = split_title(ent.text)
@@ -194,7 +196,7 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
         while ent.label_ == "PERSON" and end < len(doc) and end - ent.end < 2 and is_proper(doc[end]) \
                 and _NAME_TOKEN.match(doc[end].text) and not _is_title_token(doc[end]) \
                 and doc[end].text.lower() not in _CALENDAR_WORDS and not country_of_word(doc[end].text) \
-                and not any(e.start == end for e in doc.ents):
+                and end not in ent_starts:
             end += 1
         start = ent.start
         if title:  # skip the title's tokens: the name is what follows them
@@ -224,11 +226,18 @@ def _name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     return sorted(spans)
 
 
+def sentences_of(doc: Doc) -> list:
+    """The doc's sentences, computed once (Doc.sents walks every token on each call)."""
+    if "sents" not in doc.user_data:
+        doc.user_data["sents"] = list(doc.sents)
+    return doc.user_data["sents"]
+
+
 class _Sentences:
     """The sentence bounds of a doc, looked up by token (Token.sent walks the doc on every call)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.starts = [s.start for s in doc.sents]
+        self.starts = [s.start for s in sentences_of(doc)]
         self.ends = self.starts[1:] + [len(doc)]
 
     def of(self, i: int) -> tuple[int, int]:
