@@ -111,3 +111,23 @@ def test_the_trip_under_way_dates_undated_mentions_not_an_older_trip():
     visits = {(e.date.iso_start(), e.date.precision) for e in _events(KISHIDA, "2024-05-15")
               if e.kind == "visit" and any(p.name == "Fumio Kishida" for p in e.participants)}
     assert visits == {("2024-05-13", "day"), ("2023-01", "month")}
+
+
+def test_a_companion_named_in_a_sentence_without_an_engagement_joins_the_visit_on_the_visitor_side():
+    events = _events("BRASILIA — Brazilian President Luiz Inacio Lula da Silva received German Chancellor Olaf Scholz "
+                     "at the Planalto Palace on Monday.\n\nScholz, who arrived on Sunday, is accompanied by Economy "
+                     "Minister Robert Habeck. On Tuesday he will fly to Buenos Aires for talks with Argentine President "
+                     "Alberto Fernandez.", "2023-09-12")
+    assert ("Robert Habeck", "BRA") in _visitors(events)
+    habeck = next(p for e in events for p in e.participants if p.name == "Robert Habeck")
+    assert habeck.country == "DEU"
+    assert frozenset({"Luiz Inacio Lula da Silva", "Robert Habeck"}) not in _pairs(events)
+    assert not any(p.name == "Buenos Aires" for e in events for p in e.participants)
+
+
+def test_a_joint_commission_is_an_initiative_and_the_european_commission_is_not():
+    from etl.extract.initiatives import find_initiatives
+
+    assert find_initiatives("He will co-chair the India-Sri Lanka Joint Commission with Ali Sabry.") == [
+        "India-Sri Lanka Joint Commission"]
+    assert find_initiatives("She met officials of the European Commission.") == []

@@ -321,7 +321,8 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         found = _sentence_events(sentence, text, index, kinds, people, published, dateline, context) if kinds else []
         for spouse_of in _SPOUSE.finditer(text):
             _note_spouse(sentence, people, spouse_of)
-        if kinds and (travelling := companions(sentence, people)):
+        travelling = companions(sentence, people)
+        if travelling:
             _join_visit(events + found, travelling, _accompanied(sentence, people, travelling))
         elif _WITH_HIM.search(text) and (principal := context.last_subject or context.salient):
             # 'First Lady Emine Erdogan travelled with him, as did Family Minister …'
@@ -330,7 +331,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         if delegation and found and _THAT_MEETING.search(text):
             found = [e for e in found if e.kind == "visit"]  # 'A and B sat in on the meeting': the one just reported
         if delegation and not any(e.kind != "visit" for e in found):
-            _join_delegation(events, people, delegation, index)
+            _join_delegation(events, [p for p in people if p not in travelling], delegation, index)
         for event in found:
             event.initiatives = list(initiatives)
             event.topics = find_topics(text)
@@ -496,6 +497,8 @@ def _join_visit(events: list[Event], travellers: list[Person], people: list[Pers
     if visit is None:  # the trip is reported later or inferred (pipeline.add_companions)
         for principal in principals[:1]:
             principal.companions.extend(p for p in travellers if p not in principal.companions)
+            for person in travellers:  # on the traveller's side, before countries are inferred from the place
+                person.country = person.country or principal.country
         return
     for person in travellers:
         if person not in visit.participants:

@@ -17,7 +17,8 @@ HEADS = ("Initiative", "Dialogue", "Compact", "COMPACT", "Arrangement", "Agreeme
 _NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:(?:Comprehensive|Global|Special|Strategic|Privileged|Enhanced|and)\s+)*"
                               r"(?:Strategic\s+)?Partnership$|(?:^|\s)(?:Security Council|Business Council|"
                               r"Council of Ministers|Cabinet|Foreign Ministry|Ministry|Economic Commission|"
-                              r"Commission|Bureau|Agency|Office|Department)$|^(?:General Assembly)$", re.I)
+                              r"Bureau|Agency|Office|Department)$|^(?:General Assembly)$|"
+                              r"(?:^|(?<!Joint)\s)Commission$", re.I)  # a 'Joint Commission' is a bilateral mechanism
 # Person titles inside a phrase mean it is a list of people, not a name ('President X and African Union Commission').
 _PERSON_WORDS = re.compile(r"\b(?:President|Minister|Premier|Chancellor|Secretary|King|Emir|Prince)\b")
 # The name groups use themselves.

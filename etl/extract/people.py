@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from etl.extract.gazetteer import country_of_person, country_of_word
+from etl.extract.gazetteer import country_of_person, country_of_word, is_city
 from etl.resolve.names import name_parts
 from etl.resolve.officials import compatible
 from etl.resolve.titles import TITLE_WORDS, split_title
@@ -255,7 +255,7 @@ def _mention(doc: Doc, start: int, end: int, inner_title: str | None, sentences:
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):
         return None
-    if country_of_word(text) or (len(words) == 1 and len(text) < 3):
+    if country_of_word(text) or is_city(text) or (len(words) == 1 and len(text) < 3):
         return None
     if len(words) == 1 and start > 0 and doc[start - 1].text in ("for", "of", "and", ","):
         return None  # a word inside a long title: 'Minister for Political, Legal and Security Affairs'
