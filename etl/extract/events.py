@@ -25,7 +25,7 @@ _HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(
 _OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|welcome|greeted|"
                              r"greet|called on|host|hosted|hosts|hosting|accompanied|joined)\s+(?:him|her)"
                              r"(?=\s*(?:[,.;]|$|at|in|on|to|and|before|after|for|with|during|as|when|upon)\b|\s*[,.;])")
-_THE_TWO = re.compile(r"\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|the presidents|"
+_THE_TWO = re.compile(r"^\s*They (?:had |have |also |last |first )?(?:met|spoke|spoken|talked|held)\b|\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|the presidents|"
                       r"the prime ministers|the foreign ministers|"
                       r"the two (?:leaders|sides|ministers|men|women|advisers|presidents|prime ministers))\b", re.I)
 
@@ -120,7 +120,7 @@ def _first_trigger(text: str) -> int:
     return min(found, default=len(text))
 
 
-def _places(sentence: Span) -> tuple[list[tuple[str, str]], list[str]]:
+def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, str]], list[str]]:
     """(city, country) pairs and bare countries named as places in a sentence, in order."""
     cities, countries = [], []
     speech = _REPORTED_SPEECH.search(sentence.text)
@@ -136,7 +136,7 @@ def _places(sentence: Span) -> tuple[list[tuple[str, str]], list[str]]:
         # the NER tags some countries ORG or LOC ('Timor-Leste'); a country's name is a place whatever the label
         if (country := country_of_word(text)) and not is_city(text):
             countries.append(country)
-        elif ent.label_ in ("GPE", "LOC") and is_city(text) and (country := country_of_city(text)):
+        elif ent.label_ in ("GPE", "LOC") and is_city(text) and (country := country_of_city(text, prefer)):
             cities.append((_city_name(text), country))
     return cities, countries
 
@@ -194,7 +194,7 @@ def _status(sentence: str, span: DateSpan | None, published: dt.date) -> str:
 def _visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | None, str | None],
                         clause: str) -> list[tuple[str | None, str]]:
     """(city, country) of each place the visitor travels to in their clause; the dateline when none is named."""
-    cities, countries = _places(sentence)
+    cities, countries = _places(sentence, dateline[1])
     if clause != sentence.text:  # keep the places named in this visitor's clause
         cities = [c for c in cities if c[0] in clause] or cities
         countries = [c for c in countries if any(word in clause for word in _country_names(sentence, c))] or countries
@@ -212,7 +212,7 @@ def _visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | N
 
 def _meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
     """The first city the sentence names; else the dateline's, unless the sentence names only other countries."""
-    cities, countries = _places(sentence)
+    cities, countries = _places(sentence, dateline[1])
     if cities:
         return cities[0]
     if countries and dateline[1] not in countries and triggers.VISIT.search(sentence.text):

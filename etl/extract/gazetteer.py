@@ -32,7 +32,8 @@ CITY_OVERRIDES = {"washington": "USA", "washington dc": "USA", "washington d c":
                   "moscow": "RUS", "delhi": "IND", "new delhi": "IND", "kyiv": "UKR", "kiev": "UKR",
                   "the hague": "NLD", "hanoi": "VNM", "rome": "ITA", "athens": "GRC", "berlin": "DEU",
                   # GeoNames files Jerusalem under PS; news meetings there with Israeli officials are in Israel.
-                  "jerusalem": "ISR", "west jerusalem": "ISR", "east jerusalem": "PSE", "ramallah": "PSE"}
+                  "jerusalem": "ISR", "west jerusalem": "ISR", "east jerusalem": "PSE", "ramallah": "PSE",
+                  "bali": "IDN", "nusa dua": "IDN"}
 # Ordinary capitalised words that are also place names somewhere.
 _NOT_PLACES = frozenset({"white house", "twitter", "x", "state", "union", "republic", "mission", "independence",
                          "victoria", "march", "may", "june", "university", "commerce", "justice", "opportunity",
@@ -72,6 +73,9 @@ def _country_words() -> dict[str, str]:
     return words
 
 
+_CITY_COUNTRIES: dict[str, set[str]] = {}  # every country with a city of each name, filled by _cities()
+
+
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, int]]:
     """City name -> (ISO3, population) of the most populous city of that name."""
@@ -85,6 +89,8 @@ def _cities() -> dict[str, tuple[str, int]]:
         if not iso3:
             continue
         key = _key(city["name"])
+        if key:
+            _CITY_COUNTRIES.setdefault(key, set()).add(iso3)
         if key and (key not in capitals or capitals[key][1] < city["population"]):
             capitals[key] = (iso3, city["population"])
     from countryinfo import all_countries
@@ -105,14 +111,17 @@ def country_of_word(text: str) -> str | None:
     return _country_words().get(key) or to_iso3(text.strip())
 
 
-def country_of_city(name: str) -> str | None:
-    """ISO3 of the country a city is in (the most populous city of that name)."""
+def country_of_city(name: str, prefer: str | None = None) -> str | None:
+    """ISO3 of the country a city is in: `prefer` (the dateline's country) when it has a city of that name, else the
+    country of the most populous city of that name."""
     key = _key(name)
     if not key or key in _NOT_PLACES:
         return None
     if key in CITY_OVERRIDES:
         return CITY_OVERRIDES[key]
     found = _cities().get(key)
+    if found and prefer and prefer in _CITY_COUNTRIES.get(key, ()):
+        return prefer
     return found[0] if found else None
 
 
