@@ -131,3 +131,36 @@ def test_a_joint_commission_is_an_initiative_and_the_european_commission_is_not(
     assert find_initiatives("He will co-chair the India-Sri Lanka Joint Commission with Ali Sabry.") == [
         "India-Sri Lanka Joint Commission"]
     assert find_initiatives("She met officials of the European Commission.") == []
+
+
+RUTO = """CAIRO — Kenyan President William Ruto held talks with Egyptian President Abdel Fattah al-Sisi in Cairo on \
+Monday during a two-day state visit.
+
+Foreign Minister Sameh Shoukry and his Kenyan counterpart Musalia Mudavadi held separate talks on regional security.
+
+The two presidents last met on the sidelines of the African Union summit in Addis Ababa in February last year. Sisi \
+is expected to visit Nairobi later this year, Ruto said."""
+
+
+def test_the_two_presidents_are_the_articles_presidents_and_a_plan_keeps_no_past_date():
+    events = _events(RUTO, "2024-02-20")
+    pairs = _pairs(events)
+    assert frozenset({"Sameh Shoukry", "Musalia Mudavadi"}) in pairs
+    past = [e for e in events if e.kind == "meeting" and e.date.iso_start() == "2023-02"]
+    assert [{p.name for p in e.participants} for e in past] == [{"William Ruto", "Abdel Fattah al-Sisi"}]
+    planned = [e for e in events if e.kind == "visit" and e.status == "planned"]
+    assert [(e.country, e.date.start >= __import__("datetime").date(2024, 2, 20)) for e in planned] == [("KEN", True)]
+
+
+def test_each_leader_brings_their_own_companions():
+    import datetime as dt
+
+    found = extract_text(" date 2022-11-16 Test\n\nNUSA DUA, Indonesia — U.S. President Joe Biden and Chinese "
+                         "President Xi Jinping met on Monday on the sidelines of the G20 summit in Bali.\n\nBiden was "
+                         "accompanied by Secretary of State Antony Blinken and National Security Adviser Jake Sullivan, "
+                         "while Xi brought Foreign Minister Wang Yi.", dt.date(2022, 11, 16))
+    meeting = next(e for e in found.events if e.kind == "meeting")
+    assert meeting.country == "IDN" and {p.name for p in meeting.participants} == {"Joe Biden", "Xi Jinping"}
+    people = {p.name: p for p in found.people}
+    assert [c.name for c in people["Xi Jinping"].companions] == ["Wang Yi"]
+    assert [c.name for c in people["Joe Biden"].companions] == ["Antony Blinken", "Jake Sullivan"]

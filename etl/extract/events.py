@@ -25,9 +25,11 @@ _HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(
 _OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|welcome|greeted|"
                              r"greet|called on|host|hosted|hosts|hosting|accompanied|joined)\s+(?:him|her)"
                              r"(?=\s*(?:[,.;]|$|at|in|on|to|and|before|after|for|with|during|as|when|upon)\b|\s*[,.;])")
-_THE_TWO = re.compile(r"^\s*They (?:had |have |also |last |first )?(?:met|spoke|spoken|talked|held)\b|\b(the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|the presidents|"
-                      r"the prime ministers|the foreign ministers|"
-                      r"the two (?:leaders|sides|ministers|men|women|advisers|presidents|prime ministers))\b", re.I)
+# The longer forms come first so that 'the two presidents' is read whole, not as 'the two'.
+_THE_TWO = re.compile(r"^\s*They (?:had |have |also |last |first )?(?:met|spoke|spoken|talked|held)\b|"
+                      r"\b(the two (?:leaders|sides|ministers|men|women|advisers|presidents|prime ministers|"
+                      r"foreign ministers)|the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|"
+                      r"the presidents|the prime ministers|the foreign ministers)\b", re.I)
 
 
 # A sentence that names more people at the engagement just reported: delegations, companions, others present.
@@ -69,6 +71,7 @@ class _Context:
     last_group: list[Person] = field(default_factory=list)
     last_date: DateSpan | None = None
     paragraph: int = -1
+    everyone: list[Person] = field(default_factory=list)  # in order of first mention
 
 
 # Words after a name that make it the owner of something passed on, not someone present: 'hands Khamenei message to'.
@@ -132,6 +135,8 @@ def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, 
             break  # 'After the meeting, Erdogan told reporters that the battery stationed in Adana …': not the venue
         if _TOPIC_PLACE.search(sentence.doc[max(sentence.start, ent.start - 3):ent.start].text):
             continue  # 'the war in Gaza' is what they discussed, not where they met
+        if ent.end < sentence.end and sentence.doc[ent.end].tag_ in ("VBZ", "VBD", "VBP"):
+            continue  # 'as Moscow prepares for …': a government by its capital, not a place
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
         # the NER tags some countries ORG or LOC ('Timor-Leste'); a country's name is a place whatever the label
         if (country := country_of_word(text)) and not is_city(text):
@@ -230,7 +235,7 @@ def _participants(sentence: Span, by_token: dict[int, Person], context: _Context
     if the_two and len(context.last_group) >= 2 and (
             len(people) < 2 or the_two.start() < min((_first_at(p, sentence) for p in people), default=0)):
         # 'The two men met one-on-one and then held a session joined by A, B and C'
-        pair = _the_two(the_two[0].lower(), context.last_group)
+        pair = _the_two(the_two[0].lower(), context.last_group, context.everyone)
         people = [*pair, *[p for p in people if p not in pair]]
     if not people and context.salient and _REFERS_BACK.search(text):
         return [context.salient]  # 'a tour that took the Pentagon chief to Japan': the article's protagonist
@@ -279,10 +284,15 @@ def _same_side(text: str, referent: Person) -> bool:
     return country is None or referent.country in (None, country)
 
 
-def _the_two(phrase: str, group: list[Person]) -> list[Person]:
-    """Whom 'the two presidents' or 'the leaders' means among the people of the last encounter."""
+def _the_two(phrase: str, group: list[Person], everyone: list[Person] = ()) -> list[Person]:
+    """Whom 'the two presidents' or 'the leaders' means among the people of the last encounter (or, when it names
+    fewer than two with that title, among everyone in the article)."""
     noun = next((n for n in ("president", "prime minister", "foreign minister", "minister") if n in phrase), None)
     titled = [p for p in group if p.title and (noun is None or noun in p.title.lower())]
+    if noun and not titled:  # the last encounter had no one of that rank: the article's two, if it has just two
+        named = [p for p in everyone if p.title and p.title.lower().endswith(noun)
+                 and not re.search(r"\b(?:vice|deputy|former)\b", p.title.lower())]
+        titled = named if len(named) == 2 else titled
     chosen = titled if len(titled) >= 2 else group
     return chosen[:2] if re.search(r"\b(?:two|both)\b", phrase) else chosen
 
@@ -303,8 +313,8 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
                    dateline: tuple[str | None, str | None]) -> list[Event]:
     """Every engagement each sentence reports, in text order."""
     events: list[Event] = []
-    everyone = {id(p): p for p in by_token.values()}.values()
-    context = _Context(salient=max(everyone, key=lambda p: len(p.mentions), default=None))
+    everyone = sorted({id(p): p for p in by_token.values()}.values(), key=lambda p: p.mentions[0][0])
+    context = _Context(salient=max(everyone, key=lambda p: len(p.mentions), default=None), everyone=everyone)
     pending_initiatives: list[str] = []
     breaks = [m.start() for m in re.finditer("\n\n", doc.text)]  # paragraph boundaries
     for index, sentence in enumerate(sentences_of(doc)):
@@ -321,10 +331,11 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         found = _sentence_events(sentence, text, index, kinds, people, published, dateline, context) if kinds else []
         for spouse_of in _SPOUSE.finditer(text):
             _note_spouse(sentence, people, spouse_of)
-        travelling = companions(sentence, people)
-        if travelling:
-            _join_visit(events + found, travelling, _accompanied(sentence, people, travelling))
-        elif _WITH_HIM.search(text) and (principal := context.last_subject or context.salient):
+        groups = companion_groups(sentence, people)
+        travelling = [p for _, group in groups for p in group]
+        for principals, group in groups:
+            _join_visit(events + found, group, principals)
+        if not groups and _WITH_HIM.search(text) and (principal := context.last_subject or context.salient):
             # 'First Lady Emine Erdogan travelled with him, as did Family Minister …'
             _join_visit(events, [p for p in people if p is not principal], [principal])
         delegation = _DELEGATION.search(text) if events else None
@@ -357,6 +368,8 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
     planned_words = triggers.is_planned(text)
     earlier_date = context.last_date
     span, stated = _date_for(text, published, planned_words, context)
+    if planned_words and not stated and span is not None and span.start < published:
+        span = None  # 'Sisi is expected to visit Nairobi later this year': not the last sentence's past date
     status = _status(text, span, published)
     found: list[Event] = []
     pair_kind = next((k for k in kinds if k != "visit"), None)
@@ -404,7 +417,7 @@ _ENCOUNTER = re.compile(r"\b(?:met(?: with)?|meets|called on|calls on|(?:held|ho
                         r"hand(?:s|ed|ing)|"
                         r"talks with|received|receives|(?:a )?(?:meeting|lunch|dinner|breakfast) with|and with)\b")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b")
-_COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband))\b")
+_COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband)|brought)\b")
 # Where the list of companions stops: 'accompanied by his sister Karina, attended …', '…, and the three were welcomed'.
 _COMPANIONS_END = re.compile(r",\s+(?:and the|where|while|before|after|who|which)\b|;|,\s+[a-z]+(?:ed|s)\b|"
                              r"\b(?:were|was) (?:welcomed|received|met|greeted)\b")
@@ -420,14 +433,22 @@ def _first_at(person: Person, sentence: Span) -> int:
     return min(_mention_chars(person, sentence), default=-1)
 
 
+def companion_groups(sentence: Span, people: list[Person]) -> list[tuple[list[Person], list[Person]]]:
+    """(whom they travel with, companions) for each 'accompanied by' / 'brought' in the sentence:
+    'Biden was accompanied by A and B, while Xi brought C and D'."""
+    groups = []
+    for match in _COMPANIONS.finditer(sentence.text):
+        end = _COMPANIONS_END.search(sentence.text, match.end())
+        limit = end.start() if end else len(sentence.text)
+        travelling = [p for p in people if match.start() < _first_at(p, sentence) < limit]
+        if travelling:
+            groups.append((_accompanied(sentence, people, travelling, match), travelling))
+    return groups
+
+
 def companions(sentence: Span, people: list[Person]) -> list[Person]:
-    """People named after 'accompanied by': they travel with the visitor, they are not met."""
-    match = _COMPANIONS.search(sentence.text)
-    if not match:
-        return []
-    end = _COMPANIONS_END.search(sentence.text, match.end())
-    limit = end.start() if end else len(sentence.text)
-    return [p for p in people if match.start() < _first_at(p, sentence) < limit]
+    """People named as travelling with someone: they travel with the visitor, they are not met."""
+    return [p for _, travelling in companion_groups(sentence, people) for p in travelling]
 
 
 def assign_sides(sentence: Span, people: list[Person]) -> None:
@@ -454,9 +475,9 @@ def _note_spouse(sentence: Span, people: list[Person], match: re.Match) -> None:
             principal.companions.append(spouse)
 
 
-def _accompanied(sentence: Span, people: list[Person], travelling: list[Person]) -> list[Person]:
+def _accompanied(sentence: Span, people: list[Person], travelling: list[Person], match: re.Match) -> list[Person]:
     """Who the companions travel with: the person named (or implied) last before 'accompanied by'."""
-    at = _COMPANIONS.search(sentence.text).start()
+    at = match.start()
     before = [(_first_at(p, sentence), p) for p in people if p not in travelling and _first_at(p, sentence) < at]
     if not before:
         return []

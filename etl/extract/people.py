@@ -31,6 +31,8 @@ _NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagra
                         r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
                         r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
                         r"friday|saturday|sunday)$", re.I)
+# Countries whose names are written family name first in English-language news.
+_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "KHM", "MNG"})
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
 _PARTICLES = ("bin", "bint", "al", "el", "de", "da", "e", "van", "von", "la", "del")
@@ -318,6 +320,8 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
         words = person.name.split()
         if len(words) > 1:
             surnames.setdefault(_PARTICLE_PREFIX_WORD.sub("", words[-1]), []).append(person)
+        if len(words) > 1 and (person.country or country_of_person(person.name)) in _FAMILY_NAME_FIRST:
+            surnames.setdefault(words[0], []).append(person)  # 'Xi' of Xi Jinping, 'Moon' of Moon Jae-in
     # Some people go by their given name ('Abiy' for Abiy Ahmed): a given name one person alone has, after them.
     given: dict[str, list[Person]] = {}
     for person in people:
