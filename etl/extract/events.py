@@ -75,7 +75,8 @@ class _Context:
 
 
 # Words after a name that make it the owner of something passed on, not someone present: 'hands Khamenei message to'.
-_ONLY_MENTIONED = {"message", "letter", "note", "greetings", "regards", "invitation", "condolences"}
+_ONLY_MENTIONED = {"message", "letter", "note", "greetings", "regards", "invitation", "condolences", "administration",
+                   "government", "era", "doctrine"}
 _ACCOMPANYING = re.compile(r",\s*who\s+(?:is|was|has been)\s+(?:accompanying|travell?ing with)"
                            r"(?:\s+[A-Z][\w.-]*){0,4}\s*$")
 _OWNED_ROLES = {"deputy", "wife", "husband", "spouse", "son", "daughter", "spokesman", "spokeswoman", "spokesperson",

@@ -132,9 +132,14 @@ _APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\
                          r"Chief|Director|Commissioner|Speaker)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?)")
 
 
+_OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?=\s*(?:[,.;]|and\b|$))")
+
+
 def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, str | None]:
     """Title and country from an apposition after a name ('Jake Sullivan, the National Security Adviser')."""
     following = doc[end:min(sentence_end, end + 16)].text
+    if (of := _OF_COUNTRY.match(following)) and (c := country_of_word(of[1])):
+        return None, c  # 'Prime Ministers Narendra Modi of India, Scott Morrison of Australia'
     match = _APPOSITION.match(following)
     if not match or re.match(r"\s+[A-Z][a-z]", following[match.end():]):
         return None, None  # 'Arzu Rana Deuba, Foreign Minister Narayan Khadka': a list, the title is the next name's
@@ -308,8 +313,15 @@ _NATIONAL_TITLES = {"external affairs minister": "IND", "minister of external af
                     "chief minister": "IND", "taoiseach": "IRL", "tanaiste": "IRL", "chancellor of the exchequer": "GBR"}
 
 
+# Titles that alone name one country's office (as a whole title: 'Secretary of State for Wales' is not American).
+_NATIONAL_WHOLE_TITLES = {"secretary of state": "USA", "defense secretary": "USA", "secretary of defense": "USA",
+                          "u.s. secretary of state": "USA", "defence secretary": None}
+
+
 def _country_of_title(title: str | None) -> str | None:
     key = (title or "").lower()
+    if key in _NATIONAL_WHOLE_TITLES:
+        return _NATIONAL_WHOLE_TITLES[key]
     return next((country for words, country in _NATIONAL_TITLES.items() if words in key), None)
 
 

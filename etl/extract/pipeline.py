@@ -176,7 +176,10 @@ def guest_visits(events: list[Event]) -> list[Event]:
         if event.kind != "meeting" or event.status != "held" or not event.country:
             continue
         hosts = [p for p in event.participants if p.country == event.country]
+        travelling = [c for p in event.participants for c in p.companions]  # they join their principal's visit
         for person in event.participants:
+            if person in travelling:
+                continue
             if hosts and person.country and person.country != event.country \
                     and not any(t in (person.title or "").lower() for t in _RESIDENT_TITLES) \
                     and not _on_reported_trip(person, event, events):
