@@ -164,3 +164,25 @@ def test_each_leader_brings_their_own_companions():
     people = {p.name: p for p in found.people}
     assert [c.name for c in people["Xi Jinping"].companions] == ["Wang Yi"]
     assert [c.name for c in people["Joe Biden"].companions] == ["Antony Blinken", "Jake Sullivan"]
+
+
+QUAD = """WASHINGTON — President Joe Biden hosted the first leaders' summit of the Quad on Friday by video link with \
+Prime Ministers Narendra Modi of India, Scott Morrison of Australia and Yoshihide Suga of Japan.
+
+Earlier this week, Secretary of State Antony Blinken and Defense Secretary Lloyd Austin left for Tokyo for talks with \
+their counterparts, the first cabinet-level trip abroad of the Biden administration."""
+
+
+def test_video_summit_countries_by_of_and_coordinated_travellers():
+    events = _events(QUAD, "2021-03-12")
+    call = next(e for e in events if e.kind == "call")
+    assert {p.name: p.country for p in call.participants} == {
+        "Joe Biden": "USA", "Narendra Modi": "IND", "Scott Morrison": "AUS", "Yoshihide Suga": "JPN"}
+    assert {("Antony Blinken", "JPN"), ("Lloyd Austin", "JPN")} <= _visitors(events)
+    assert not [e for e in events if e.kind == "meeting" and e.status == "held"]  # two Americans, unnamed hosts
+
+
+def test_a_two_word_demonym_names_the_country():
+    events = _events("PANMUNJOM, Korea — U.S. President Donald Trump met North Korean leader Kim Jong Un at the "
+                     "Demilitarized Zone on Sunday.", "2019-06-30")
+    assert {p.name: p.country for e in events for p in e.participants}["Kim Jong Un"] == "PRK"

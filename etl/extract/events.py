@@ -22,6 +22,7 @@ _PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?
 _REFERS_BACK = re.compile(r"\b(?:he|she|his|her|him|the (?:\w+ ){0,2}(?:chief|minister|secretary|president|"
                           r"leader|adviser|advisor|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b", re.I)
 _HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:he|she)\b", re.I)
+_UNNAMED_COUNTERPARTS = re.compile(r"\bwith (?:their|his|her) (?:\w+ )?counterparts?\b")
 _OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|welcome|greeted|"
                              r"greet|called on|host|hosted|hosts|hosting|accompanied|joined)\s+(?:him|her)"
                              r"(?=\s*(?:[,.;]|$|at|in|on|to|and|before|after|for|with|during|as|when|upon)\b|\s*[,.;])")
@@ -377,6 +378,8 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
     if pair_kind and len(people) >= 2:
         city, country = (None, None) if pair_kind == "call" else _meeting_place(sentence, dateline)
         groups = _separate_meetings(sentence, people) if pair_kind == "meeting" else [people]
+        if _UNNAMED_COUNTERPARTS.search(text):  # 'A and B left for Tokyo for talks with their counterparts'
+            groups = [g for g in groups if len({p.country for p in g}) > 1 or None in {p.country for p in g}]
         for group in groups:
             found.append(Event(pair_kind, status, span or DateSpan(published, None, "day"), city, country,
                                list(group), text, index, confidence=_confidence(span, city, group),
@@ -390,6 +393,7 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
                 visit_span, stated = earlier_date, False  # the sentence's date belongs to another visitor's clause
             travellers = [visitor] + [p for p in people if p is not visitor and p.country and p.country == visitor.country
                                       and re.search(r"\b(accompanied|along with|delegation)\b", text)]
+            travellers += [p for p in _coordinated_before(sentence, visitor, people) if p not in travellers]
             trips = _month_dates(clause) or [visit_span]  # 'in October 2015 … and in September 2016': two trips
             for city, country in _visit_destinations(sentence, visitor, dateline, clause):
                 for trip in trips:
@@ -575,6 +579,24 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
 
 
 _HOST_VERB = re.compile(r"\b(?:receive[sd]?|receiving|host(?:s|ed|ing)?|welcome[sd]?|welcoming)\b")
+
+
+def _coordinated_before(sentence: Span, person: Person, people: list[Person]) -> list[Person]:
+    """People joined to this one by 'and' just before it: 'Blinken and Defense Secretary Lloyd Austin left for …'."""
+    starts = _mention_chars(person, sentence)
+    if not starts:
+        return []
+    idx, doc = _token_offsets(sentence.doc), sentence.doc
+    found = []
+    for other in people:
+        for s, e in other.mentions:
+            if other is person or not sentence.start <= s < sentence.end:
+                continue
+            end_char = idx[e - 1] + len(doc[e - 1].text) - sentence.start_char
+            between = sentence.text[end_char:starts[0]]
+            if re.fullmatch(r"\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,5}", between):
+                found.append(other)
+    return found
 
 
 def _mention_chars(person: Person, sentence: Span) -> list[int]:

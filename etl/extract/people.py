@@ -96,11 +96,15 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
                 continue
         if _is_title_token(token) and token.text.lower() not in _HONORIFICS:
             title_words.insert(0, token.text)
+        elif token.text == "leader" and i == start - 1:
+            title_words.insert(0, token.text)  # 'North Korean leader Kim Jong Un'
         elif token.text == "-" and title_words and i - 1 >= floor and _is_title_token(doc[i - 1]):
             title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
         elif token.text.lower() in _HONORIFICS:
             pass
         elif token.text[:1].isupper() and (c := country_of_word(token.text)):
+            if i - 1 >= floor and (two := country_of_word(f"{doc[i - 1].text} {token.text}")):
+                c, i = two, i - 1  # 'North Korean', 'South African': the two words name the country
             country = country or c
         elif token.text in ("U.S.", "US", "UK", "EU", "UN") and (c := country_of_word(token.text)):
             country = country or c
@@ -160,6 +164,8 @@ def _tidy_title(title: str | None) -> str | None:
     words = [w for w in title.split() if w.lower().strip(".") not in _HONORIFICS]
     while words and words[0].lower() in _CONNECTORS | {"in", "at", "on", "to"}:
         words.pop(0)
+    if words and words[-1] in ("Ministers", "Presidents", "Secretaries", "Chancellors"):
+        words[-1] = {"Secretaries": "Secretary"}.get(words[-1], words[-1][:-1])  # 'Prime Ministers A, B and C'
     return " ".join(words) or None
 
 
