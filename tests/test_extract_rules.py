@@ -186,3 +186,24 @@ def test_a_two_word_demonym_names_the_country():
     events = _events("PANMUNJOM, Korea — U.S. President Donald Trump met North Korean leader Kim Jong Un at the "
                      "Demilitarized Zone on Sunday.", "2019-06-30")
     assert {p.name: p.country for e in events for p in e.participants}["Kim Jong Un"] == "PRK"
+
+
+def test_bilateral_talks_with_two_leaders_are_two_meetings_and_un_officials_serve_the_un():
+    events = _events("KAZAN, Russia — President Vladimir Putin held bilateral talks with Chinese President Xi Jinping "
+                     "and Indian Prime Minister Narendra Modi on Tuesday.\n\nUN Secretary-General Antonio Guterres is "
+                     "expected to arrive on Thursday and meet Putin.", "2024-10-23")
+    pairs = _pairs(events)
+    assert {frozenset({"Vladimir Putin", "Xi Jinping"}), frozenset({"Vladimir Putin", "Narendra Modi"})} <= pairs
+    assert frozenset({"Xi Jinping", "Narendra Modi"}) not in pairs
+    assert {e.city for e in events if e.kind == "meeting"} == {"Kazan"}
+    guterres = next(p for e in events for p in e.participants if p.name == "Antonio Guterres")
+    assert guterres.country == "UNO"
+
+
+def test_talks_after_which_leaders_act_and_a_city_the_ner_calls_an_organisation():
+    events = _events("PARIS — Prime Minister Narendra Modi and French President Emmanuel Macron on Friday adopted a "
+                     "roadmap after talks at the Elysee Palace.\n\nModi will travel to Abu Dhabi on Saturday for talks "
+                     "with UAE President Mohamed bin Zayed Al Nahyan.", "2023-07-14")
+    assert frozenset({"Narendra Modi", "Emmanuel Macron"}) in _pairs(events)
+    planned = [e for e in events if e.status == "planned" and e.kind == "meeting"]
+    assert [(e.city, e.country) for e in planned] == [("Abu Dhabi", "ARE")]

@@ -143,7 +143,7 @@ def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, 
         # the NER tags some countries ORG or LOC ('Timor-Leste'); a country's name is a place whatever the label
         if (country := country_of_word(text)) and not is_city(text):
             countries.append(country)
-        elif ent.label_ in ("GPE", "LOC") and is_city(text) and (country := country_of_city(text, prefer)):
+        elif ent.label_ in ("GPE", "LOC", "ORG") and is_city(text) and (country := country_of_city(text, prefer)):
             cities.append((_city_name(text), country))
     return cities, countries
 
@@ -163,7 +163,9 @@ def _ents_in(sentence: Span) -> list[Span]:
 
 
 def _city_name(text: str) -> str:
-    return re.sub(r"\s*,?\s*D\.?\s?C\.?$", "", text).strip()
+    """A city as it should be shown: 'Washington' for 'Washington, D.C.', 'Kazan' for a dateline's 'KAZAN'."""
+    name = re.sub(r"\s*,?\s*D\.?\s?C\.?$", "", text).strip()
+    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 _SINCE = re.compile(r"\b(?:since|after|before|until|ahead of)\b[^,.;]*", re.I)
@@ -421,7 +423,7 @@ def _month_dates(clause: str) -> list[DateSpan]:
 _ENCOUNTER = re.compile(r"\b(?:met(?: with)?|meets|called on|calls on|(?:held|holds) (?:separate )?talks with|"
                         r"hand(?:s|ed|ing)|"
                         r"talks with|received|receives|(?:a )?(?:meeting|lunch|dinner|breakfast) with|and with)\b")
-_SEPARATE = re.compile(r"\bseparate(?:ly)?\b")
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bbilateral (?:talks|meetings)\b")
 _COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband)|brought)\b")
 # Where the list of companions stops: 'accompanied by his sister Karina, attended …', '…, and the three were welcomed'.
 _COMPANIONS_END = re.compile(r",\s+(?:and the|where|while|before|after|who|which)\b|;|,\s+[a-z]+(?:ed|s)\b|"

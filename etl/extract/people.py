@@ -310,7 +310,10 @@ def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:
     people = _merge_nicknames(doc, people, by_token, sentences)
     _bare_surnames(doc, people, by_token)
     for person in people:
-        person.country = country_of_person(person.name) or person.country or _country_of_title(person.title)
+        # a UN or EU title says whom they serve now; the officials dictionary only knows their nationality
+        international = person.country if person.country in ("UNO", "EUU") else None
+        person.country = international or country_of_person(person.name) or person.country \
+            or _country_of_title(person.title)
     return people, by_token
 
 
