@@ -118,22 +118,16 @@ _TOPIC_PLACE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told [\w ]{1,40}?|added|stressed|noted|wrote|argued) that\b")
 
 
-def _first_trigger(text: str) -> int:
-    """Where the first word signalling an engagement is; the text's length when none is."""
-    found = [m.start() for m in (triggers.MEETING.search(text), triggers.VISIT.search(text), triggers.CALL.search(text),
-                                 triggers.DIALOGUE.search(text), triggers.SUMMIT.search(text)) if m]
-    return min(found, default=len(text))
-
-
 def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, str]], list[str]]:
     """(city, country) pairs and bare countries named as places in a sentence, in order."""
     cities, countries = [], []
     speech = _REPORTED_SPEECH.search(sentence.text)
+    if speech and speech.start() <= triggers.first_trigger(sentence.text):
+        speech = None  # the engagement itself is reported: 'X said that she met Y in Z'
     for ent in _ents_in(sentence):
         if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
             continue
-        if speech and ent.start_char - sentence.start_char > speech.end() and \
-                speech.start() > _first_trigger(sentence.text):
+        if speech and ent.start_char - sentence.start_char > speech.end():
             break  # 'After the meeting, Erdogan told reporters that the battery stationed in Adana …': not the venue
         if _TOPIC_PLACE.search(sentence.doc[max(sentence.start, ent.start - 3):ent.start].text):
             continue  # 'the war in Gaza' is what they discussed, not where they met
@@ -332,11 +326,12 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         kinds = triggers.kinds_in(text)
         people = _participants(sentence, by_token, context) if kinds else _people_in(sentence, by_token)
         assign_sides(sentence, people)
-        found = _sentence_events(sentence, text, index, kinds, people, published, dateline, context) if kinds else []
-        for spouse_of in _SPOUSE.finditer(text):
-            _note_spouse(sentence, people, spouse_of)
         groups = companion_groups(sentence, people)
         travelling = [p for _, group in groups for p in group]
+        found = _sentence_events(sentence, text, index, kinds, people, travelling, published, dateline,
+                                 context) if kinds else []
+        for spouse_of in _SPOUSE.finditer(text):
+            _note_spouse(sentence, people, spouse_of)
         for principals, group in groups:
             _join_visit(events + found, group, principals)
         if not groups and _WITH_HIM.search(text) and (principal := context.last_subject or context.salient):
@@ -346,7 +341,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
         if delegation and found and _THAT_MEETING.search(text):
             found = [e for e in found if e.kind == "visit"]  # 'A and B sat in on the meeting': the one just reported
         if delegation and not any(e.kind != "visit" for e in found):
-            _join_delegation(events, [p for p in people if p not in travelling], delegation, index)
+            _join_delegation(events, sentence, [p for p in people if p not in travelling], delegation, index)
         for event in found:
             event.initiatives = list(initiatives)
             event.topics = find_topics(text)
@@ -368,7 +363,8 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
 
 
 def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], people: list[Person],
-                     published: dt.date, dateline: tuple[str | None, str | None], context: _Context) -> list[Event]:
+                     travelling: list[Person], published: dt.date, dateline: tuple[str | None, str | None],
+                     context: _Context) -> list[Event]:
     planned_words = triggers.is_planned(text)
     earlier_date = context.last_date
     span, stated = _date_for(text, published, planned_words, context)
@@ -379,7 +375,7 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
     pair_kind = next((k for k in kinds if k != "visit"), None)
     if pair_kind and len(people) >= 2:
         city, country = (None, None) if pair_kind == "call" else _meeting_place(sentence, dateline)
-        groups = _separate_meetings(sentence, people) if pair_kind == "meeting" else [people]
+        groups = _separate_meetings(sentence, people, travelling) if pair_kind == "meeting" else [people]
         if _UNNAMED_COUNTERPARTS.search(text):  # 'A and B left for Tokyo for talks with their counterparts'
             groups = [g for g in groups if len({p.country for p in g}) > 1 or None in {p.country for p in g}]
         for group in groups:
@@ -453,11 +449,6 @@ def companion_groups(sentence: Span, people: list[Person]) -> list[tuple[list[Pe
     return groups
 
 
-def companions(sentence: Span, people: list[Person]) -> list[Person]:
-    """People named as travelling with someone: they travel with the visitor, they are not met."""
-    return [p for _, travelling in companion_groups(sentence, people) for p in travelling]
-
-
 def assign_sides(sentence: Span, people: list[Person]) -> None:
     """Give people named after 'X was represented by' / 'the X side included' the country X, when unknown."""
     matches = list(_SIDE.finditer(sentence.text))
@@ -494,10 +485,10 @@ def _accompanied(sentence: Span, people: list[Person], travelling: list[Person],
 
 
 
-def _separate_meetings(sentence: Span, people: list[Person]) -> list[list[Person]]:
+def _separate_meetings(sentence: Span, people: list[Person], travelling: list[Person]) -> list[list[Person]]:
     """One group per encounter when a subject meets several people in turn; else all the people as one group."""
     text = sentence.text
-    travelling = companions(sentence, people) if _NOT_MET.search(text) else []
+    travelling = travelling if _NOT_MET.search(text) else []
     people = [p for p in people if p not in travelling] if len(people) - len(travelling) >= 2 else people
     verbs = list(_ENCOUNTER.finditer(text))
     separate = bool(_SEPARATE.search(text))
@@ -625,18 +616,18 @@ def _confidence(span: DateSpan | None, city: str | None, people: list[Person]) -
     return round(min(score, 0.95), 2)
 
 
-def _join_delegation(events: list[Event], people: list[Person], match: re.Match, index: int) -> None:
+def _join_delegation(events: list[Event], sentence: Span, people: list[Person], match: re.Match, index: int) -> None:
     """Add the people a delegation sentence names to the engagement reported just before it."""
     target = next((e for e in reversed(events) if e.kind != "visit" and index - e.sentence <= 3), None)
     if target is None:
         return
     side = country_of_word(match["side"]) if match["side"] else None
     if match["owner"]:
-        owner = next((p for p in target.participants if match["owner"].lower() in p.name.lower().split()), None)
+        owner = _person_named(match["owner"], target.participants)
         side = owner.country if owner else side
-    absent = _ABSENT.search(match.string)
+    absent = _ABSENT.search(sentence.text)
     for person in people:
-        if absent and any(absent.start() < at for at in _mention_offsets(person, match.string)):
+        if absent and any(absent.start() < at for at in _mention_chars(person, sentence)):
             continue  # 'C stood in for Foreign Secretary D': D was not there
         if person not in target.participants:
             person.country = person.country or side
@@ -644,12 +635,6 @@ def _join_delegation(events: list[Event], people: list[Person], match: re.Match,
 
 
 _ABSENT = re.compile(r"\b(?:st(?:ood|ands|anding) in for|in place of|instead of|replacing)\b")
-
-
-def _mention_offsets(person: Person, text: str) -> list[int]:
-    """Where the person's surname appears in a sentence's text."""
-    surname = person.name.split()[-1]
-    return [m.start() for m in re.finditer(re.escape(surname), text)]
 
 
 def _merge_lists(first: list[str], second: list[str]) -> list[str]:

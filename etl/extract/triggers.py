@@ -51,6 +51,12 @@ _WHICH_CLAUSE = re.compile(r",\s*(?:which|where)\b[^;]*$")
 _PAST_ARRIVAL = re.compile(r"\b(?:arrived|landed|touched down|flew into|reached)\b", re.I)
 
 
+def first_trigger(sentence: str) -> int:
+    """Where the first word signalling an engagement is; the sentence's length when none is."""
+    found = [m.start() for m in (pattern.search(sentence) for pattern in (MEETING, VISIT, CALL, DIALOGUE, SUMMIT)) if m]
+    return min(found, default=len(sentence))
+
+
 def is_planned(sentence: str) -> bool:
     """True when the sentence speaks of the engagement as future or announced."""
     main = _INVITED_BY.sub(" ", sentence)
