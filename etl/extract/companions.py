@@ -1,0 +1,150 @@
+"""Who travels with whom and who else was there: companions, spouses, delegations and sides."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from etl.extract.gazetteer import country_of_word
+from etl.extract.people import Person
+from etl.extract.references import person_named
+from etl.extract.spans import first_at, mention_chars, token_offsets
+
+if TYPE_CHECKING:
+    from etl.extract.events import Event
+
+
+# A sentence that names more people at the engagement just reported: delegations, companions, others present.
+DELEGATION = re.compile(r"\b(?:(?P<side>[A-Z][\w.]+)\s+(?:side|delegation)|(?P<owner>\w+)['’]s\s+(?:team|delegation|side))"
+                        r"\s+(?:included|comprised|consisted of|was made up of)|\b(?:were|was)\s+(?:then\s+)?joined by|"
+                        r"\baccompanied by|\balongside\b|\balso (?:attended|present|took part|joined)|\bsat in on\b|"
+                        r"\bst(?:ood|ands|anding) in for\b|"
+                        r"\bamong (?:those|the leaders|the guests) (?:attending|present)|\bin attendance\b|"
+                        r"\b(?:delegations?|teams?) (?:included|comprised)")
+
+
+THAT_MEETING = re.compile(r"\b(?:the|that|this) (?:meeting|talks|session)\b")
+
+
+_COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband)|brought)\b")
+
+
+# Where the list of companions stops: 'accompanied by his sister Karina, attended …', '…, and the three were welcomed'.
+_COMPANIONS_END = re.compile(r",\s+(?:and the|where|while|before|after|who|which)\b|;|,\s+[a-z]+(?:ed|s)\b|"
+                             r"\b(?:were|was) (?:welcomed|received|met|greeted)\b")
+
+
+WITH_HIM = re.compile(r"\b(?:travell?(?:ed|ing) with|accompanied|flew with|joined) (?:him|her)\b")
+
+
+NOT_MET = re.compile(r"\baccompanied by\b")  # companions met nobody here: 'received by A and accompanied by B'
+
+
+# 'Chile was represented by A and B', 'the Mexican side included C': the country of the people named after it.
+_SIDE = re.compile(r"\b(?P<side>[A-Z][\w.]+)\s+(?:was|were)\s+represented\s+by\b|"
+                   r"\bthe\s+(?P<adj>[A-Z]\w+)\s+(?:side|delegation|team)\s+(?:included|comprised|was led by)\b")
+
+
+def companion_groups(sentence: Span, people: list[Person]) -> list[tuple[list[Person], list[Person]]]:
+    """(whom they travel with, companions) for each 'accompanied by' / 'brought' in the sentence:
+    'Biden was accompanied by A and B, while Xi brought C and D'."""
+    groups = []
+    for match in _COMPANIONS.finditer(sentence.text):
+        end = _COMPANIONS_END.search(sentence.text, match.end())
+        limit = end.start() if end else len(sentence.text)
+        travelling = [p for p in people if match.start() < first_at(p, sentence) < limit]
+        if travelling:
+            groups.append((_accompanied(sentence, people, travelling, match), travelling))
+    return groups
+
+
+def assign_sides(sentence: Span, people: list[Person]) -> None:
+    """Give people named after 'X was represented by' / 'the X side included' the country X, when unknown."""
+    matches = list(_SIDE.finditer(sentence.text))
+    for n, match in enumerate(matches):
+        country = country_of_word(match["side"] or match["adj"])
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(sentence.text)
+        for person in people:
+            if country and not person.country and match.end() <= first_at(person, sentence) < end:
+                person.country = country
+
+
+SPOUSE = re.compile(r"\band (?:his|her) (?:wife|husband|partner|spouse)\b,?\s*")
+
+
+def note_spouse(sentence: Span, people: list[Person], match: re.Match) -> None:
+    """'received Boric and his partner, Irina Karamanos': the partner travels with Boric."""
+    before = [(at, p) for p in people if 0 <= (at := first_at(p, sentence)) < match.start()]
+    after = [(at, p) for p in people if match.end() - 2 <= (at := first_at(p, sentence)) <= match.end() + 2]
+    if before and after:
+        principal, spouse = max(before, key=lambda item: item[0])[1], after[0][1]
+        if spouse is not principal and spouse not in principal.companions:
+            principal.companions.append(spouse)
+
+
+def _accompanied(sentence: Span, people: list[Person], travelling: list[Person], match: re.Match) -> list[Person]:
+    """Who the companions travel with: the person named (or implied) last before 'accompanied by'."""
+    at = match.start()
+    before = [(first_at(p, sentence), p) for p in people if p not in travelling and first_at(p, sentence) < at]
+    if not before:
+        return []
+    if re.search(r"\b(?:is|was|are|were|be|been)\s+(?:also\s+)?$", sentence.text[:at]):
+        return [min(before, key=lambda item: item[0])[1]]  # 'He was received by A and is accompanied by …': the subject
+    return [max(before, key=lambda item: item[0])[1]]  # 'Milei, accompanied by his sister Karina, …'
+
+
+def join_visit(events: list[Event], travellers: list[Person], people: list[Person]) -> None:
+    """Add companions to the latest visit of someone else the sentence names (or implies)."""
+    principals = [p for p in people if p not in travellers]
+    visit = next((e for e in reversed(events) if e.kind == "visit" and any(p in e.participants for p in principals)),
+                 None)
+    if visit is None:  # the trip is reported later or inferred (pipeline.add_companions)
+        for principal in principals[:1]:
+            principal.companions.extend(p for p in travellers if p not in principal.companions)
+            for person in travellers:  # on the traveller's side, before countries are inferred from the place
+                person.country = person.country or principal.country
+        return
+    for person in travellers:
+        if person not in visit.participants:
+            person.country = person.country or visit.participants[0].country
+            visit.participants.append(person)
+
+
+def coordinated_before(sentence: Span, person: Person, people: list[Person]) -> list[Person]:
+    """People joined to this one by 'and' just before it: 'Blinken and Defense Secretary Lloyd Austin left for …'."""
+    starts = mention_chars(person, sentence)
+    if not starts:
+        return []
+    idx, doc = token_offsets(sentence.doc), sentence.doc
+    found = []
+    for other in people:
+        for s, e in other.mentions:
+            if other is person or not sentence.start <= s < sentence.end:
+                continue
+            end_char = idx[e - 1] + len(doc[e - 1].text) - sentence.start_char
+            between = sentence.text[end_char:starts[0]]
+            if re.fullmatch(r"\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,5}", between):
+                found.append(other)
+    return found
+
+
+def join_delegation(events: list[Event], sentence: Span, people: list[Person], match: re.Match, index: int) -> None:
+    """Add the people a delegation sentence names to the engagement reported just before it."""
+    target = next((e for e in reversed(events) if e.kind != "visit" and index - e.sentence <= 3), None)
+    if target is None:
+        return
+    side = country_of_word(match["side"]) if match["side"] else None
+    if match["owner"]:
+        owner = person_named(match["owner"], target.participants)
+        side = owner.country if owner else side
+    absent = _ABSENT.search(sentence.text)
+    for person in people:
+        if absent and any(absent.start() < at for at in mention_chars(person, sentence)):
+            continue  # 'C stood in for Foreign Secretary D': D was not there
+        if person not in target.participants:
+            person.country = person.country or side
+            target.participants.append(person)
+
+
+_ABSENT = re.compile(r"\b(?:st(?:ood|ands|anding) in for|in place of|instead of|replacing)\b")

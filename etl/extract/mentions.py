@@ -1,0 +1,263 @@
+"""Names in a parsed article: the token spans that name a person, with the title and nationality around them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from etl.extract.gazetteer import country_of_word, is_city
+from etl.extract.spans import SentenceBounds
+from etl.resolve.titles import TITLE_WORDS, split_title
+
+
+_CONNECTORS = {"of", "the", "for", "and", "&"}
+
+
+_HONORIFICS = {"shri", "smt", "mr", "mrs", "ms", "dr", "h.e.", "sir", "sheikh", "sheikha"}
+
+
+# Nouns that head organisations and mechanisms, never a person's name.
+_ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "technologies", "commerce", "affairs",
+              "initiative", "ministry", "embassy", "office", "department", "government", "administration", "summit",
+              "forum", "partnership", "agreement", "committee", "commission", "assembly", "organisation",
+              "organization", "union", "bank", "fund", "court", "cabinet", "parliament", "party", "group",
+              "bureau", "agency", "service", "institute", "directorate", "authority", "force", "forces", "army"}
+
+
+# Gatherings named like people ('United Nations Food Systems Summit Stocktake').
+_EVENT_NOUNS = {"summit", "conference", "forum", "stocktake", "expo", "games", "olympics", "congress", "convention",
+                "meeting", "session"}
+
+
+# Buildings and venues, named like people ('National Palace', 'Palazzo Chigi', 'Rashtrapati Bhavan').
+_PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "station", "villa", "residence",
+                "centre", "center", "square", "museum", "hotel", "castle", "chateau", "kremlin", "mansion", "house",
+                "airbase", "base", "port", "bridge", "memorial", "cathedral", "mosque", "temple", "stadium"}
+
+
+_NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagram|reuters|xinhua|embassy|ministry|"
+                        r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
+                        r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+                        r"friday|saturday|sunday)$", re.I)
+
+
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
+
+
+_PARTICLES = ("bin", "bint", "al", "el", "de", "da", "e", "van", "von", "la", "del")
+
+
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin)-[A-Z]")  # 'el-Sisi', 'al-Sudani'
+
+
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                   "february", "march", "april", "june", "july", "august", "september", "october", "november",
+                   "december"}
+
+
+@dataclass
+class Mention:
+    """A span naming a person, with what its context says of them."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None
+    country: str | None
+
+
+def is_proper(token: Token) -> bool:
+    """A proper noun by its Penn tag (the pipeline runs without the attribute ruler that sets pos_)."""
+    return token.tag_ in ("NNP", "NNPS")
+
+
+def _is_title_token(token: Token) -> bool:
+    word = token.text.lower().strip(".")
+    return word in TITLE_WORDS and (token.text[:1].isupper() or word in _CONNECTORS or "-" in word)
+
+
+def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | None]:
+    """Title and country from the words just before a name ('Indian Foreign Secretary', "China's President")."""
+    title_words: list[str] = []
+    country = None
+    i = start - 1
+    while i >= floor:
+        token = doc[i]
+        if token.text in ("'s", "’s") and i - 1 >= floor:
+            # the owner may span several tokens: "Timor-Leste's", "South Korea's"
+            owner = next(((k, c) for k in (1, 2, 3) if i - k >= floor
+                          and (c := country_of_word(doc[i - k:i].text.replace(" - ", "-")))), None)
+            if owner:
+                country = country or owner[1]
+                i -= owner[0] + 1
+                continue
+        if _is_title_token(token) and token.text.lower() not in _HONORIFICS:
+            title_words.insert(0, token.text)
+        elif token.text == "leader" and i == start - 1:
+            title_words.insert(0, token.text)  # 'North Korean leader Kim Jong Un'
+        elif token.text == "-" and title_words and i - 1 >= floor and _is_title_token(doc[i - 1]):
+            title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
+        elif token.text.lower() in _HONORIFICS:
+            pass
+        elif token.text[:1].isupper() and (c := country_of_word(token.text)):
+            if i - 1 >= floor and (two := country_of_word(f"{doc[i - 1].text} {token.text}")):
+                c, i = two, i - 1  # 'North Korean', 'South African': the two words name the country
+            country = country or c
+        elif token.text in ("U.S.", "US", "UK", "EU", "UN") and (c := country_of_word(token.text)):
+            country = country or c
+        else:
+            break
+        i -= 1
+    if country is None and i + 1 < start and doc[i + 1].text.lower() == "and" and i >= floor:
+        country = _coordinated_country(doc, i, floor)
+    while title_words and title_words[0].lower() in _CONNECTORS:
+        title_words.pop(0)
+    while title_words and title_words[-1].lower() in _CONNECTORS:
+        title_words.pop()
+    return (" ".join(title_words).replace(" -", "-") or None), country
+
+
+def _coordinated_country(doc: Doc, end: int, floor: int) -> str | None:
+    """The nationality of the titled name just before 'and' ('Japanese Foreign Minister Fumio Kishida and …')."""
+    i = end
+    while i >= floor and doc[i].text[:1].isupper() and not _is_title_token(doc[i]):
+        i -= 1  # back over the earlier person's name
+    if i == end:
+        return None
+    return _left_context(doc, i + 1, floor)[1]
+
+
+_APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\w+)?)(?:'s|’s)?\s+)?"
+                         r"(?P<title>(?:[A-Z][\w-]+\s+)*?(?:President|Minister|Secretary|Chancellor|Adviser|Advisor|"
+                         r"Ambassador|Chairman|Chairperson|Emir|King|Premier|Spokesman|Spokesperson|Envoy|Governor|"
+                         r"Chief|Director|Commissioner|Speaker)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?)")
+
+
+_OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?=\s*(?:[,.;]|and\b|$))")
+
+
+def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, str | None]:
+    """Title and country from an apposition after a name ('Jake Sullivan, the National Security Adviser')."""
+    following = doc[end:min(sentence_end, end + 16)].text
+    if (of := _OF_COUNTRY.match(following)) and (c := country_of_word(of[1])):
+        return None, c  # 'Prime Ministers Narendra Modi of India, Scott Morrison of Australia'
+    match = _APPOSITION.match(following)
+    if not match or re.match(r"\s+[A-Z][a-z]", following[match.end():]):
+        return None, None  # 'Arzu Rana Deuba, Foreign Minister Narayan Khadka': a list, the title is the next name's
+    country = country_of_word(match["country"]) if match["country"] else None
+    title = match["title"]
+    if match["country"] and not country:
+        title = f"{match['country']} {title}"
+    of_country = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w ]+)$", title)
+    if of_country and (c := country_of_word(of_country[1])):
+        country = country or c
+        title = title[: of_country.start()].strip()
+    return title, country
+
+
+def _tidy_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    words = [w for w in title.split() if w.lower().strip(".") not in _HONORIFICS]
+    while words and words[0].lower() in _CONNECTORS | {"in", "at", "on", "to"}:
+        words.pop(0)
+    if words and words[-1] in ("Ministers", "Presidents", "Secretaries", "Chancellors"):
+        words[-1] = {"Secretaries": "Secretary"}.get(words[-1], words[-1][:-1])  # 'Prime Ministers A, B and C'
+    return " ".join(words) or None
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:")
+    words = [w for w in text.split() if w.lower().strip(".") not in _HONORIFICS]
+    return " ".join(words)
+
+
+def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
+    """Token spans that name a person, with any title inside the span, from NER and title-led name runs."""
+    spans: list[tuple[int, int, str | None]] = []
+    taken: set[int] = set()
+    ents = list(doc.ents)
+    ent_starts = {e.start for e in ents}
+    for ent in ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT"):
+            continue
+        title, name = split_title(ent.text)
+        if ent.label_ != "PERSON" and title is None:
+            continue
+        end = ent.end
+        particles = ("e", "da", "de", "do", "dos", "das", "del", "la", "van", "von", "der")
+        while end < len(doc) and doc[end].text in particles:
+            after = end
+            while after < len(doc) and doc[after].text in particles:
+                after += 1  # 'de la O'
+            if after < len(doc) and doc[after].text[:1].isupper() and is_proper(doc[after]):
+                end = after + 1
+            else:
+                break
+        while end > ent.start + 1 and doc[end - 1].text.lower() in ("and", "or", ",", "&"):
+            end -= 1  # 'Rogelio Ramirez de la O and' ends before the conjunction
+        # a hyphenated last part the NER cut: 'Han Duck | -soo', 'Abdel Fattah | el-Sisi'
+        if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 2
+        elif ent.label_ == "PERSON" and end + 2 < len(doc) and doc[end].text.lower() in ("el", "al") \
+                and doc[end + 1].text == "-" and doc[end + 2].text[:1].isupper():
+            end += 3
+        # the NER sometimes stops a Hispanic or Arabic name early: 'Rosa Icela | Rodriguez'
+        while ent.label_ == "PERSON" and end < len(doc) and end - ent.end < 2 and is_proper(doc[end]) \
+                and _NAME_TOKEN.match(doc[end].text) and not _is_title_token(doc[end]) \
+                and doc[end].text.lower() not in _CALENDAR_WORDS and not country_of_word(doc[end].text) \
+                and end not in ent_starts:
+            end += 1
+        start = ent.start
+        if title:  # skip the title's tokens: the name is what follows them
+            while start < ent.end and not doc[start:ent.end].text.startswith(name.split()[0]):
+                start += 1
+        spans.append((start, end, title))
+        taken.update(range(ent.start, end))
+    # Names the NER missed: a capitalised title followed by capitalised words ('Foreign Secretary Vikram Misri').
+    tokens = list(doc)  # indexing a list is far cheaper than building a Token per doc[i]
+    i = 0
+    while i < len(tokens):
+        if i not in taken and tokens[i].text[:1].isupper() and _is_title_token(tokens[i]):
+            j = i
+            while j < len(tokens) and (_is_title_token(tokens[j]) or tokens[j].text.lower() in _HONORIFICS):
+                j += 1
+            k = j
+            while k < len(tokens) and k not in taken and _NAME_TOKEN.match(tokens[k].text) \
+                    and not _is_title_token(tokens[k]) and (is_proper(tokens[k]) or tokens[k].tag_ == "FW") \
+                    and not country_of_word(tokens[k].text):
+                k += 1
+            if k > j:
+                spans.append((j, k, None))
+                taken.update(range(i, k))
+            i = max(k, i + 1)
+        else:
+            i += 1
+    return sorted(spans)
+
+
+def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
+                 sentences: SentenceBounds) -> Mention | None:
+    """The person a name span reads as, with the title and nationality around it; None when it is no person."""
+    while start < end - 1 and doc[start].text.lower() in _CALENDAR_WORDS:
+        start += 1  # 'On Sunday Deuba travels': the day is not part of the name
+    text = _clean_name(doc[start:end].text)
+    if not text or _NOT_NAMES.match(text) or any(ch.isdigit() for ch in text):
+        return None
+    words = text.split()
+    if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):
+        return None
+    if country_of_word(text) or is_city(text) or (len(words) == 1 and len(text) < 3):
+        return None
+    if len(words) == 1 and start > 0 and doc[start - 1].text in ("for", "of", "and", ","):
+        return None  # a word inside a long title: 'Minister for Political, Legal and Security Affairs'
+
+    if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in _ORG_NOUNS for w in words) \
+            or words[-1].lower() in _ORG_NOUNS or any(w.lower() in _PLACE_NOUNS | _EVENT_NOUNS for w in words):
+        return None
+    sentence_start, sentence_end = sentences.of(start)
+    title, country = _left_context(doc, start, sentence_start)
+    right_title, right_country = _right_context(doc, end, sentence_end)
+    title = _tidy_title(inner_title or title or right_title)
+    return Mention(start, end, text, title, country or right_country)

@@ -1,0 +1,86 @@
+"""Where an engagement took place: the cities and countries a sentence names as places, else the dateline."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from etl.extract import triggers
+from etl.extract.gazetteer import country_of_city, country_of_word, is_city
+from etl.extract.people import Person
+from etl.extract.spans import ents_in
+
+
+_TOPIC_PLACE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence|ceasefire|peace|tensions|"
+                          r"humanitarian|reconstruction|invasion|occupation|aggression)\s+(?:in|on|over|of|against)"
+                          r"(?:\s+the)?\s*$", re.I)
+
+
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told [\w ]{1,40}?|added|stressed|noted|wrote|argued) that\b")
+
+
+def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, str]], list[str]]:
+    """(city, country) pairs and bare countries named as places in a sentence, in order."""
+    cities, countries = [], []
+    speech = _REPORTED_SPEECH.search(sentence.text)
+    if speech and speech.start() <= triggers.first_trigger(sentence.text):
+        speech = None  # the engagement itself is reported: 'X said that she met Y in Z'
+    for ent in ents_in(sentence):
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
+            continue
+        if speech and ent.start_char - sentence.start_char > speech.end():
+            break  # 'After the meeting, Erdogan told reporters that the battery stationed in Adana …': not the venue
+        if _TOPIC_PLACE.search(sentence.doc[max(sentence.start, ent.start - 3):ent.start].text):
+            continue  # 'the war in Gaza' is what they discussed, not where they met
+        if ent.end < sentence.end and sentence.doc[ent.end].tag_ in ("VBZ", "VBD", "VBP"):
+            continue  # 'as Moscow prepares for …': a government by its capital, not a place
+        text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        # the NER tags some countries ORG or LOC ('Timor-Leste'); a country's name is a place whatever the label
+        if (country := country_of_word(text)) and not is_city(text):
+            countries.append(country)
+        elif ent.label_ in ("GPE", "LOC", "ORG") and is_city(text) and (country := country_of_city(text, prefer)):
+            cities.append((_city_name(text), country))
+    return cities, countries
+
+
+def _country_names(sentence: Span, iso3: str) -> list[str]:
+    return [ent.text for ent in ents_in(sentence)
+            if country_of_word(re.sub(r"^the\s+", "", ent.text, flags=re.I)) == iso3]
+
+
+def _city_name(text: str) -> str:
+    """A city as it should be shown: 'Washington' for 'Washington, D.C.', 'Kazan' for a dateline's 'KAZAN'."""
+    name = re.sub(r"\s*,?\s*D\.?\s?C\.?$", "", text).strip()
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | None, str | None],
+                       clause: str) -> list[tuple[str | None, str]]:
+    """(city, country) of each place the visitor travels to in their clause; the dateline when none is named."""
+    cities, countries = _places(sentence, dateline[1])
+    if clause != sentence.text:  # keep the places named in this visitor's clause
+        cities = [c for c in cities if c[0] in clause] or cities
+        countries = [c for c in countries if any(word in clause for word in _country_names(sentence, c))] or countries
+    found: dict[str, str | None] = {}
+    for city, country in cities:
+        if country != visitor.country:
+            found.setdefault(country, city)
+    for country in countries:
+        if country != visitor.country:
+            found.setdefault(country, dateline[0] if dateline[1] == country else None)
+    if not found and dateline[1] and dateline[1] != visitor.country:
+        found[dateline[1]] = dateline[0]
+    return [(city, country) for country, city in found.items()]
+
+
+def meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """The first city the sentence names; else the dateline's, unless the sentence names only other countries."""
+    cities, countries = _places(sentence, dateline[1])
+    if cities:
+        return cities[0]
+    if countries and dateline[1] not in countries and triggers.VISIT.search(sentence.text):
+        return None, countries[0]  # 'Widodo visited Timor-Leste in January 2016, when he held talks with …'
+    for country in countries:  # 'when he met Boric, then president-elect, in Chile'
+        if any(re.search(rf"\bin (?:the )?{re.escape(name)}\b", sentence.text) for name in _country_names(sentence, country)):
+            return None, country
+    return dateline

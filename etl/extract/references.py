@@ -1,0 +1,177 @@
+"""Who a sentence is about: the people it names, and those it only refers to ('he', 'the two presidents',
+'the Indian adviser'), with what earlier sentences established."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from etl.extract.dates import DateSpan
+from etl.extract.gazetteer import country_of_word
+from etl.extract.people import Person
+from etl.extract.spans import first_at, mention_chars
+
+
+_PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:he|she|his|her|the (?:\w+ ){0,2}(?:minister|secretary|president|"
+                            r"leader|adviser|advisor|chief|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b",
+                            re.I)
+
+
+_REFERS_BACK = re.compile(r"\b(?:he|she|his|her|him|the (?:\w+ ){0,2}(?:chief|minister|secretary|president|"
+                          r"leader|adviser|advisor|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b", re.I)
+
+
+_HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:he|she)\b", re.I)
+
+
+_OBJECT_PRONOUN = re.compile(r"\b(?:met|meet|meets|meeting|received|receive|receives|welcomed|welcomes|welcome|greeted|"
+                             r"greet|called on|host|hosted|hosts|hosting|accompanied|joined)\s+(?:him|her)"
+                             r"(?=\s*(?:[,.;]|$|at|in|on|to|and|before|after|for|with|during|as|when|upon)\b|\s*[,.;])")
+
+
+# The longer forms come first so that 'the two presidents' is read whole, not as 'the two'.
+_THE_TWO = re.compile(r"^\s*They (?:had |have |also |last |first )?(?:met|spoke|spoken|talked|held)\b|"
+                      r"\b(the two (?:leaders|sides|ministers|men|women|advisers|presidents|prime ministers|"
+                      r"foreign ministers)|the two|both (?:leaders|sides|ministers|men|women)|the leaders|the ministers|"
+                      r"the presidents|the prime ministers|the foreign ministers)\b", re.I)
+
+
+@dataclass
+class Context:
+    """What earlier sentences established: the salient person, the last meeting, the last date."""
+
+    salient: Person | None = None
+    last_subject: Person | None = None
+    last_group: list[Person] = field(default_factory=list)
+    last_date: DateSpan | None = None
+    paragraph: int = -1
+    everyone: list[Person] = field(default_factory=list)  # in order of first mention
+
+
+# Words after a name that make it the owner of something passed on, not someone present: 'hands Khamenei message to'.
+_ONLY_MENTIONED = {"message", "letter", "note", "greetings", "regards", "invitation", "condolences", "administration",
+                   "government", "era", "doctrine"}
+
+
+_ACCOMPANYING = re.compile(r",\s*who\s+(?:is|was|has been)\s+(?:accompanying|travell?ing with)"
+                           r"(?:\s+[A-Z][\w.-]*){0,4}\s*$")
+
+
+_OWNED_ROLES = {"deputy", "wife", "husband", "spouse", "son", "daughter", "spokesman", "spokeswoman", "spokesperson",
+                "aide", "aides", "envoy", "predecessor", "successor", "office", "government", "administration",
+                "ministry", "party", "cabinet", "team", "representative", "chief"}
+
+
+_SENDER = re.compile(r"\b(?:message|letter|note|greetings|invitation) from(?:\s+[A-Z][\w.-]*){0,4}\s*$|"
+                     r"\bon behalf of(?:\s+[A-Z][\w.-]*){0,4}\s*$")
+
+
+def people_in(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
+    """The people named in a sentence, in order, leaving out those only mentioned as a message's sender."""
+    doc = sentence.doc
+    ordered: list[Person] = []
+    for i in range(sentence.start, sentence.end):
+        person = by_token.get(i)
+        if person is None or person in ordered or by_token.get(i + 1) is person:
+            continue
+        after = doc[i + 1:i + 3]
+        words = [t.text.lower() for t in after if t.text not in ("'s", "’s")]
+        if words and words[0] in _ONLY_MENTIONED:
+            continue
+        if len(after) == 2 and after[0].text in ("'s", "’s") and after[1].text.lower() in _OWNED_ROLES:
+            continue  # 'held talks with Blinken's deputy, Kurt Campbell': Blinken is not there
+        start = next(s for s, e in person.mentions if s <= i < e) if person.mentions else i
+        if _SENDER.search(doc[sentence.start:start].text):
+            continue  # 'a written message from Supreme Leader Ali Khamenei'
+        if _ACCOMPANYING.search(doc[sentence.start:start].text):
+            continue  # 'Kamikawa, who is accompanying Kishida, held talks with …': Kishida is elsewhere
+        ordered.append(person)
+    return ordered
+
+
+def participants(sentence: Span, by_token: dict[int, Person], context: Context) -> list[Person]:
+    people = people_in(sentence, by_token)
+    text = sentence.text
+    the_two = _THE_TWO.search(text)
+    if the_two and len(context.last_group) >= 2 and (
+            len(people) < 2 or the_two.start() < min((first_at(p, sentence) for p in people), default=0)):
+        # 'The two men met one-on-one and then held a session joined by A, B and C'
+        pair = _the_two(the_two[0].lower(), context.last_group, context.everyone)
+        people = [*pair, *[p for p in people if p not in pair]]
+    if not people and context.salient and _REFERS_BACK.search(text):
+        return [context.salient]  # 'a tour that took the Pentagon chief to Japan': the article's protagonist
+    if len(people) == 1 and context.salient and context.salient not in people and _OBJECT_PRONOUN.search(text):
+        return [*people, context.salient]  # 'Singh met him at the airport': the article's protagonist
+    described = _described(sentence, by_token)
+    if described:
+        return people if described in people else [described, *people]  # 'the Indian adviser held talks with …'
+    referent = (context.last_subject if _HE_SHE_START.match(text) else None) or context.salient
+    if _PRONOUN_START.match(text) and referent and referent not in people and _same_side(text, referent):
+        first_person_token = next((i for i in range(sentence.start, sentence.end) if i in by_token), sentence.end)
+        if first_person_token - sentence.start > 2 or not people:
+            people = [referent, *people]
+    return people
+
+
+DESCRIBED = re.compile(r"\b[Tt]he (?:(?P<adj>[A-Z][a-z]+) )?(?P<noun>adviser|advisor|minister|secretary|president|"
+                       r"prime minister|foreign minister|leader|envoy|premier|chancellor|king|emir|diplomat)\b")
+
+
+def _described(sentence: Span, by_token: dict[int, Person]) -> Person | None:
+    """The person an earlier sentence named and this one describes: 'the Indian adviser' -> Ajit Doval."""
+    match = DESCRIBED.search(sentence.text)
+    if not match or (match["adj"] and not country_of_word(match["adj"])):
+        return None
+    country = country_of_word(match["adj"]) if match["adj"] else None
+    nouns = _TITLE_SYNONYMS.get(match["noun"].lower(), (match["noun"].lower().split()[-1],))
+    earlier = sorted(((i, p) for i, p in by_token.items() if i < sentence.start), key=lambda item: -item[0])
+    for _, person in earlier:
+        title = (person.title or "").lower()
+        if any(noun in title for noun in nouns) and (country is None or person.country == country):
+            return person
+    return None
+
+
+_TITLE_SYNONYMS = {"envoy": ("envoy", "ambassador"), "diplomat": ("ambassador", "envoy", "minister", "secretary"),
+                   "leader": ("president", "prime minister", "chancellor", "premier", "king", "emir")}
+
+
+_DEMONYM_BEFORE_NOUN = re.compile(r"^\s*(?:\w+\s+){0,3}?[Tt]he (?:\w+ )?(?P<adj>[A-Z][a-z]+) (?:\w+ )?"
+                                  r"(?:leader|minister|president|envoy|diplomat|visitor|guest)")
+
+
+def _same_side(text: str, referent: Person) -> bool:
+    """False when the sentence opens on someone of another nationality ('The last Brazilian leader …' is not Biden)."""
+    match = _DEMONYM_BEFORE_NOUN.match(text)
+    country = country_of_word(match["adj"]) if match else None
+    return country is None or referent.country in (None, country)
+
+
+def _the_two(phrase: str, group: list[Person], everyone: list[Person] = ()) -> list[Person]:
+    """Whom 'the two presidents' or 'the leaders' means among the people of the last encounter (or, when it names
+    fewer than two with that title, among everyone in the article)."""
+    noun = next((n for n in ("president", "prime minister", "foreign minister", "minister") if n in phrase), None)
+    titled = [p for p in group if p.title and (noun is None or noun in p.title.lower())]
+    if noun and not titled:  # the last encounter had no one of that rank: the article's two, if it has just two
+        named = [p for p in everyone if p.title and p.title.lower().endswith(noun)
+                 and not re.search(r"\b(?:vice|deputy|former)\b", p.title.lower())]
+        titled = named if len(named) == 2 else titled
+    chosen = titled if len(titled) >= 2 else group
+    return chosen[:2] if re.search(r"\b(?:two|both)\b", phrase) else chosen
+
+
+def subject(sentence: Span, by_token: dict[int, Person], people: list[Person]) -> Person | None:
+    """The person the sentence is about: the first named before its first verb, or the referent of a leading "he"/"she"."""
+    for token in sentence:
+        if token.tag_.startswith("VB"):
+            break  # the subject is a person named before the first verb
+        if token.i in by_token:
+            return by_token[token.i]
+    if _HE_SHE_START.match(sentence.text) and people and not mention_chars(people[0], sentence):
+        return people[0]  # the referent participants put first
+    return None
+
+
+def person_named(word: str, people: list[Person]) -> Person | None:
+    return next((p for p in people if word.lower() in p.name.lower().split()), None)
