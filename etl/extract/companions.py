@@ -105,9 +105,14 @@ def join_visit(events: list[Event], travellers: list[Person], people: list[Perso
             for person in travellers:  # on the traveller's side, before countries are inferred from the place
                 person.country = person.country or principal.country
         return
+    add_travellers(visit, travellers, visit.participants[0].country)
+
+
+def add_travellers(visit: Event, travellers: list[Person], side: str | None) -> None:
+    """Add people to a visit; those of unknown country are on the visitor's side."""
     for person in travellers:
         if person not in visit.participants:
-            person.country = person.country or visit.participants[0].country
+            person.country = person.country or side
             visit.participants.append(person)
 
 

