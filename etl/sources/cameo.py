@@ -11,10 +11,8 @@ The rule, also in docs/machine-coded.md:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from dataclasses import field as default
-
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from etl.records import Batch, Engagement, Participant, Party, Reject, SourceRecord
 from etl.resolve.countries import country_name
@@ -49,7 +47,6 @@ class Actor:
     country_iso3: str | None
     person: bool = False
     field: str = "actor"
-    aliases: list[str] = default(default_factory=list)
 
 
 def in_scope(base_code: str) -> bool:
@@ -75,8 +72,7 @@ def _check_foreign(actor1: Actor, actor2: Actor, place_iso3: str | None) -> None
 
 def _side(actor: Actor, role: str, participants: list[Participant], parties: list[Party]) -> None:
     if actor.person and actor.label:
-        participants.append(Participant(name=actor.label, country_iso3=actor.country_iso3, role=role,
-                                        aliases=actor.aliases))
+        participants.append(Participant(name=actor.label, country_iso3=actor.country_iso3, role=role))
     elif actor.country_iso3:
         parties.append(Party(country_iso3=actor.country_iso3, role=role, name=actor.label))
 
@@ -117,6 +113,16 @@ def coded_engagement(base_code: str, day: dt.date, actor1: Actor, actor2: Actor,
         city = None  # the coded city is somewhere else than where the visit went
     return Engagement(kind=kind, status=status, start_date=day, end_date=day, date_precision="day", city=city,
                       country_iso3=place_iso3, title=title, participants=participants, parties=parties)
+
+
+def coded_number(text: str, column: str, cast: type = float) -> float | int | None:
+    """A coded number (Goldstein, mentions, tone); None when blank, CodedEventError naming the column when not one."""
+    if not text:
+        return None
+    try:
+        return cast(text)
+    except ValueError:
+        raise CodedEventError(column, f"'{text}' is not a number") from None
 
 
 def collect(batch: Batch, kind: str, locator: str, line: str, base_code: Callable[[], str],

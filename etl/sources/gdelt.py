@@ -15,7 +15,7 @@ from pathlib import Path
 from etl.records import Batch, CodedEvent, Reject, SourceRecord
 from etl.resolve.codes import KNOWN_GROUPS, UnknownCode, actor_type, cameo_country, fips_country
 from etl.resolve.countries import country_name
-from etl.sources.cameo import Actor, CodedEventError, coded_engagement, collect
+from etl.sources.cameo import Actor, CodedEventError, coded_engagement, coded_number, collect
 from etl.sources.files import InputError, iter_files
 
 KIND = "gdelt"
@@ -80,13 +80,7 @@ def _lines(path: Path) -> Iterator[str]:
 
 
 def _number(row: _Row, name: str, cast: type) -> float | int | None:
-    text = row[name]
-    if not text:
-        return None
-    try:
-        return cast(text)
-    except ValueError:
-        raise CodedEventError(name, f"'{text}' is not a number") from None
+    return coded_number(row[name], name, cast)
 
 
 def _actor(row: _Row, n: int) -> Actor:

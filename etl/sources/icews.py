@@ -12,7 +12,7 @@ from pathlib import Path
 
 from etl.records import Batch, CodedEvent, Reject, SourceRecord
 from etl.resolve.countries import to_iso3
-from etl.sources.cameo import Actor, CodedEventError, coded_engagement, collect
+from etl.sources.cameo import Actor, CodedEventError, coded_engagement, coded_number, collect
 from etl.sources.files import InputError, iter_files, read_text
 
 KIND = "icews"
@@ -80,14 +80,6 @@ def _date(row: dict[str, str]) -> dt.date:
         raise CodedEventError("Event Date", f"'{text}' is not a date YYYY-MM-DD") from None
 
 
-def _number(row: dict[str, str], column: str) -> float | None:
-    text = _value(row, column)
-    try:
-        return float(text) if text else None
-    except ValueError:
-        raise CodedEventError(column, f"'{text}' is not a number") from None
-
-
 def _base_code(row: dict[str, str]) -> str:
     code = _value(row, "CAMEO Code")
     if not code.isdigit() or len(code) < 2:
@@ -105,7 +97,8 @@ def to_record(row: dict[str, str], path: Path, base_code: str) -> SourceRecord:
     engagement = coded_engagement(base_code, _date(row), source, target, place_iso3, city)
     place = ", ".join(p for p in (city, _value(row, "Province"), _value(row, "Country")) if p) or None
     coded = CodedEvent(event_id=event_id, event_code=_value(row, "CAMEO Code"), actor1=source.label,
-                       actor2=target.label, place=place, goldstein=_number(row, "Intensity"),
+                       actor2=target.label, place=place,
+                       goldstein=coded_number(_value(row, "Intensity"), "Intensity"),
                        publisher=_value(row, "Publisher") or None)
     story = _value(row, "Story ID")
     uri = f"icews:story/{story}#{_value(row, 'Sentence Number')}" if story else f"icews:event/{event_id}"
