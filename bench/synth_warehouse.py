@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.warehouse.connection import ensure_schema
+from etl.warehouse.connection import STORAGE_VERSION, ensure_schema
 from etl.warehouse.marts import rebuild_marts
 
 # Power-law draws: floor(n * random() ^ SKEW) favours low ids, so id 0..few dominate as in real event data.
@@ -67,7 +67,7 @@ insert or ignore into store.engagement_topic
 """
 
 
-def build(out: Path, engagements: int) -> dict:
+def build(out: Path, engagements: int, storage_version: str = STORAGE_VERSION) -> dict:
     """Write a synthetic warehouse of the given size; returns what was built."""
     import pycountry
 
@@ -75,7 +75,7 @@ def build(out: Path, engagements: int) -> dict:
     out.unlink(missing_ok=True)
     codes = [c.alpha_3 for c in pycountry.countries]
     started = time.perf_counter()
-    with duckdb.connect(str(out)) as con:
+    with duckdb.connect(str(out), config={"storage_compatibility_version": storage_version}) as con:
         ensure_schema(con)
         sql = SYNTH_SQL.format(
             countries=", ".join(f"('{code}')" for code in codes), n_countries=len(codes),
@@ -86,7 +86,7 @@ def build(out: Path, engagements: int) -> dict:
                                   "select 'participants', count(*) from store.participant union all "
                                   "select 'officials', count(*) from store.official").fetchall())
         con.execute("checkpoint")
-    return {"path": str(out), "seconds": round(time.perf_counter() - started, 1),
+    return {"path": str(out), "storage_version": storage_version, "seconds": round(time.perf_counter() - started, 1),
             "size_mb": round(out.stat().st_size / 2**20, 1), **counts}
 
 
@@ -94,8 +94,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--engagements", type=int, default=1_000_000)
     parser.add_argument("--out", type=Path, default=Path("bench/out/synth-1m.duckdb"))
+    parser.add_argument("--storage-version", default=STORAGE_VERSION,
+                        help="DuckDB storage format to write (Parley's default, or e.g. 'latest' to compare)")
     args = parser.parse_args()
-    print(json.dumps(build(args.out, args.engagements), indent=1))
+    print(json.dumps(build(args.out, args.engagements, args.storage_version), indent=1))
 
 
 if __name__ == "__main__":

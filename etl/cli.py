@@ -1,9 +1,11 @@
-"""The `parley` command: load, refresh, schedule, fetch-gdelt, extract, sql, status, config."""
+"""The `parley` command: load, refresh, schedule, fetch-gdelt, extract, sql, shell, status, config."""
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import json
+import shutil
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -262,6 +264,38 @@ def extract(
             document = str(path) if raw.locator == str(path) else raw.locator
             output.append({"document": document, "events": [event_json(e) for e in found.events]})
     print(json.dumps(output, ensure_ascii=False, indent=1))
+
+
+SHELL_HINT = ("Parley warehouse {db}, read-only. `.tables` lists the views; every column is documented in "
+              "docs/warehouse.md. `.quit` leaves.")
+
+
+def duckdb_cli() -> str | None:
+    """The DuckDB CLI installed beside this Python (the duckdb-cli package), else the first on PATH."""
+    beside = Path(sys.executable).parent / "duckdb"
+    return str(beside) if beside.is_file() else shutil.which("duckdb")
+
+
+@app.command()
+def shell(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    cli_args: Annotated[Optional[list[str]], typer.Argument(help="Passed on to the DuckDB CLI, e.g. a query.")] = None,
+) -> None:
+    """Open the DuckDB CLI on the warehouse, read-only, with the contract views ready."""
+    settings = _settings(config, db)
+    if not settings.db_path.exists():
+        console.print(f"[red]error:[/red] {settings.db_path}: no warehouse here; build it with `parley refresh`")
+        raise typer.Exit(2)
+    cli = duckdb_cli()
+    if cli is None:
+        console.print("[red]error:[/red] no DuckDB CLI found: `make install` puts one in .venv/bin (duckdb-cli)")
+        raise typer.Exit(2)
+    command = [cli, "-readonly", str(settings.db_path)]
+    if not cli_args:  # interactive: greet; with a query, print only its result
+        command += ["-cmd", ".print '{}'".format(SHELL_HINT.format(db=settings.db_path).replace("'", "''"))]
+    command += cli_args or []
+    raise typer.Exit(subprocess.call(command))
 
 
 @app.command("config")

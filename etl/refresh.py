@@ -9,6 +9,7 @@ from etl.config import Settings, SourceConfig
 from etl.load import LoadError, input_files, load
 from etl.sources.gdelt_fetch import FetchError, fetch_new_exports
 from etl.sources.files import file_sha256
+from etl.warehouse.connection import STORAGE_VERSION, storage_version
 from etl.warehouse.marts import update_marts
 from etl.warehouse.publish import LOCK_TIMEOUT_SECONDS, staged
 from etl.warehouse.safe_sql import connect_read_only
@@ -37,12 +38,20 @@ def changed_inputs(db_path: Path, sources: list[SourceConfig]) -> list[str]:
     return [str(path) for _, path in files if stored.get(str(path.resolve())) != file_sha256(path)]
 
 
+def outdated_format(db_path: Path) -> bool:
+    """True when the live warehouse is written in another storage format than STORAGE_VERSION (an older Parley's)."""
+    if not db_path.exists():
+        return False
+    with connect_read_only(db_path) as con:
+        return not storage_version(con).startswith(STORAGE_VERSION)
+
+
 def run_refresh(settings: Settings, force: bool = False, show_progress: bool = False,
                 lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> RefreshResult:
     """Load new or changed inputs of every source and publish; a no-op when nothing changed."""
     result = RefreshResult()
     _fetch(settings.sources, result)
-    if not force and not changed_inputs(settings.db_path, settings.sources):
+    if not force and not changed_inputs(settings.db_path, settings.sources) and not outdated_format(settings.db_path):
         return result
     with staged(settings.db_path, lock_timeout) as con:
         for source in settings.sources:

@@ -84,3 +84,27 @@ def test_second_refresh_waits_then_gives_up(tmp_path):
         with pytest.raises(PublishError, match="another refresh is running"):
             with staged(db, lock_timeout=0.3):
                 pass
+
+
+def _storage_version(path) -> str:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute("select tags['storage_version'] from duckdb_databases() "
+                           "where database_name = current_database()").fetchone()[0]
+
+
+def test_a_warehouse_in_the_newest_format_is_rewritten_readable_on_publish(tmp_path):
+    from etl.config import Settings, SourceConfig
+    from etl.refresh import outdated_format, run_refresh
+    from etl.warehouse.connection import STORAGE_VERSION, ensure_schema
+
+    db = tmp_path / "w.duckdb"
+    with duckdb.connect(str(db), config={"storage_compatibility_version": "latest"}) as con:  # as Parley wrote before
+        ensure_schema(con)
+        load(con, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
+    assert not _storage_version(db).startswith(STORAGE_VERSION) and outdated_format(db)
+    before = _count(db)
+    settings = Settings(db_path=db, sources=[SourceConfig("hsg-travels", FIXTURES / "hsg/obama-barack.xml")])
+    assert run_refresh(settings).published  # unchanged inputs, but the format alone is reason to publish
+    assert _storage_version(db).startswith(STORAGE_VERSION)
+    assert _count(db) == before
+    assert not run_refresh(settings).published  # and then nothing more to do

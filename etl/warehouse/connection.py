@@ -7,6 +7,10 @@ from pathlib import Path
 import duckdb
 
 SCHEMA_VERSION = "1"
+# The on-disk format new warehouses are written in. v1.0.0 (storage version 64) is read by every DuckDB since 1.0:
+# the CLI on PyPI (duckdb-cli 1.5), DBeaver's JDBC driver, older notebooks. DuckDB 2.0's default ("latest") would
+# lock them all out. What it costs is in docs/warehouse.md ("File format").
+STORAGE_VERSION = "v1.0.0"
 
 
 def sql_text(name: str) -> str:
@@ -22,9 +26,30 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
             raise FileNotFoundError(f"{path}: no warehouse here; build it with `parley refresh`")
         return duckdb.connect(str(path), read_only=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
     ensure_schema(con)
     return con
+
+
+def storage_version(con: duckdb.DuckDBPyConnection, database: str | None = None) -> str:
+    """The storage format a database file of this connection is written in, such as 'v1.0.0+'."""
+    row = con.execute("select tags['storage_version'] from duckdb_databases() where database_name = "
+                      "coalesce(?, current_database())", [database]).fetchone()
+    return row[0] if row and row[0] else "unknown"
+
+
+def rewrite_in_storage_version(source: Path, target: Path) -> None:
+    """Copy a warehouse file into a new file written in STORAGE_VERSION (for files written by a newer default)."""
+    target.unlink(missing_ok=True)
+    with duckdb.connect() as con:
+        con.execute(f"attach '{_quoted(source)}' as old_file (read_only)")
+        con.execute(f"attach '{_quoted(target)}' as new_file (storage_version '{STORAGE_VERSION}')")
+        con.execute("copy from database old_file to new_file")
+
+
+def _quoted(path: Path) -> str:
+    # ATTACH takes no parameters: the path is ours (never user SQL), quoted as a SQL literal.
+    return str(path).replace("'", "''")
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 
 from etl.warehouse.checks import run_checks
-from etl.warehouse.connection import connect
+from etl.warehouse.connection import STORAGE_VERSION, connect, rewrite_in_storage_version, storage_version
 from etl.warehouse.queries import QUERIES
 
 LOCK_TIMEOUT_SECONDS = 600.0
@@ -81,6 +81,15 @@ def next_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".next")
 
 
+def _copy_live(db_path: Path, staging: Path) -> None:
+    """Start the next warehouse from the live one, rewritten in STORAGE_VERSION if an older Parley wrote it newer."""
+    shutil.copyfile(db_path, staging)
+    with duckdb.connect(str(staging), read_only=True) as con:
+        written_in = storage_version(con)
+    if not written_in.startswith(STORAGE_VERSION):
+        rewrite_in_storage_version(db_path, staging)
+
+
 @contextmanager
 def staged(db_path: Path, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
     """A writable connection to a copy of the warehouse, published over the live file if its checks pass."""
@@ -89,7 +98,7 @@ def staged(db_path: Path, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterato
         for leftover in (staging, Path(f"{staging}.wal")):
             leftover.unlink(missing_ok=True)  # from a refresh that was killed
         if db_path.exists():
-            shutil.copyfile(db_path, staging)
+            _copy_live(db_path, staging)
         con = connect(staging)
         published = False
         try:
