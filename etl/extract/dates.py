@@ -1,4 +1,4 @@
-"""Date expressions in news text resolved against the publication date, with their precision."""
+"""Date expressions in news text resolved against the publication date (when known), with their precision."""
 from __future__ import annotations
 
 import datetime as dt
@@ -62,10 +62,13 @@ def _month_number(text: str | None) -> int | None:
     return MONTHS.get((text or "").lower().rstrip(".")) if text else None
 
 
-def resolve(text: str, published: dt.date, future: bool = False) -> DateSpan | None:
-    """The first date or date range in text, resolved against the publication date; None when there is none."""
+def resolve(text: str, published: dt.date | None, future: bool = False) -> DateSpan | None:
+    """The first date or date range in text, resolved against the publication date; None when there is none.
+
+    Without a publication date only dates that state their year resolve: 'on Friday' or 'March 3' could be any year.
+    """
     for pattern in (_RANGE_MD, _RANGE_DM):
-        if match := pattern.search(text):
+        if (match := pattern.search(text)) and (match["year"] or published):
             month = _month_number(match["month"])
             month2 = _month_number(match.groupdict().get("month2")) or month
             year = int(match["year"]) if match["year"] else _year_for(month, int(match["d1"]), published, future)
@@ -73,16 +76,16 @@ def resolve(text: str, published: dt.date, future: bool = False) -> DateSpan | N
             if start and end and end >= start:
                 return DateSpan(start, end, "day")
     for pattern in (_DAY_MD, _DAY_DM):
-        if match := pattern.search(text):
+        if (match := pattern.search(text)) and (match["year"] or published):
             month, day = _month_number(match["month"]), int(match["day"])
             year = int(match["year"]) if match["year"] else _year_for(month, day, published, future)
             if day <= 31 and (value := _safe_date(year, month, day)):
                 return DateSpan(value, None, "day")
-    if match := _WEEKDAY.search(text):
+    if published and (match := _WEEKDAY.search(text)):
         return DateSpan(_weekday(WEEKDAYS[match["wd"].lower()], (match["rel"] or "").lower(), published, future), None, "day")
-    if match := _RELATIVE.search(text):
+    if published and (match := _RELATIVE.search(text)):
         return _relative(match["what"].lower(), published)
-    if match := _MONTH_ONLY.search(text):
+    if (match := _MONTH_ONLY.search(text)) and (match["year"] or published):
         month = _month_number(match["month"])
         if match["this"]:
             year = published.year + {"this": 0, "last": -1, "next": 1}[match["this"].lower()]

@@ -18,9 +18,11 @@ class Article:
     published: dt.date | None
     headline: str | None
     dateline: str | None
+    publisher: str | None = None  # ISO3 of the government that issued it: its unqualified officials are its own
 
 
-def parse_article(text: str, published: dt.date | None = None, headline: str | None = None) -> Article:
+def parse_article(text: str, published: dt.date | None = None, headline: str | None = None,
+                  publisher: str | None = None) -> Article:
     """Split the optional ' date YYYY-MM-DD headline' first line off and find the dateline city."""
     first, _, rest = text.partition("\n")
     if match := _HEADER.match(first):
@@ -37,4 +39,4 @@ def parse_article(text: str, published: dt.date | None = None, headline: str | N
         if found := pattern.search(body_start[:600]):
             dateline = found[1].strip().title() if found[1].isupper() else found[1].strip()
             break
-    return Article(text=text, published=published, headline=headline, dateline=dateline)
+    return Article(text=text, published=published, headline=headline, dateline=dateline, publisher=publisher)

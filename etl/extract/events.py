@@ -55,7 +55,7 @@ def _undated(text: str) -> str:
     return _ATTRIBUTION.sub(" ", _SINCE.sub(" ", text))
 
 
-def _date_for(sentence: str, published: dt.date, planned: bool, context: Context) -> tuple[DateSpan | None, bool]:
+def _date_for(sentence: str, published: dt.date | None, planned: bool, context: Context) -> tuple[DateSpan | None, bool]:
     """The sentence's own date (ignoring 'since …' clauses), else the last one before it; and whether it is its own."""
     span = resolve(_undated(sentence), published, future=planned)
     if span is not None:
@@ -64,17 +64,17 @@ def _date_for(sentence: str, published: dt.date, planned: bool, context: Context
     return context.last_date, False
 
 
-def _status(sentence: str, span: DateSpan | None, published: dt.date) -> str:
+def _status(sentence: str, span: DateSpan | None, published: dt.date | None) -> str:
     """Planned when dated after publication or spoken of as future; a visit under way is held."""
     planned = triggers.is_planned(sentence)
-    if span is not None and span.precision == "day":
+    if span is not None and span.precision == "day" and published is not None:
         if span.start > published or (planned and span.start == published):  # under way (started before) is held
             return "planned"
         return "held"
     return "planned" if planned else "held"
 
 
-def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
+def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | None,
                    dateline: tuple[str | None, str | None]) -> list[Event]:
     """Every engagement each sentence reports, in text order."""
     events: list[Event] = []
@@ -130,14 +130,16 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date,
 
 
 def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], people: list[Person],
-                     travelling: list[Person], published: dt.date, dateline: tuple[str | None, str | None],
+                     travelling: list[Person], published: dt.date | None, dateline: tuple[str | None, str | None],
                      context: Context) -> list[Event]:
     planned_words = triggers.is_planned(text)
     earlier_date = context.last_date
     span, stated = _date_for(text, published, planned_words, context)
-    if planned_words and not stated and span is not None and span.start < published:
+    if planned_words and not stated and span is not None and published and span.start < published:
         span = None  # 'Sisi is expected to visit Nairobi later this year': not the last sentence's past date
     status = _status(text, span, published)
+    # With no publication date an undated report stays undated: it is never given the day of loading.
+    fallback = DateSpan(published, None, "day") if published else None
     found: list[Event] = []
     pair_kind = next((k for k in kinds if k != "visit"), None)
     if pair_kind and len(people) >= 2:
@@ -146,7 +148,7 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
         if _UNNAMED_COUNTERPARTS.search(text):  # 'A and B left for Tokyo for talks with their counterparts'
             groups = [g for g in groups if len({p.country for p in g}) > 1 or None in {p.country for p in g}]
         for group in groups:
-            found.append(Event(pair_kind, status, span or DateSpan(published, None, "day"), city, country,
+            found.append(Event(pair_kind, status, span or fallback, city, country,
                                list(group), text, index, confidence=_confidence(span, city, group),
                                date_stated=stated))
     if "visit" in kinds and people:
@@ -163,7 +165,7 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
             for city, country in visit_destinations(sentence, visitor, dateline, clause):
                 for trip in trips:
                     found.append(Event("visit", _status(clause, trip, published) if clause_span else status,
-                                       trip or DateSpan(published, None, "day"), city, country, list(travellers),
+                                       trip or fallback, city, country, list(travellers),
                                        text, index, confidence=_confidence(trip, city, [visitor]),
                                        date_stated=bool(clause_span) or stated or len(trips) > 1))
     return found

@@ -256,9 +256,8 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
     nlp = load_nlp()
     texts = (a.text[:MAX_CHARS] for a in articles)
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size)):
-        published = article.published or dt.date.today()
         people, by_token = find_people(doc)
-        events = extract_events(doc, by_token, published, _dateline(article))
+        events = extract_events(doc, by_token, article.published, _dateline(article))
         _infer_countries(people, events, country_mentions(doc))
         events = merge_events([e for e in events if not _visit_home(e)])
         date_from_visits(events)

@@ -12,10 +12,11 @@ from etl.extract.document import Article, parse_article
 from etl.records import Batch, Engagement, Participant, Reject, SourceRecord
 from etl.resolve.countries import to_iso3
 from etl.sources.files import InputError, read_text
+from etl.sources.markdown import FrontMatterError, has_front_matter, parse_release
 
 KIND = "articles"
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
-SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".xml", ".rss", ".atom")
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".xml", ".rss", ".atom")
 _ENGLISH = re.compile(r"\b(the|and|of|to|in|on|with|for|said|was|is|by)\b", re.I)
 
 
@@ -28,6 +29,7 @@ class RawArticle:
     title: str | None
     published: dt.date | None
     text: str
+    publisher: str | None = None  # ISO3 of the government whose release this is, from the front matter
 
 
 def _reject(locator: str, reason: str, field: str | None = None, record: str | None = None) -> Reject:
@@ -101,6 +103,26 @@ def _from_feed(path: Path, text: str) -> Iterator[RawArticle | Reject]:
                          dt.date(*published[:3]) if published else None, body)
 
 
+def _with_headline(title: str | None, body: str) -> str:
+    """The release's title as its first paragraph: headlines name who met whom."""
+    if not title:
+        return body
+    return f"{title}{'' if title[-1] in '.!?:' else '.'}\n\n{body}"
+
+
+def _from_markdown(path: Path, text: str) -> Iterator[RawArticle | Reject]:
+    try:
+        release = parse_release(text)
+    except FrontMatterError as exc:
+        yield _reject(str(path), exc.reason, field=exc.field, record=text[:2000])
+        return
+    if not release.body.strip():
+        yield _reject(str(path), "the release has no text after its front matter", field="body")
+        return
+    yield RawArticle(str(path), release.url or path.resolve().as_uri(), release.title, release.published,
+                     _with_headline(release.title, release.body), release.publisher)
+
+
 def read_articles(path: Path) -> Iterator[RawArticle | Reject]:
     """The articles in one input file, or rejects saying why one could not be read."""
     if path.stat().st_size > MAX_ARTICLE_BYTES:
@@ -117,6 +139,8 @@ def read_articles(path: Path) -> Iterator[RawArticle | Reject]:
         yield from _from_jsonl(path, text)
     elif suffix in (".xml", ".rss", ".atom"):
         yield from _from_feed(path, text)
+    elif suffix in (".md", ".markdown") and has_front_matter(text):
+        yield from _from_markdown(path, text)
     else:
         yield RawArticle(str(path), path.resolve().as_uri(), None, None, text)
 
@@ -175,10 +199,15 @@ def parse_articles(path: Path) -> Batch:
     return batch
 
 
+# A folder's own documentation (provenance, licence) is not one of its articles.
+_NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "provenance"})
+
+
 def iter_articles(paths: list[Path]) -> Iterator[Path]:
-    """Article files under the given files and directories."""
+    """Article files under the given files and directories (a folder's README or LICENSE is not an article)."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                              and p.stem.lower() not in _NOT_ARTICLES)
         else:
             yield path

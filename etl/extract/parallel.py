@@ -1,0 +1,38 @@
+"""The extractor over many articles on every core: chunks of articles to worker processes, each loading spaCy once."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from etl.extract.document import Article
+
+CHUNK = 32  # articles per task: large enough to batch through spaCy, small enough to spread over the workers
+
+
+def worker_count(requested: int | None = None) -> int:
+    """The workers to use: the request, else PARLEY_WORKERS, else the cores this process may run on."""
+    if requested:
+        return max(1, requested)
+    if os.environ.get("PARLEY_WORKERS"):
+        return max(1, int(os.environ["PARLEY_WORKERS"]))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def map_articles(task: Callable[[list[Article]], list], articles: Iterable[Article],
+                 workers: int | None = None) -> Iterator:
+    """task(chunk) for each chunk of articles, in order, on `workers` processes (in this one when there is one)."""
+    articles = list(articles)
+    workers = min(worker_count(workers), max(1, len(articles) // CHUNK))
+    if workers == 1:
+        for chunk in _chunks(articles, CHUNK):
+            yield from task(chunk)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for results in pool.map(task, _chunks(articles, CHUNK)):
+            yield from results
