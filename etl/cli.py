@@ -251,7 +251,7 @@ def extract(
     """Run the text extractor without loading anything, printing one JSON object per document."""
     from etl.extract.document import parse_article
     from etl.extract.pipeline import event_json, extract_articles
-    from etl.sources.articles import iter_articles, read_articles
+    from etl.sources.articles import iter_articles, publisher_for, read_articles
 
     output = []
     for path in iter_articles(paths):
@@ -259,7 +259,7 @@ def extract(
             console.print(f"[red]error:[/red] {path}: no such file or directory")
             raise typer.Exit(2)
         raws = [item for item in read_articles(path) if not hasattr(item, "reason")]
-        articles = [parse_article(raw.text, raw.published, raw.title) for raw in raws]
+        articles = [parse_article(raw.text, raw.published, raw.title, publisher_for(raw)) for raw in raws]
         for raw, found in zip(raws, extract_articles(articles)):
             document = str(path) if raw.locator == str(path) else raw.locator
             output.append({"document": document, "events": [event_json(e) for e in found.events]})

@@ -36,7 +36,8 @@ _PREFIX = re.compile(r"^(?:Readout|Statement|Readout and Statement)\s+(?:by|from
 _TRAILER = re.compile(r"\s+(?:Regarding|on|to Discuss|About|Ahead of|Following|During|at|in)\s+[^,]*$")
 _OF_COUNTRY = re.compile(r"^(?P<person>.+?)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w’'\-. ]+)$")
 _DOMESTIC = re.compile(r"\b(?:Members? of Congress|Senators|Governors|Mayors|Leaders|Advocates|CEOs|Officials|Caucus|"
-                       r"Organizations|Stakeholders|Counterparts|Group|Workers|Families)\b", re.I)
+                       r"Organizations|Stakeholders|Counterparts|Group|Workers|Families|Allies|Partners|Elders|Official|Delegation|"
+                       r"Administration|Team)\b", re.I)
 # Words in a title that say the release is about an engagement; a release with none of them announces none.
 ANNOUNCES = re.compile(r"\b(?:Readout|Call|Meeting|Meets|Met|Travel|Trip|Visit|Summit|Dialogue|Joint Statement|"
                        r"Bilateral|Welcome|Host|Hosts|Talks|Leaders['’]? Statement|Conversation)\b", re.I)
@@ -83,7 +84,7 @@ def titled_person(text: str) -> TitledPerson | None:
         title, text = found["title"], found["name"]
     name = _SUFFIX.sub("", text).strip(" ,")
     words = name.split()
-    if not words or _DOMESTIC.search(name) or not all(w[:1].isupper() or w in ("bin", "al", "de", "da", "van", "von", "del", "la")
+    if not words or name in _TITLE_WORDS or words[0] in ("The", "the") or _DOMESTIC.search(name) or not all(w[:1].isupper() or w in ("bin", "al", "de", "da", "van", "von", "del", "la")
                                                      or w.startswith(("al-", "el-"))
                                                      for w in words):
         return None
@@ -110,7 +111,8 @@ def parse_headline(title: str) -> HeadlineLabel | None:
     title = _PREFIX.sub("", clean_title(title))
     if found := _ENGAGEMENT.match(title):
         who = titled_person(found["who"])
-        counterparts = [p for p in map(titled_person, _split_people(_TRAILER.sub("", found["whom"]))) if p]
+        counterparts = [p for p in map(titled_person, _split_people(_TRAILER.sub("", found["whom"])))
+                        if p and (p.title or p.country)]  # 'Cherelle Griner': no office, no country, no diplomacy
         if who is None or not counterparts:
             return None
         kind = "call" if re.search(r"Call|Phone|Video|Virtual|Conversation", found["kind"]) else "meeting"

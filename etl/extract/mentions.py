@@ -42,6 +42,9 @@ _NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagra
                         r"friday|saturday|sunday)$", re.I)
 
 
+# Capitalised nouns of headlines ('Readout of Vice President Harris Call with …') that follow a name, never part of it.
+HEADLINE_NOUNS = frozenset({"Call", "Calls", "Meeting", "Meetings", "Trip", "Travel", "Travels", "Visit", "Visits",
+                            "Conversation", "Remarks", "Statement", "Readout", "Phone", "Bilateral", "Virtual"})
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
@@ -242,6 +245,9 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     """The person a name span reads as, with the title and nationality around it; None when it is no person."""
     while start < end - 1 and doc[start].text.lower() in _CALENDAR_WORDS:
         start += 1  # 'On Sunday Deuba travels': the day is not part of the name
+    end = next((i for i in range(start + 1, end) if doc[i].text in ("'s", "’s")), end)  # a possessive ends a name
+    while end > start + 1 and doc[end - 1].text in HEADLINE_NOUNS:
+        end -= 1  # a headline's capitalised noun: 'Harris Call with …', 'Chollet's Trip to Ukraine'
     text = _clean_name(doc[start:end].text)
     if not text or _NOT_NAMES.match(text) or any(ch.isdigit() for ch in text):
         return None

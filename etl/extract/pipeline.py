@@ -17,6 +17,7 @@ from etl.extract.dates import DateSpan
 from etl.extract.events import Event, extract_events
 from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.people import Person, find_people
+from etl.extract.publisher import apply_publisher, drop_issuers
 from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.names import name_parts
 
@@ -257,7 +258,8 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
     texts = (a.text[:MAX_CHARS] for a in articles)
     for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size)):
         people, by_token = find_people(doc)
-        events = extract_events(doc, by_token, article.published, _dateline(article))
+        apply_publisher(people, article.publisher)
+        events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
         _infer_countries(people, events, country_mentions(doc))
         events = merge_events([e for e in events if not _visit_home(e)])
         date_from_visits(events)

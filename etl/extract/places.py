@@ -54,6 +54,10 @@ def _city_name(text: str) -> str:
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
+_TRAVEL_TO = re.compile(r"\b(?:travel(?:s|led|ed|ling|ing)?|trip|journey|head(?:s|ed|ing)?|fly|flies|flew)\s+to\s+",
+                        re.I)
+
+
 def visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | None, str | None],
                        clause: str) -> list[tuple[str | None, str]]:
     """(city, country) of each place the visitor travels to in their clause; the dateline when none is named."""
@@ -61,6 +65,10 @@ def visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | No
     if clause != sentence.text:  # keep the places named in this visitor's clause
         cities = [c for c in cities if c[0] in clause] or cities
         countries = [c for c in countries if any(word in clause for word in _country_names(sentence, c))] or countries
+    if going := _TRAVEL_TO.search(clause):  # 'After Nigeria, he will travel to Angola': only what follows 'to'
+        ahead = clause[going.end():]
+        cities = [c for c in cities if c[0] in ahead] or cities
+        countries = [c for c in countries if any(word in ahead for word in _country_names(sentence, c))] or countries
     found: dict[str, str | None] = {}
     for city, country in cities:
         if country != visitor.country:

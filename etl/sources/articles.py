@@ -11,6 +11,7 @@ from pathlib import Path
 from etl.extract.document import Article, parse_article
 from etl.records import Batch, Engagement, Participant, Reject, SourceRecord
 from etl.resolve.countries import to_iso3
+from etl.resolve.publishers import publisher_code, publisher_of_domain
 from etl.sources.files import InputError, read_text
 from etl.sources.markdown import FrontMatterError, has_front_matter, parse_release
 
@@ -120,7 +121,7 @@ def _from_markdown(path: Path, text: str) -> Iterator[RawArticle | Reject]:
         yield _reject(str(path), "the release has no text after its front matter", field="body")
         return
     yield RawArticle(str(path), release.url or path.resolve().as_uri(), release.title, release.published,
-                     _with_headline(release.title, release.body), release.publisher)
+                     _with_headline(release.title, release.body), publisher_code(release.publisher))
 
 
 def read_articles(path: Path) -> Iterator[RawArticle | Reject]:
@@ -173,8 +174,16 @@ def _records(raw: RawArticle, article: Article, extraction) -> list[SourceRecord
     return records
 
 
-def parse_articles(path: Path) -> Batch:
-    """Every engagement extracted from the articles in one input; unreadable articles become rejects."""
+def publisher_for(raw: RawArticle, configured: str | None = None) -> str | None:
+    """Whose release this is: the source's `publisher` setting, else the front matter's, else the URL's domain."""
+    return configured or raw.publisher or publisher_of_domain(raw.uri)
+
+
+def parse_articles(path: Path, publisher: str | None = None) -> Batch:
+    """Every engagement extracted from the articles in one input; unreadable articles become rejects.
+
+    publisher (ISO3) says whose releases these are, as a source's `publisher = "USA"` does.
+    """
     batch = Batch(path=str(path))
     try:
         items = list(read_articles(path))
@@ -193,7 +202,7 @@ def parse_articles(path: Path) -> Batch:
             raws.append(item)
     from etl.extract.pipeline import extract_articles  # spaCy loads only when articles are read
 
-    articles = [parse_article(raw.text, raw.published, raw.title) for raw in raws]
+    articles = [parse_article(raw.text, raw.published, raw.title, publisher_for(raw, publisher)) for raw in raws]
     for raw, article, extraction in zip(raws, articles, extract_articles(articles)):
         batch.records.extend(_records(raw, article, extraction))
     return batch

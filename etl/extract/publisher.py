@@ -1,0 +1,37 @@
+"""Article-level passes that read who issued a release: its government's officials, and its spokespeople."""
+from __future__ import annotations
+
+import re
+
+from etl.extract.events import Event
+from etl.extract.people import Person
+
+# Offices a release's own government holds: unqualified, 'Secretary Blinken' in a State Department release is its own.
+# Heads of government and ministers are left out: in any release those are as often foreign as not.
+GOVERNMENT_TITLE = re.compile(
+    r"^(?:(?:acting|deputy|principal deputy|under|assistant|special|senior|chief|white house|nsc|u\.s\.)\s+)*"
+    r"(?:president|vice president|secretary|national security advis[eo]r|envoy|representative|counsel(?:l)?or|"
+    r"ambassador|first lady|second gentleman|administrator|senator|governor|chief of staff|coordinator|advis[eo]r)\b",
+    re.I)
+# Who speaks for the publisher: 'The below is attributable to Spokesperson Ned Price' issues the release.
+ISSUER_TITLE = re.compile(r"\b(?:spokes(?:person|man|woman)|press secretary|communications director|"
+                          r"director of communications)\b", re.I)
+
+
+def apply_publisher(people: list[Person], publisher: str | None) -> None:
+    """People with no country whose title is one of the publishing government's offices are that government's."""
+    if not publisher:
+        return
+    for person in people:
+        if not person.country and person.title and GOVERNMENT_TITLE.search(person.title):
+            person.country = publisher
+
+
+def drop_issuers(events: list[Event]) -> list[Event]:
+    """Spokespeople who issue a release are not in the engagements it reports; events left with nobody go too."""
+    kept = []
+    for event in events:
+        event.participants = [p for p in event.participants if not ISSUER_TITLE.search(p.title or "")]
+        if len(event.participants) >= (1 if event.kind == "visit" else 2):
+            kept.append(event)
+    return kept

@@ -1,0 +1,138 @@
+"""Markdown press releases with a YAML front matter, publisher context, and undated text (real White House files)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from etl.extract.dates import resolve
+from etl.sources.articles import iter_articles, parse_articles, read_articles
+from etl.sources.markdown import markdown_to_text, parse_release
+from etl.resolve.publishers import publisher_code, publisher_of_domain
+from tests.conftest import FIXTURES
+
+RELEASES = FIXTURES / "wh-briefings"
+MODI_CALL = RELEASES / "2021-02-08-readout-of-president-joseph-r-biden-jr-call-with-prime-minister-narendra-modi-of-india.md"
+TRAVEL = RELEASES / "2021-03-22-statement-by-nsc-spokesperson-emily-horne-on-senior-administration-official-travel-to-mexico-and-guatemala.md"
+FACT_SHEET = next(RELEASES.glob("2022-03-01-fact-sheet-*.md"))
+
+
+def test_front_matter_gives_title_date_and_url():
+    release = parse_release(TRAVEL.read_text("utf-8"))
+    # The folded, escaped YAML title ('\_' is a no-break space) reads as one plain line.
+    assert release.title == "Statement by NSC Spokesperson Emily Horne on Senior Administration Official Travel to Mexico and Guatemala"
+    assert release.published == dt.date(2021, 3, 22)
+    assert release.url.startswith("https://bidenwhitehouse.archives.gov/briefing-room/")
+    assert release.tags == ["statements-releases"]
+    assert "\\###" not in release.body and "###" not in release.body
+    assert "Ambassador Roberta Jacobson will travel to Mexico on March 22" in release.body  # wrapped lines joined
+
+
+def test_markdown_markup_is_removed():
+    text = markdown_to_text("**<u>Bold</u> words** and a [link](https://x.org/a_(b)) here\\.\n\n-   one item\n    wraps\n-   two\n\n\\###\nafter")
+    assert text.split("\n\n") == ["Bold words and a link here.", "one item wraps", "two"]
+
+
+def test_release_is_read_with_its_title_first():
+    (raw,) = list(read_articles(MODI_CALL))
+    assert raw.title.startswith("Readout of President Joseph R. Biden, Jr. Call with Prime Minister Narendra Modi")
+    assert raw.text.startswith(raw.title + ".\n\n")
+    assert raw.published == dt.date(2021, 2, 8)
+    assert raw.uri.startswith("https://bidenwhitehouse.archives.gov/")
+
+
+@pytest.mark.parametrize("header, field, reason", [
+    ("title: 'unclosed\n", "front matter", "not valid YAML"),
+    ("- a\n- list\n", "front matter", "a YAML mapping was expected"),
+    ("title: No date here\n", "date", "missing"),
+    ("title: Bad\ndate: '2021-13-45'\n", "date", "is not a date"),
+])
+def test_bad_front_matter_is_rejected_with_its_field(tmp_path: Path, header: str, field: str, reason: str):
+    path = tmp_path / "release.md"
+    path.write_text(f"---\n{header}---\n\nPresident Biden met Prime Minister Modi of India in Washington.\n", "utf-8")
+    (reject,) = list(read_articles(path))
+    assert reject.locator == str(path) and reject.field == field and reason in reject.reason
+
+
+def test_unclosed_front_matter_is_plain_text_not_lost(tmp_path: Path):
+    path = tmp_path / "notes.md"
+    path.write_text("---\ntitle: never closed\n\nPresident Biden met Prime Minister Modi of India.\n", "utf-8")
+    (raw,) = list(read_articles(path))
+    assert raw.published is None and "Modi" in raw.text
+
+
+def test_a_bad_release_does_not_stop_the_folder(tmp_path: Path):
+    (tmp_path / "bad.md").write_text("---\ntitle: x\n---\n\nbody\n", "utf-8")
+    (tmp_path / "good.md").write_bytes(MODI_CALL.read_bytes())
+    (tmp_path / "latin1.md").write_bytes("---\ntitle: caf\xe9\n---\n".encode("latin-1"))
+    (tmp_path / "README.md").write_text("# About this folder\n", "utf-8")
+    files = list(iter_articles([tmp_path]))
+    assert [p.name for p in files] == ["bad.md", "good.md", "latin1.md"]  # a folder's README is not an article
+    batches = {p.name: parse_articles(p) for p in files}
+    assert batches["bad.md"].rejects[0].field == "date"
+    assert batches["latin1.md"].rejects and "UTF-8" in batches["latin1.md"].rejects[0].reason
+    assert batches["good.md"].records and not batches["good.md"].rejects
+
+
+def test_readout_loads_as_a_dated_call_with_countries():
+    batch = parse_articles(MODI_CALL)
+    calls = [r for r in batch.records if r.engagement.kind == "call"]
+    assert calls, batch.records
+    call = calls[0]
+    assert call.engagement.start_date == dt.date(2021, 2, 8)
+    assert {p.name: p.country_iso3 for p in call.engagement.participants} == {"Joseph R. Biden": "USA", "Narendra Modi": "IND"}
+    assert call.uri.startswith("https://bidenwhitehouse.archives.gov/") and call.published_at == dt.date(2021, 2, 8)
+
+
+def test_spokespeople_who_issue_a_release_take_no_part():
+    batch = parse_articles(TRAVEL)
+    names = {p.name for r in batch.records for p in r.engagement.participants}
+    assert "Emily Horne" not in names
+    visits = {(p.name, r.engagement.country_iso3) for r in batch.records if r.engagement.kind == "visit"
+              for p in r.engagement.participants}
+    assert ("Roberta Jacobson", "MEX") in visits
+
+
+def test_undated_text_is_never_dated_today(tmp_path: Path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Prime Minister Narendra Modi met President Joe Biden in Washington on Friday to discuss trade.\n", "utf-8")
+    batch = parse_articles(path)
+    assert batch.records
+    assert all(r.engagement.start_date is None for r in batch.records)
+    assert all(r.published_at is None for r in batch.records)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("met on Friday", None),
+    ("met on March 3", None),
+    ("met on March 3, 2022", dt.date(2022, 3, 3)),
+    ("met in October 2015", dt.date(2015, 10, 1)),
+    ("met yesterday", None),
+])
+def test_without_a_publication_date_only_dates_with_a_year_resolve(text, expected):
+    span = resolve(text, None)
+    assert (span.start if span else None) == expected
+
+
+@pytest.mark.parametrize("url, country", [
+    ("https://bidenwhitehouse.archives.gov/briefing-room/x", "USA"),
+    ("https://www.state.gov/readout/", "USA"),
+    ("https://www.gov.uk/government/news/x", "GBR"),
+    ("https://www.mea.gov.in/press-releases.htm", "IND"),
+    ("https://www.mofa.go.jp/press/", "JPN"),
+    ("https://www.reuters.com/world/", None),
+    (None, None),
+])
+def test_publisher_from_the_domain(url, country):
+    assert publisher_of_domain(url) == country
+
+
+def test_publisher_setting_is_a_country():
+    assert publisher_code("USA") == "USA" and publisher_code("India") == "IND" and publisher_code(None) is None
+
+
+def test_noise_release_announces_nothing():
+    batch = parse_articles(FACT_SHEET)
+    assert not batch.rejects
+    assert len(batch.records) <= 1
