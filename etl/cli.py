@@ -75,12 +75,21 @@ def load_command(
     config: ConfigOption = None,
     allow_rejects: Annotated[bool, typer.Option("--allow-rejects", help="Exit 0 even when records were rejected.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Reload inputs even if unchanged.")] = False,
+    publisher: Annotated[Optional[str], typer.Option(
+        help="articles: whose releases these are, a country ('USA'); else front matter or web domain.")] = None,
 ) -> None:
     """Load files of one source kind into the warehouse (unchanged files are skipped)."""
     settings = _settings(config, db)
+    code = None
+    if publisher:
+        from etl.resolve.publishers import publisher_code
+
+        if (code := publisher_code(publisher)) is None:
+            console.print(f"[red]error:[/red] --publisher '{publisher}' is not a country")
+            raise typer.Exit(2)
     try:
         with staged(settings.db_path) as con:
-            summary = load(con, kind, paths, force=force, show_progress=sys.stderr.isatty())
+            summary = load(con, kind, paths, force=force, show_progress=sys.stderr.isatty(), options={"publisher": code})
     except (LoadError, PublishError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None

@@ -16,6 +16,9 @@ SETTINGS_HELP = {
     "sources[].url": ("", "gdelt only: GDELT's file list (masterfilelist.txt or lastupdate.txt); every refresh first "
                            "fetches the exports newer than those in `path`."),
     "sources[].stale_after_days": ("7", "parley status warns when a source has not loaded for this long."),
+    "sources[].publisher": ("", "articles only: whose releases these are, as a country (\"USA\", \"India\"); their "
+                                 "officials named without a country ('Secretary Blinken') are that government's. "
+                                 "Else the front matter's `publisher`, else the URL's government domain."),
 }
 
 
@@ -31,6 +34,7 @@ class SourceConfig:
     path: Path
     stale_after_days: float = 7.0
     url: str | None = None
+    publisher: str | None = None  # ISO3
 
 
 @dataclass
@@ -57,6 +61,20 @@ def load_settings(config: Path | None = None, db: Path | None = None) -> Setting
     return settings
 
 
+def _publisher(path: Path, index: int, source: dict) -> str | None:
+    from etl.resolve.publishers import publisher_code
+
+    value = source.get("publisher")
+    if not value:
+        return None
+    if source["kind"] != "articles":
+        raise ConfigError(f"{path}: sources #{index}: 'publisher' is only for kind 'articles'")
+    code = publisher_code(str(value))
+    if code is None:
+        raise ConfigError(f"{path}: sources #{index}: publisher '{value}' is not a country")
+    return code
+
+
 def _read(path: Path) -> Settings:
     try:
         data = tomllib.loads(path.read_text("utf-8"))
@@ -74,5 +92,6 @@ def _read(path: Path) -> Settings:
         if source.get("url") and source["kind"] != "gdelt":
             raise ConfigError(f"{path}: sources #{index}: 'url' is only for kind 'gdelt'")
         settings.sources.append(SourceConfig(source["kind"], base / source["path"],
-                                             float(source.get("stale_after_days", 7)), source.get("url") or None))
+                                             float(source.get("stale_after_days", 7)), source.get("url") or None,
+                                             _publisher(path, index, source)))
     return settings

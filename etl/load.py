@@ -41,8 +41,10 @@ def _changed(con: duckdb.DuckDBPyConnection, files: list[Path]) -> tuple[dict[st
     return changed, unchanged
 
 
-def _parse_all(kind: str, files: dict[str, InputFile], show_progress: bool) -> list[Batch]:
-    parse = SOURCE_KINDS[kind].parse
+def _parse_all(kind: str, files: dict[str, InputFile], show_progress: bool, options: dict) -> list[Batch]:
+    source = SOURCE_KINDS[kind]
+    if source.parse_many is not None:
+        return _safe_parse_many(source.parse_many, [Path(key) for key in files], kind, options)
     batches: list[Batch] = []
     columns = (TextColumn(f"[bold]{kind}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[name]}"))
@@ -50,10 +52,21 @@ def _parse_all(kind: str, files: dict[str, InputFile], show_progress: bool) -> l
         task = progress.add_task(kind, total=len(files), name="")
         for key in files:
             progress.update(task, name=Path(key).name)
-            batch = _safe_parse(parse, Path(key), kind)
+            batch = _safe_parse(lambda path: source.parse(path, **options), Path(key), kind)
             batch.path = key
             batches.append(batch)
             progress.advance(task)
+    return batches
+
+
+def _safe_parse_many(parse_many, paths: list[Path], kind: str, options: dict) -> list[Batch]:
+    """All inputs at once; should that fail unexpectedly, each input alone, so one bad file rejects only itself."""
+    try:
+        batches = parse_many(paths, **options)
+    except Exception:  # noqa: BLE001 - find the file at fault one by one
+        batches = [_safe_parse(lambda path: parse_many([path], **options)[0], path, kind) for path in paths]
+    for path, batch in zip(paths, batches):
+        batch.path = str(path)
     return batches
 
 
@@ -67,11 +80,16 @@ def _safe_parse(parse, path: Path, kind: str) -> Batch:
 
 
 def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bool = False,
-         show_progress: bool = False, rebuild: bool = True) -> RunSummary:
+         show_progress: bool = False, rebuild: bool = True, options: dict | None = None) -> RunSummary:
     """Load every new or changed input of one kind under paths as one run; unchanged inputs are skipped.
 
-    rebuild=False defers rebuilding the derived tables to the caller (see etl.refresh).
+    rebuild=False defers rebuilding the derived tables to the caller (see etl.refresh). options are the kind's
+    own settings (SourceKind.options), such as an articles source's publisher.
     """
+    options = {k: v for k, v in (options or {}).items() if v is not None}
+    unknown = set(options) - set(SOURCE_KINDS[kind].options) if kind in SOURCE_KINDS else set()
+    if unknown:
+        raise LoadError(f"source kind '{kind}' takes no setting {', '.join(sorted(unknown))}")
     files = input_files(kind, paths)
     if not files:
         raise LoadError(f"no {kind} files under {', '.join(map(str, paths))}")
@@ -82,7 +100,7 @@ def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bo
     if not changed:
         run_id = record_skipped_run(con, kind, unchanged)
         return RunSummary(run_id=run_id, source_kind=kind, inputs_skipped=len(unchanged), status="unchanged")
-    batches = _parse_all(kind, changed, show_progress)
+    batches = _parse_all(kind, changed, show_progress, options)
     try:
         summary = write_run(con, kind, batches, changed, rebuild=rebuild)
     except Exception as exc:

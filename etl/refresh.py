@@ -57,7 +57,8 @@ def run_refresh(settings: Settings, force: bool = False, show_progress: bool = F
         for source in settings.sources:
             try:
                 result.summaries.append(load(con, source.kind, [source.path], force=force,
-                                             show_progress=show_progress, rebuild=False))
+                                             show_progress=show_progress, rebuild=False,
+                                             options={"publisher": source.publisher}))
             except LoadError as exc:
                 result.errors.append(f"{source.kind}: {exc}")
         update_marts(con)  # once for all sources, before the checks

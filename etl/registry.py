@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.records import Batch
-from etl.sources.articles import iter_articles, parse_articles
+from etl.sources.articles import iter_articles, parse_articles, parse_many_articles
 from etl.sources.gdelt import iter_exports, parse_gdelt
 from etl.sources.hsg import iter_xml, parse_travels, parse_visits
 from etl.sources.icews import iter_event_files, parse_icews
@@ -21,6 +21,8 @@ class SourceKind:
     files: Callable[[list[Path]], Iterator[Path]]
     parse: Callable[[Path], Batch]
     help: str
+    parse_many: Callable[..., list[Batch]] | None = None  # all inputs at once (on every core), where that pays
+    options: tuple[str, ...] = ()  # settings a [[sources]] entry may give this kind, passed to its parser
 
 
 SOURCE_KINDS: dict[str, SourceKind] = {
@@ -29,7 +31,9 @@ SOURCE_KINDS: dict[str, SourceKind] = {
         SourceKind("hsg-travels", iter_xml, parse_travels, "Office of the Historian travels XML (Presidents, Secretaries)"),
         SourceKind("hsg-visits", iter_xml, parse_visits, "Office of the Historian visits of foreign leaders XML"),
         SourceKind("table", iter_tables, parse_table, "curated engagements as CSV, JSON or JSON Lines"),
-        SourceKind("articles", iter_articles, parse_articles, "news articles and press releases: text, HTML, JSONL, RSS/Atom"),
+        SourceKind("articles", iter_articles, parse_articles,
+                   "news articles and press releases: text, Markdown with front matter, HTML, JSONL, RSS/Atom",
+                   parse_many=parse_many_articles, options=("publisher",)),
         SourceKind("gdelt", iter_exports, parse_gdelt, "GDELT 1.0/2.0 event exports: meetings, consultations, visits"),
         SourceKind("icews", iter_event_files, parse_icews, "ICEWS event files: meetings, consultations, visits"),
     )

@@ -22,7 +22,13 @@ _ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "tech
               "initiative", "ministry", "embassy", "office", "department", "government", "administration", "summit",
               "forum", "partnership", "agreement", "committee", "commission", "assembly", "organisation",
               "organization", "union", "bank", "fund", "court", "cabinet", "parliament", "party", "group",
-              "bureau", "agency", "service", "institute", "directorate", "authority", "force", "forces", "army"}
+              "bureau", "agency", "service", "institute", "directorate", "authority", "force", "forces", "army",
+              # programmes, fields and institutions that press releases name in title case
+              "plan", "program", "programme", "act", "system", "systems", "university", "college", "school",
+              "foundation", "board", "engineering", "science", "sciences", "studies", "medal", "prize", "award",
+              "professorship", "workforce", "register", "strategy", "framework", "coalition", "alliance",
+              "network", "corporation", "company", "association", "society", "academy", "laboratory", "center",
+              "centre", "project", "fellowship", "order", "law", "report", "review", "declaration", "charter"}
 
 
 # Gatherings named like people ('United Nations Food Systems Summit Stocktake').

@@ -1,11 +1,9 @@
-"""The extractor over many articles on every core: chunks of articles to worker processes, each loading spaCy once."""
+"""The extractor over many articles on every core: chunks of work to worker processes, each loading spaCy once."""
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-
-from etl.extract.document import Article
 
 CHUNK = 32  # articles per task: large enough to batch through spaCy, small enough to spread over the workers
 
@@ -24,15 +22,15 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start:start + size]
 
 
-def map_articles(task: Callable[[list[Article]], list], articles: Iterable[Article],
-                 workers: int | None = None) -> Iterator:
-    """task(chunk) for each chunk of articles, in order, on `workers` processes (in this one when there is one)."""
-    articles = list(articles)
-    workers = min(worker_count(workers), max(1, len(articles) // CHUNK))
+def map_articles(task: Callable[[list], list], items: Iterable, workers: int | None = None) -> Iterator:
+    """task(chunk) for each chunk of items (articles to extract), yielding one result per item in order, on
+    `workers` processes (in this one when one is enough). task must be a module-level function."""
+    items = list(items)
+    workers = min(worker_count(workers), max(1, len(items) // CHUNK))
     if workers == 1:
-        for chunk in _chunks(articles, CHUNK):
+        for chunk in _chunks(items, CHUNK):
             yield from task(chunk)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results in pool.map(task, _chunks(articles, CHUNK)):
+        for results in pool.map(task, _chunks(items, CHUNK)):
             yield from results

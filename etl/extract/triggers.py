@@ -9,8 +9,10 @@ CALL = re.compile(r"\b(phone call|telephone (?:call|conversation|talks?)|(?:by|o
 DIALOGUE = re.compile(r"\b([Cc]o-?chair(?:ed|s|ing)?|dialogue|consultations|2\+2|two-plus-two|strategic talks|"
                       r"joint commission|round of talks|ministerial (?:meeting|talks|dialogue))\b")
 MEETING = re.compile(r"\b(met|meet|meets|meeting|met with|held (?:[\w-]+ )?(?:talks|discussions|a meeting|delegation-level talks)|"
-                     r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|(?:after|following|during) (?:their |the )?talks|hosted|hosts|host|hosting|received|"
-                     r"receives|receiving|welcomed|welcomes|greeted|called on|calls on|sat down with|lunch|dinner|"
+                     r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|(?:after|following|during) (?:their |the )?talks|hosted|hosts|host|hosting|"
+                     r"(?:received|receives|receiving)(?!\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w.]+\s+){0,2}?"
+                     r"(?:degree|ph\.?d|b\.?[as]\.?|m\.?[as]\.?|m\.?b\.?a|j\.?d|bachelor|master|doctorate|award|medal|"
+                     r"prize|honou?r|fellowship|grant|funding|training|diploma|certificate|letters?|reports?|support))|welcomed|welcomes|greeted|called on|calls on|sat down with|lunch|dinner|"
                      r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
                      r"discussed .{0,60} with|conferred|audience|welcome (?:was|were) (?:led|given|extended|accorded) by)\b", re.I)
 VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|travel(?:l)?ed to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"

@@ -179,17 +179,13 @@ def publisher_for(raw: RawArticle, configured: str | None = None) -> str | None:
     return configured or raw.publisher or publisher_of_domain(raw.uri)
 
 
-def parse_articles(path: Path, publisher: str | None = None) -> Batch:
-    """Every engagement extracted from the articles in one input; unreadable articles become rejects.
-
-    publisher (ISO3) says whose releases these are, as a source's `publisher = "USA"` does.
-    """
-    batch = Batch(path=str(path))
+def _readable(path: Path, batch: Batch) -> list[RawArticle]:
+    """The articles of one input worth extracting; the rest become the batch's rejects."""
     try:
         items = list(read_articles(path))
     except InputError as exc:
         batch.rejects.append(exc.reject)
-        return batch
+        return []
     raws = []
     for item in items:
         batch.records_in += 1
@@ -200,12 +196,35 @@ def parse_articles(path: Path, publisher: str | None = None) -> Batch:
                                          record=item.text[:500]))
         else:
             raws.append(item)
+    return raws
+
+
+def _extract_chunk(chunk: list[tuple[RawArticle, str | None]]) -> list[list[SourceRecord]]:
+    """Records for each article of a chunk (run in a worker process when there are several)."""
     from etl.extract.pipeline import extract_articles  # spaCy loads only when articles are read
 
-    articles = [parse_article(raw.text, raw.published, raw.title, publisher_for(raw, publisher)) for raw in raws]
-    for raw, article, extraction in zip(raws, articles, extract_articles(articles)):
-        batch.records.extend(_records(raw, article, extraction))
-    return batch
+    articles = [parse_article(raw.text, raw.published, raw.title, publisher) for raw, publisher in chunk]
+    return [_records(raw, article, found) for (raw, _), article, found in zip(chunk, articles, extract_articles(articles))]
+
+
+def parse_many_articles(paths: list[Path], publisher: str | None = None, workers: int | None = None) -> list[Batch]:
+    """One batch per input, the articles of all of them extracted together on every core.
+
+    publisher (ISO3) says whose releases these are, as a source's `publisher = "USA"` does.
+    """
+    from etl.extract.parallel import map_articles
+
+    batches = [Batch(path=str(path)) for path in paths]
+    work = [(batch, raw) for path, batch in zip(paths, batches) for raw in _readable(path, batch)]
+    chunks = [(raw, publisher_for(raw, publisher)) for _, raw in work]
+    for (batch, _), records in zip(work, map_articles(_extract_chunk, chunks, workers)):
+        batch.records.extend(records)
+    return batches
+
+
+def parse_articles(path: Path, publisher: str | None = None) -> Batch:
+    """Every engagement extracted from the articles in one input; unreadable articles become rejects."""
+    return parse_many_articles([path], publisher, workers=1)[0]
 
 
 # A folder's own documentation (provenance, licence) is not one of its articles.
