@@ -9,7 +9,7 @@ from etl.config import Settings, SourceConfig
 from etl.load import LoadError, input_files, load
 from etl.sources.gdelt_fetch import FetchError, fetch_new_exports
 from etl.sources.files import file_sha256
-from etl.warehouse.connection import STORAGE_VERSION, storage_version
+from etl.warehouse.connection import SCHEMA_VERSION, STORAGE_VERSION, storage_version
 from etl.warehouse.marts import update_marts
 from etl.warehouse.publish import LOCK_TIMEOUT_SECONDS, staged
 from etl.warehouse.safe_sql import connect_read_only
@@ -39,11 +39,12 @@ def changed_inputs(db_path: Path, sources: list[SourceConfig]) -> list[str]:
 
 
 def outdated_format(db_path: Path) -> bool:
-    """True when the live warehouse is written in another storage format than STORAGE_VERSION (an older Parley's)."""
+    """True when an older Parley wrote the live warehouse: another storage format, or an older schema of views."""
     if not db_path.exists():
         return False
     with connect_read_only(db_path) as con:
-        return not storage_version(con).startswith(STORAGE_VERSION)
+        schema = con.execute("select value from store.meta where key = 'schema_version'").fetchone()
+        return not storage_version(con).startswith(STORAGE_VERSION) or schema is None or schema[0] != SCHEMA_VERSION
 
 
 def run_refresh(settings: Settings, force: bool = False, show_progress: bool = False,

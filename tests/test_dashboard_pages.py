@@ -133,3 +133,19 @@ def test_missing_warehouse_tells_the_command(monkeypatch, tmp_path):
     monkeypatch.setenv("PARLEY_DB", str(tmp_path / "none.duckdb"))
     app = run_page("overview")
     assert "parley refresh" in app.warning[0].value
+
+
+def test_a_visit_shows_the_meetings_held_during_it(ro):
+    visit_id, start = ro.execute("""
+        select v.engagement_id, v.start_date from engagements m join engagements v on v.engagement_id = m.parent_engagement_id
+        where list_contains(v.source_kinds, 'hsg-travels') group by all order by count(*) desc, 1 limit 1""").fetchone()
+    app = run_page("engagements", {"kind": "visit", "source": "hsg-travels", "start": str(start), "end": str(start)})
+    app.selectbox(key="detail").set_value(visit_id).run()
+    assert not app.exception
+    assert any(m.value.startswith("**Held during this visit**") for m in app.markdown)
+    meeting_id, day = ro.execute("select engagement_id, start_date from engagements where parent_engagement_id = ? "
+                                 "order by 1 limit 1", [visit_id]).fetchone()
+    app = run_page("engagements", {"kind": "meeting", "start": str(day), "end": str(day)})
+    app.selectbox(key="detail").set_value(meeting_id).run()
+    assert not app.exception
+    assert any(m.value.startswith("**During the visit:**") for m in app.markdown)

@@ -85,3 +85,37 @@ def test_incremental_derived_tables_equal_a_full_rebuild(fresh_db, tmp_path):
     incremental = view_digest(fresh_db)
     rebuild_marts(fresh_db)
     assert view_digest(fresh_db) == incremental
+
+
+def test_meetings_during_a_visit_belong_to_it(ro):
+    linked = ro.execute("""
+        select m.kind, v.kind, m.start_date between v.start_date and v.end_date,
+               coalesce(m.country_iso3 = v.country_iso3, true),
+               exists (select 1 from participants pm join participants pv using (official_id)
+                       where pm.engagement_id = m.engagement_id and pv.engagement_id = v.engagement_id)
+        from engagements m join engagements v on v.engagement_id = m.parent_engagement_id""").fetchall()
+    assert len(linked) > 10  # HSG remarks: 'Met with President Wee …' during a presidential trip leg
+    assert all(vk == "visit" and mk in ("meeting", "call", "dialogue", "summit") and during and place and shared
+               for mk, vk, during, place, shared in linked)
+    assert ro.execute("select count(*) from engagements where kind = 'visit' and parent_engagement_id is not null").fetchone()[0] == 0
+
+
+def test_a_new_visit_adopts_meetings_already_loaded(fresh_db, tmp_path):
+    from etl.warehouse.marts import rebuild_marts
+    from tests.test_table import HEADER
+
+    meeting = tmp_path / "meeting.csv"
+    meeting.write_text(HEADER + "m1,meeting,held,2025-02-13,,Washington,USA,Meeting,"
+                       "Narendra Modi | Prime Minister | IND; Donald Trump | President | USA,,,https://example.org/m,,1\n")
+    load(fresh_db, "table", [meeting])
+    assert fresh_db.execute("select parent_engagement_id from engagements").fetchall() == [(None,)]
+    visit = tmp_path / "visit.csv"
+    visit.write_text(HEADER + "v1,visit,held,2025-02-12,2025-02-14,Washington,USA,Visit,"
+                     "Narendra Modi | Prime Minister | IND | visitor,,,https://example.org/v,,1\n")
+    load(fresh_db, "table", [visit])
+    rows = dict(fresh_db.execute("select kind, parent_engagement_id from engagements").fetchall())
+    visit_id = fresh_db.execute("select engagement_id from engagements where kind = 'visit'").fetchone()[0]
+    assert rows["meeting"] == visit_id
+    incremental = view_digest(fresh_db)
+    rebuild_marts(fresh_db)
+    assert view_digest(fresh_db) == incremental

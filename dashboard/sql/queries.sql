@@ -213,6 +213,15 @@ limit $limit
 -- name: engagement_detail
 select * from engagements where engagement_id = $engagement_id
 
+-- name: visit_programme
+select start_date, kind, title, city, country_iso3, engagement_id
+from engagements where parent_engagement_id = $engagement_id
+order by start_date, kind, engagement_id
+
+-- name: engagement_parent
+select start_date, end_date, title, city, country_iso3, engagement_id
+from engagements where engagement_id = (select parent_engagement_id from engagements where engagement_id = $engagement_id)
+
 -- name: engagement_participants
 select name, title, country_iso3, role, official_id from participants where engagement_id = $engagement_id
 order by role desc, seniority, name

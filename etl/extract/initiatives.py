@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from etl.resolve.countries import to_iso3
+
 # Groupings and mechanisms usually written by a short name alone.
 KNOWN_SHORT_NAMES = ("Quad", "G20", "G-20", "G7", "G-7", "G8", "BRICS", "ASEAN", "NATO", "AUKUS", "SCO", "APEC",
                      "SAARC", "BIMSTEC", "OPEC", "IPEF", "I2U2", "iCET", "COMPACT", "JCPOA", "European Union",
@@ -20,7 +22,11 @@ _NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:(?:Comprehensive|Global|Special|S
                               r"Bureau|Agency|Office|Department)$|^(?:General Assembly)$|"
                               r"(?:^|(?<!Joint)\s)Commission$", re.I)  # a 'Joint Commission' is a bilateral mechanism
 # Person titles inside a phrase mean it is a list of people, not a name ('President X and African Union Commission').
-_PERSON_WORDS = re.compile(r"\b(?:President|Minister|Premier|Chancellor|Secretary|King|Emir|Prince)\b")
+_PERSON_WORDS = re.compile(r"\b(?:President|Minister|Premier|Chancellor|Secretary|King|Emir|Prince|Advis[eo]r|Director|"
+                           r"Ambassador|Envoy|Spokesperson|Coordinator)\b")
+# A release's own headline words ('Readout of … Meeting') and a government's own councils are not initiatives.
+_NOT_NAMES = re.compile(r"^(?:Readout|Statement|Remarks|Fact Sheet|FACT SHEET|Joint Statement|Press Release)\b|"
+                        r"^National\b.*\bCouncil$|\bPolicy Council$|^Domestic Policy$")
 # The name groups use themselves.
 CANONICAL = {"group of 20": "G20", "group of twenty": "G20", "g-20": "G20"}
 _COP = re.compile(r"\bCOP-?\d{1,2}\b")
@@ -56,12 +62,18 @@ _SHORT_NAME = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(s) for s in sort
                          + r")(?![\w\-])")
 
 
+def _is_country(phrase: str) -> bool:
+    """'Republic of Korea', 'China and the Democratic People's Republic of Korea': countries, not initiatives."""
+    pieces = re.split(r"\s+and\s+(?:the\s+)?", phrase.replace("’", "'"))
+    return all(to_iso3(piece.removeprefix("the ")) for piece in pieces)
+
+
 def _named(phrase: str) -> str | None:
     """The initiative a capitalised phrase names, if any."""
-    if _PERSON_WORDS.search(phrase):
+    if _PERSON_WORDS.search(phrase) or _NOT_NAMES.match(phrase):
         return None
     name = _cut_to_head(phrase)
-    if name and len(name.split()) >= 2 and not _NOT_INITIATIVES.search(name):
+    if name and len(name.split()) >= 2 and not _NOT_INITIATIVES.search(name) and not _NOT_NAMES.search(name):
         return name
     found = _SHORT_NAME.search(phrase)
     return _SHORT_BY_TEXT[found[0]] if found else None
@@ -88,7 +100,8 @@ def find_initiatives(sentence: str) -> list[str]:
         phrase = _clean(match.group(1))
         paren = _PAREN.match(sentence, match.end())
         if paren and _ACRONYM.match(paren.group(1)) and any(c.isupper() for c in paren.group(1)) \
-                and len(phrase.split()) >= 2 and not _NOT_INITIATIVES.search(phrase) and not _PERSON_WORDS.search(phrase):
+                and len(phrase.split()) >= 2 and not _NOT_INITIATIVES.search(phrase) and not _PERSON_WORDS.search(phrase) \
+                and not _NOT_NAMES.search(phrase) and not _is_country(phrase):
             found.append(f"{phrase} ({paren.group(1)})")  # 'Long Name (ACR)'
             consumed_until = paren.end()
             continue

@@ -255,7 +255,8 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     while end > start + 1 and doc[end - 1].text in HEADLINE_NOUNS:
         end -= 1  # a headline's capitalised noun: 'Harris Call with …', 'Chollet's Trip to Ukraine'
     text = _clean_name(doc[start:end].text)
-    if not text or _NOT_NAMES.match(text) or any(ch.isdigit() for ch in text):
+    if not text or _NOT_NAMES.match(text) or any(ch.isdigit() for ch in text) \
+            or all(word in HEADLINE_NOUNS for word in text.split()):
         return None
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):

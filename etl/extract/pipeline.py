@@ -15,6 +15,7 @@ from etl.extract.companions import add_travellers
 from etl.extract.document import Article, parse_article
 from etl.extract.dates import DateSpan
 from etl.extract.events import Event, extract_events
+from etl.extract.focus import focus, worth_parsing
 from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.people import Person, find_people
 from etl.extract.publisher import apply_publisher, drop_issuers
@@ -252,11 +253,19 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
-    """Run the pipeline over articles (batched through spaCy) and yield what each holds."""
+    """Run the pipeline over articles (batched through spaCy) and yield what each holds.
+
+    Only what the cheap first pass (etl.extract.focus) keeps is parsed; a text with no trigger word is not parsed.
+    """
     articles = list(articles)
+    worth = [worth_parsing(a.text[:MAX_CHARS]) for a in articles]
     nlp = load_nlp()
-    texts = (a.text[:MAX_CHARS] for a in articles)
-    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size)):
+    docs = nlp.pipe((focus(a.text[:MAX_CHARS]) for a, w in zip(articles, worth) if w), batch_size=batch_size)
+    for article, parse in zip(articles, worth):
+        if not parse:
+            yield Extraction(article, [], [])
+            continue
+        doc = next(docs)
         people, by_token = find_people(doc)
         apply_publisher(people, article.publisher)
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))

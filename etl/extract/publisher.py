@@ -7,12 +7,14 @@ from etl.extract.events import Event
 from etl.extract.people import Person
 
 # Offices a release's own government holds: unqualified, 'Secretary Blinken' in a State Department release is its own.
-# Heads of government and ministers are left out: in any release those are as often foreign as not.
+# Heads of government, monarchs and ministers are left out: in any release those are as often foreign as not.
 GOVERNMENT_TITLE = re.compile(
-    r"^(?:(?:acting|deputy|principal deputy|under|assistant|special|senior|chief|white house|nsc|u\.s\.)\s+)*"
-    r"(?:president|vice president|secretary|national security advis[eo]r|envoy|representative|counsel(?:l)?or|"
-    r"ambassador|first lady|second gentleman|administrator|senator|governor|chief of staff|coordinator|advis[eo]r)\b",
-    re.I)
+    r"\b(?:president|secretary|advis[eo]r|envoy|representative|counsel(?:l)?or|ambassador|first lady|"
+    r"second gentleman|administrator|senator|governor|chief of staff|coordinator|director)\b", re.I)
+FOREIGN_TITLE = re.compile(r"\b(?:prime minister|minister|king|queen|chancellor|emir|amir|prince|premier|sultan|"
+                           r"taoiseach|secretary[- ]general|director[- ]general)\b", re.I)
+
+
 # Who speaks for the publisher: 'The below is attributable to Spokesperson Ned Price' issues the release.
 ISSUER_TITLE = re.compile(r"\b(?:spokes(?:person|man|woman)|press secretary|communications director|"
                           r"director of communications)\b", re.I)
@@ -23,7 +25,8 @@ def apply_publisher(people: list[Person], publisher: str | None) -> None:
     if not publisher:
         return
     for person in people:
-        if not person.country and person.title and GOVERNMENT_TITLE.search(person.title):
+        if not person.country and person.title and GOVERNMENT_TITLE.search(person.title) \
+                and not FOREIGN_TITLE.search(person.title):
             person.country = publisher
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # raise with every change to tables or views: a refresh then publishes even with no new input
 # The on-disk format new warehouses are written in. v1.0.0 (storage version 64) is read by every DuckDB since 1.0:
 # the CLI on PyPI (duckdb-cli 1.5), DBeaver's JDBC driver, older notebooks. DuckDB 2.0's default ("latest") would
 # lock them all out. What it costs is in docs/warehouse.md ("File format").
@@ -58,8 +58,9 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
     con.execute(sql_text("schema.sql"))
     define_sources(con)
-    marts = con.execute("select count(*) from duckdb_tables() where schema_name = 'store' and table_name = 'engagement_mart'")
-    if marts.fetchone()[0] == 0:
+    marts = con.execute("select count(*) from duckdb_tables() where schema_name = 'store' "
+                        "and table_name in ('engagement_mart', 'engagement_parent_mart')")
+    if marts.fetchone()[0] < 2:  # a new warehouse, or one from before visits held their meetings
         rebuild_marts(con)
     con.execute(sql_text("views.sql"))
     con.execute(

@@ -12,6 +12,8 @@ from etl.warehouse.connection import sql_text
 
 # Tables keyed by engagement, updated incrementally, in dependency order (country pairs read engagement countries).
 PER_ENGAGEMENT = ("engagement_mart", "engagement_country_mart", "country_pair_mart", "encounter_mart")
+# Keyed by engagement too, but one engagement's row depends on others: a new visit adopts meetings already loaded.
+PARENTS = "engagement_parent_mart"
 # Small tables rebuilt in full every time.
 WHOLE = ("official_mart", "initiative_mart")
 ORDER_BY = {"engagement_mart": " order by start_date, engagement_id"}  # zone maps then prune date ranges
@@ -26,7 +28,7 @@ def define_sources(con: duckdb.DuckDBPyConnection) -> None:
 def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Compute every derived table from scratch."""
     define_sources(con)
-    for name in PER_ENGAGEMENT + WHOLE:
+    for name in PER_ENGAGEMENT + (PARENTS,) + WHOLE:
         # name comes from the constants above, never from input
         con.execute(f"create or replace table store.{name} as select * from store.{name}_source{ORDER_BY.get(name, '')}")
     con.execute(f"drop table if exists {TOUCHED}")
@@ -46,6 +48,15 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
     for name in PER_ENGAGEMENT:
         con.execute(f"delete from store.{name} where engagement_id in {touched}")
         con.execute(f"insert into store.{name} select * from store.{name}_source where engagement_id in {touched}")
+    # Whose visit a meeting belongs to can change when any engagement of one of its people changes, or its visit goes.
+    related = (f"(select engagement_id from {TOUCHED} union select p2.engagement_id from store.participant p1 "
+               f"join store.participant p2 using (official_id) where p1.engagement_id in {touched} "
+               f"union select engagement_id from store.{PARENTS} where parent_engagement_id in {touched})")
+    con.execute(f"create or replace temp table parley_related as {related}")
+    con.execute(f"delete from store.{PARENTS} where engagement_id in (select engagement_id from parley_related)")
+    con.execute(f"insert into store.{PARENTS} select * from store.{PARENTS}_source "
+                "where engagement_id in (select engagement_id from parley_related)")
+    con.execute("drop table parley_related")
     for name in WHOLE:
         con.execute(f"create or replace table store.{name} as select * from store.{name}_source")
     con.execute(f"delete from {TOUCHED}")

@@ -40,3 +40,8 @@ select count(*) from engagements where end_date < start_date
 
 -- name: country pairs are ordered
 select count(*) from country_pairs where country_a >= country_b
+
+-- name: a parent engagement is a visit
+select count(*) from engagements e
+where parent_engagement_id is not null
+  and parent_engagement_id not in (select engagement_id from engagements where kind = 'visit')

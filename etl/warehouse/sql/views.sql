@@ -11,7 +11,9 @@ from store.engagement_source es
 join store.source s using (source_id);
 
 create or replace view engagements as
-select * from store.engagement_mart;
+select m.*, pm.parent_engagement_id
+from store.engagement_mart m
+left join store.engagement_parent_mart pm using (engagement_id);
 
 create or replace view participants as
 select p.engagement_id, p.official_id, o.name, p.title, coalesce(p.country_iso3, o.country_iso3) as country_iso3,
