@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint warehouse eval bench clean
+.PHONY: install run test lint warehouse eval bench offices clean
 
 install: $(STAMP)
 
@@ -28,6 +28,9 @@ lint: install
 
 eval: install
 	$(BIN)/python bench/eval_extraction.py
+
+offices: install  # rebuild etl/resolve/offices.tsv (who held which office when) from ../shared/data
+	$(BIN)/python -m etl.resolve.build_offices
 
 bench: install
 	$(BIN)/python bench/extract_throughput.py

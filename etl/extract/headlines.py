@@ -25,7 +25,6 @@ _TITLE_WORDS = sorted((
 ), key=len, reverse=True)
 _TITLE = re.compile(r"^(?P<title>" + "|".join(map(re.escape, _TITLE_WORDS)) + r")\s+(?P<name>.+)$")
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$|,?\s+(?:II|III|IV)$")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _ENGAGEMENT = re.compile(
     r"^(?:Readout\s+of\s+(?:the\s+)?)?(?P<who>.+?)(?:['’]s?)?\s+(?P<kind>(?:Virtual\s+|Bilateral\s+|Phone\s+|Video\s+)?"
     r"(?:Call|Meeting|Conversation|Phone\s+Call|Video\s+Call|Video\s+Conference))\s+[Ww]ith\s+(?P<whom>.+)$")
@@ -38,6 +37,7 @@ _OF_COUNTRY = re.compile(r"^(?P<person>.+?)\s+of\s+(?:the\s+)?(?P<country>[A-Z][
 _DOMESTIC = re.compile(r"\b(?:Members? of Congress|Senators|Governors|Mayors|Leaders|Advocates|CEOs|Officials|Caucus|"
                        r"Organizations|Stakeholders|Counterparts|Group|Workers|Families|Allies|Partners|Elders|Official|Delegation|"
                        r"Administration|Team)\b", re.I)
+_LOWER_PARTICLES = ("bin", "al", "de", "da", "van", "von", "del", "la")
 # Words in a title that say the release is about an engagement; a release with none of them announces none.
 ANNOUNCES = re.compile(r"\b(?:Readout|Call|Meeting|Meets|Met|Travel|Trip|Visit|Summit|Dialogue|Joint Statement|"
                        r"Bilateral|Welcome|Host|Hosts|Talks|Leaders['’]? Statement|Conversation)\b", re.I)
@@ -70,23 +70,24 @@ def clean_title(title: str) -> str:
 
 def titled_person(text: str) -> TitledPerson | None:
     """'Prime Minister Narendra Modi of India' -> name, title and country; None for groups and offices."""
-    text = _POSSESSIVE.sub("", text.strip().strip(",")).strip()
+    text = text.strip().strip(",")
     country = None
-    first, _, rest = text.partition(" ")
-    if rest and (adjective := country_of_word(first)) and _TITLE.match(rest):
-        country, text = adjective, rest  # 'Israeli National Security Advisor Meir Ben-Shabbat'
     if found := _OF_COUNTRY.match(text):
         country = to_iso3(found["country"].strip(" .").replace("’", "'"))
         if country:
             text = found["person"]
+    text = re.split(r"['’]s?(?=[\s.,]|$)", text)[0].strip()  # a possessive ends the name: 'Biden’s Historic Trip'
+    first, _, rest = text.partition(" ")
+    if rest and (adjective := country_of_word(first)) and _TITLE.match(rest):
+        country, text = adjective, rest  # 'Israeli National Security Advisor Meir Ben-Shabbat'
     title = None
     if found := _TITLE.match(text):
         title, text = found["title"], found["name"]
     name = _SUFFIX.sub("", text).strip(" ,")
     words = name.split()
-    if not words or name in _TITLE_WORDS or words[0] in ("The", "the") or _DOMESTIC.search(name) or not all(w[:1].isupper() or w in ("bin", "al", "de", "da", "van", "von", "del", "la")
-                                                     or w.startswith(("al-", "el-"))
-                                                     for w in words):
+    if not words or name in _TITLE_WORDS or words[0] in ("The", "the") or _DOMESTIC.search(name):
+        return None
+    if not all(w[:1].isupper() or w in _LOWER_PARTICLES or w.startswith(("al-", "el-")) for w in words):
         return None
     if title is None and len(words) < 2:
         return None

