@@ -207,3 +207,65 @@ def test_talks_after_which_leaders_act_and_a_city_the_ner_calls_an_organisation(
     assert frozenset({"Narendra Modi", "Emmanuel Macron"}) in _pairs(events)
     planned = [e for e in events if e.status == "planned" and e.kind == "meeting"]
     assert [(e.city, e.country) for e in planned] == [("Abu Dhabi", "ARE")]
+
+
+# Release rules: the failure classes seen on real government releases, each on a text written for it.
+
+def _release(text: str, published: str = "2022-05-20", publisher: str | None = "USA"):
+    import datetime as dt
+
+    from etl.extract.document import parse_article
+    from etl.extract.pipeline import extract_articles
+
+    return next(extract_articles([parse_article(text, dt.date.fromisoformat(published), publisher=publisher)])).events
+
+
+def test_will_travel_to_is_a_planned_visit_to_each_place_after_to():
+    events = _release("After Riyadh, Special Envoy Tim Lenderking will travel to Oman and Qatar on May 25.")
+    visits = {(p.name, e.country, e.status) for e in events if e.kind == "visit" for p in e.participants}
+    assert visits == {("Tim Lenderking", "OMN", "planned"), ("Tim Lenderking", "QAT", "planned")}
+
+
+def test_nobody_visits_their_own_country_and_the_city_places_the_meeting():
+    events = _release("Counselor of the Department Derek Chollet met with Ukrainian Prime Minister Denys Shmyhal and "
+                      "Foreign Minister Dmytro Kuleba in Kyiv on May 10.")
+    visits = {(p.name, e.country) for e in events if e.kind == "visit" for p in e.participants}
+    assert visits == {("Derek Chollet", "UKR")}  # 'of the Department' is his title; the Ukrainians are at home
+    meeting = next(e for e in events if e.kind == "meeting")
+    assert meeting.country == "UKR" and {p.country for p in meeting.participants} == {"USA", "UKR"}
+
+
+def test_a_headline_possessive_is_not_part_of_a_name():
+    events = _release("Deputy Secretary Wendy Sherman’s Trip to Japan.\n\nDeputy Secretary Sherman met Japanese "
+                      "Vice Foreign Minister Takeo Mori in Tokyo on May 18.")
+    names = {p.name for e in events for p in e.participants}
+    assert "Wendy Sherman" in names and not any("Trip" in n or "’s" in n for n in names)
+
+
+def test_a_titles_for_country_is_a_portfolio_not_a_nationality():
+    events = _release("Secretary Blinken met Special Representative for North Korea Sung Kim and Special Envoy for "
+                      "Yemen Tim Lenderking in Washington on May 18.")
+    people = {p.name: (p.title, p.country) for e in events for p in e.participants}
+    assert people["Sung Kim"] == ("Special Representative for North Korea", "USA")
+    assert people["Tim Lenderking"] == ("Special Envoy for Yemen", "USA")
+    assert people["Antony John Blinken"][1] == "USA"  # the Secretary of State in May 2022, by the offices table
+
+
+def test_the_spokesperson_who_issues_a_release_takes_no_part():
+    events = _release("The below is attributable to Spokesperson Ned Price:\n\nSecretary Blinken spoke by phone today "
+                      "with Indian External Affairs Minister Subrahmanyam Jaishankar about Ukraine.")
+    (call,) = [e for e in events if e.kind == "call"]
+    assert {p.name for p in call.participants} == {"Antony John Blinken", "Subrahmanyam Jaishankar"}
+
+
+def test_without_the_publisher_an_unqualified_official_has_no_country():
+    events = _release("Counselor Derek Chollet met Prime Minister Denys Shmyhal of Ukraine in Kyiv on May 10.",
+                      publisher=None)
+    people = {p.name: p.country for e in events for p in e.participants}
+    assert people.get("Denys Shmyhal") == "UKR" and people.get("Derek Chollet") != "USA"
+
+
+def test_a_degree_received_is_no_meeting():
+    events = _release("Dr. Woods received a B.S. in Mechanical Engineering from the University of Virginia and "
+                      "received the National Medal of Science from President Obama in 2014.")
+    assert [e for e in events if e.kind != "visit"] == []

@@ -109,10 +109,17 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
             title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
         elif token.text.lower() in _HONORIFICS:
             pass
+        elif token.text[:1].isupper() and token.text.lower() in _ORG_NOUNS and i - 1 >= floor \
+                and doc[i - 1].text.lower() in ("the", "of", "for"):
+            title_words.insert(0, token.text)  # 'Counselor of the Department Derek Chollet'
         elif token.text[:1].isupper() and (c := country_of_word(token.text)):
+            words = [token.text]
             if i - 1 >= floor and (two := country_of_word(f"{doc[i - 1].text} {token.text}")):
-                c, i = two, i - 1  # 'North Korean', 'South African': the two words name the country
-            country = country or c
+                c, i, words = two, i - 1, [doc[i - 1].text, token.text]  # 'North Korean', 'South African'
+            if i - 1 >= floor and doc[i - 1].text.lower() == "for":
+                title_words[:0] = words  # 'Special Envoy for Yemen': a portfolio, not a nationality
+            else:
+                country = country or c
         elif token.text in ("U.S.", "US", "UK", "EU", "UN") and (c := country_of_word(token.text)):
             country = country or c
         else:
@@ -182,6 +189,16 @@ def _clean_name(text: str) -> str:
     return " ".join(words)
 
 
+def _title_complement(tokens: list[Token], j: int) -> int:
+    """How many tokens from j name a title's portfolio or office ('Yemen', 'North Korea', 'Department'); 0 if none."""
+    for size in (3, 2, 1):
+        words = " ".join(t.text for t in tokens[j:j + size])
+        if j + size < len(tokens) and tokens[j + size].text[:1].isupper() and all(t.text[:1].isupper() for t in tokens[j:j + size]) \
+                and (country_of_word(words) or (size == 1 and words.lower() in _ORG_NOUNS)):
+            return size
+    return 0
+
+
 def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     """Token spans that name a person, with any title inside the span, from NER and title-led name runs."""
     spans: list[tuple[int, int, str | None]] = []
@@ -229,16 +246,22 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     i = 0
     while i < len(tokens):
         if i not in taken and tokens[i].text[:1].isupper() and _is_title_token(tokens[i]):
-            j = i
-            while j < len(tokens) and (_is_title_token(tokens[j]) or tokens[j].text.lower() in _HONORIFICS):
-                j += 1
+            j, complement = i, False
+            while j < len(tokens):
+                if _is_title_token(tokens[j]) or tokens[j].text.lower() in _HONORIFICS:
+                    j += 1
+                elif tokens[j - 1].text.lower() in ("for", "the", "of") and (skip := _title_complement(tokens, j)):
+                    j, complement = j + skip, True  # 'Special Envoy for Yemen Lenderking', 'Counselor of the Department …'
+                else:
+                    break
             k = j
             while k < len(tokens) and k not in taken and _NAME_TOKEN.match(tokens[k].text) \
                     and not _is_title_token(tokens[k]) and (is_proper(tokens[k]) or tokens[k].tag_ == "FW") \
                     and not country_of_word(tokens[k].text):
                 k += 1
             if k > j:
-                spans.append((j, k, None))
+                # a title with a portfolio in it is read here: the words before the name no longer spell it
+                spans.append((j, k, " ".join(t.text for t in tokens[i:j]) if complement else None))
                 taken.update(range(i, k))
             i = max(k, i + 1)
         else:
@@ -261,8 +284,10 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):
         return None
-    if country_of_word(text) or is_city(text) or (len(words) == 1 and len(text) < 3):
+    if country_of_word(text) or (len(words) == 1 and len(text) < 3):
         return None
+    if is_city(text):
+        return None  # 'Sherman' is a town, but 'Deputy Secretary Sherman' a person
     if len(words) == 1 and start > 0 and doc[start - 1].text in ("for", "of", "and", ","):
         return None  # a word inside a long title: 'Minister for Political, Legal and Security Affairs'
 

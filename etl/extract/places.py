@@ -19,6 +19,9 @@ _TOPIC_PLACE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told [\w ]{1,40}?|added|stressed|noted|wrote|argued) that\b")
 
 
+_IN_CITY = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;]|$)")
+
+
 def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, str]], list[str]]:
     """(city, country) pairs and bare countries named as places in a sentence, in order."""
     cities, countries = [], []
@@ -40,6 +43,11 @@ def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, 
             countries.append(country)
         elif ent.label_ in ("GPE", "LOC", "ORG") and is_city(text) and (country := country_of_city(text, prefer)):
             cities.append((_city_name(text), country))
+    if not cities and not countries:  # the NER missed the place: 'met … in Kyiv on May 10'
+        text = sentence.text[:speech.end()] if speech else sentence.text
+        for found in _IN_CITY.finditer(text):
+            if is_city(found[1]) and not country_of_word(found[1]) and (country := country_of_city(found[1], prefer)):
+                cities.append((_city_name(found[1]), country))
     return cities, countries
 
 
@@ -67,8 +75,10 @@ def visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | No
         countries = [c for c in countries if any(word in clause for word in _country_names(sentence, c))] or countries
     if going := _TRAVEL_TO.search(clause):  # 'After Nigeria, he will travel to Angola': only what follows 'to'
         ahead = clause[going.end():]
-        cities = [c for c in cities if c[0] in ahead] or cities
-        countries = [c for c in countries if any(word in ahead for word in _country_names(sentence, c))] or countries
+        ahead_cities = [c for c in cities if c[0] in ahead]
+        ahead_countries = [c for c in countries if any(word in ahead for word in _country_names(sentence, c))]
+        if ahead_cities or ahead_countries:
+            cities, countries = ahead_cities, ahead_countries
     found: dict[str, str | None] = {}
     for city, country in cities:
         if country != visitor.country:
