@@ -3,6 +3,8 @@
     .venv/bin/python bench/eval_extraction.py [--eval ../shared/eval] [--no-silver] [--json OUT.json]
 
 - dev articles (the kit's 29): split by `bench/splits.json`;
+- real White House releases labelled by hand in the kit's format (bench/labelled-releases): 2022 tuned, 2023-24
+  untouched;
 - dev HSG remarks (40 trips): split the same way, scored by the kit's score_hsg.py on a warehouse of the bundled
   travels;
 - White House release titles (silver, bench/eval_titles.py): 2021-2022 tuned, 2023-2025 untouched; every 10th
@@ -27,6 +29,22 @@ PARLEY = Path(sys.executable).parent / "parley"
 
 def _split_of(doc_id: str, untouched: list[str]) -> str:
     return "untouched" if doc_id in untouched else "tune"
+
+
+def _score_gold(kit: Path, gold: Path, tmp: Path, *extract_args: str) -> dict:
+    """The kit's scorer on one folder of gold articles, extracted from their texts."""
+    texts, predictions = tmp / f"texts-{gold.name}", tmp / f"pred-{gold.name}.json"
+    subprocess.run([sys.executable, str(kit / "texts.py"), str(gold), str(texts)], check=True, stdout=subprocess.DEVNULL)
+    with predictions.open("w") as out:
+        subprocess.run([str(PARLEY), "extract", str(texts), "--json", *extract_args], check=True, stdout=out)
+    return json.loads(subprocess.run([sys.executable, str(kit / "score.py"), str(gold), str(predictions)], check=True,
+                                     capture_output=True, text=True).stdout)
+
+
+def labelled_releases(kit: Path, tmp: Path) -> dict:
+    """Real White House releases labelled by hand in the kit's format (bench/labelled-releases/{tune,untouched})."""
+    folder = ROOT / "bench" / "labelled-releases"
+    return {split: _score_gold(kit, folder / split, tmp, "--publisher", "USA") for split in ("tune", "untouched")}
 
 
 def dev_articles(kit: Path, tmp: Path) -> dict:
@@ -79,14 +97,14 @@ def _f1(block: dict, key: str):
     return value.get("f1") if isinstance(value, dict) else value
 
 
-ROWS = [
-    ("dev articles", "meeting pairs F1", lambda r: _f1(r, "meeting_pairs")),
-    ("dev articles", "visits F1", lambda r: _f1(r, "visits")),
-    ("dev articles", "initiatives F1", lambda r: _f1(r, "initiatives")),
-    ("dev articles", "participant country", lambda r: r.get("participant_country_accuracy")),
-    ("dev articles", "dates", lambda r: r.get("date_accuracy")),
-    ("dev articles", "overall F1", lambda r: r.get("overall_f1")),
-]
+ROWS = [(name, label, pick) for name in ("dev articles", "real releases") for label, pick in (
+    ("meeting pairs F1", lambda r: _f1(r, "meeting_pairs")),
+    ("visits F1", lambda r: _f1(r, "visits")),
+    ("initiatives F1", lambda r: _f1(r, "initiatives")),
+    ("participant country", lambda r: r.get("participant_country_accuracy")),
+    ("dates", lambda r: r.get("date_accuracy")),
+    ("overall F1", lambda r: r.get("overall_f1")),
+)]
 
 
 def table(report: dict) -> str:
@@ -115,7 +133,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the full report here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        report = {"dev articles": dev_articles(args.eval, Path(tmp)), "dev remarks": dev_remarks(args.eval, Path(tmp))}
+        report = {"dev articles": dev_articles(args.eval, Path(tmp)), "dev remarks": dev_remarks(args.eval, Path(tmp)),
+                  "real releases": labelled_releases(args.eval, Path(tmp))}
     if not args.no_silver:
         report["silver titles"] = silver(args.untitled_every)
     print(table(report))

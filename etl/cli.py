@@ -256,19 +256,26 @@ def status(db: DbOption = None, config: ConfigOption = None) -> None:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files or directories (text, HTML, JSONL, RSS/Atom).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the evaluation kit's JSON (the default output).")] = True,
+    publisher: Annotated[Optional[str], typer.Option(
+        help="Whose releases these are, a country ('USA'); else front matter or web domain.")] = None,
 ) -> None:
     """Run the text extractor without loading anything, printing one JSON object per document."""
     from etl.extract.document import parse_article
     from etl.extract.pipeline import event_json, extract_articles
+    from etl.resolve.publishers import publisher_code
     from etl.sources.articles import iter_articles, publisher_for, read_articles
 
+    code = publisher_code(publisher)
+    if publisher and code is None:
+        console.print(f"[red]error:[/red] --publisher '{publisher}' is not a country")
+        raise typer.Exit(2)
     output = []
     for path in iter_articles(paths):
         if not path.exists():
             console.print(f"[red]error:[/red] {path}: no such file or directory")
             raise typer.Exit(2)
         raws = [item for item in read_articles(path) if not hasattr(item, "reason")]
-        articles = [parse_article(raw.text, raw.published, raw.title, publisher_for(raw)) for raw in raws]
+        articles = [parse_article(raw.text, raw.published, raw.title, publisher_for(raw, code)) for raw in raws]
         for raw, found in zip(raws, extract_articles(articles)):
             document = str(path) if raw.locator == str(path) else raw.locator
             output.append({"document": document, "events": [event_json(e) for e in found.events]})
