@@ -258,9 +258,11 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print the evaluation kit's JSON (the default output).")] = True,
     publisher: Annotated[Optional[str], typer.Option(
         help="Whose releases these are, a country ('USA'); else front matter or web domain.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Print each event with the rules that made it.")] = False,
 ) -> None:
     """Run the text extractor without loading anything, printing one JSON object per document."""
     from etl.extract.document import parse_article
+    from etl.extract.explain import explain as explain_event
     from etl.extract.pipeline import event_json, extract_articles
     from etl.resolve.publishers import publisher_code
     from etl.sources.articles import iter_articles, publisher_for, read_articles
@@ -278,8 +280,14 @@ def extract(
         articles = [parse_article(raw.text, raw.published, raw.title, publisher_for(raw, code)) for raw in raws]
         for raw, found in zip(raws, extract_articles(articles)):
             document = str(path) if raw.locator == str(path) else raw.locator
+            if explain:
+                out.print(f"[bold]{document}[/bold]: {len(found.events)} event(s)", highlight=False)
+                for number, event in enumerate(found.events, start=1):
+                    print("\n".join(explain_event(event, number)))
+                continue
             output.append({"document": document, "events": [event_json(e) for e in found.events]})
-    print(json.dumps(output, ensure_ascii=False, indent=1))
+    if not explain:
+        print(json.dumps(output, ensure_ascii=False, indent=1))
 
 
 SHELL_HINT = ("Parley warehouse {db}, read-only. `.tables` lists the views; every column is documented in "

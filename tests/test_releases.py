@@ -136,3 +136,30 @@ def test_noise_release_announces_nothing():
     batch = parse_articles(FACT_SHEET)
     assert not batch.rejects
     assert len(batch.records) <= 1
+
+
+def test_explain_prints_the_rules_behind_each_event():
+    import subprocess
+    import sys
+
+    parley = Path(sys.executable).parent / "parley"
+    done = subprocess.run([str(parley), "extract", str(TRAVEL), "--explain"], capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("1. visit planned 2021-03-22 MEX: Roberta Jacobson") for line in lines)
+    assert "   rule trigger.visit: 'travel to'" in lines
+    assert "   rule date.stated: 2021-03-22" in lines and "   rule status.planned: future words" in lines
+    assert any("rule publisher: a Ambassador in a USA release is USA's  [Roberta Jacobson]" in line for line in lines)
+    assert not any("Emily Horne" in line for line in lines if line[:1].isdigit())  # she issued it
+
+
+def test_event_json_carries_its_rules():
+    from etl.extract.document import parse_article
+    from etl.extract.pipeline import event_json, extract_articles
+
+    article = parse_article("Secretary Blinken met Prime Minister Narendra Modi of India in New Delhi on March 3.",
+                            dt.date(2022, 3, 10), publisher="USA")
+    (meeting,) = [e for e in next(extract_articles([article])).events if e.kind == "meeting"]
+    as_json = event_json(meeting)
+    assert as_json["rules"][0] == "trigger.meeting: 'met'"
+    assert "date.stated: 2022-03-03" in as_json["rules"]
+    assert as_json["participant_rules"]["Antony John Blinken"][0].startswith("offices: Antony John Blinken, Secretary of State")

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from etl.extract.gazetteer import country_of_word
-from etl.extract.people import Person
+from etl.extract.model import Person
 from etl.extract.references import person_named
 from etl.extract.spans import first_at, mention_chars, token_offsets
 
 if TYPE_CHECKING:
-    from etl.extract.events import Event
+    from etl.extract.model import Event
 
 
 # A sentence that names more people at the engagement just reported: delegations, companions, others present.
@@ -114,6 +114,7 @@ def add_travellers(visit: Event, travellers: list[Person], side: str | None) -> 
         if person not in visit.participants:
             person.country = person.country or side
             visit.participants.append(person)
+            visit.rules.append(f"companions: {person.name} travels with the visitor")
 
 
 def coordinated_before(sentence: Span, person: Person, people: list[Person]) -> list[Person]:

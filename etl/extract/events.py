@@ -4,7 +4,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -14,7 +13,7 @@ from etl.extract.companions import (DELEGATION, NOT_MET, SPOUSE, THAT_MEETING, W
 from etl.extract.dates import DateSpan, resolve
 from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.initiatives import find_initiatives
-from etl.extract.people import Person
+from etl.extract.model import Event, Person
 from etl.extract.places import meeting_place, visit_destinations
 from etl.extract.references import DESCRIBED, Context, participants, people_in, person_named, subject
 from etl.extract.spans import first_at, last_mention_before, mention_chars, sentences_of
@@ -22,24 +21,6 @@ from etl.extract.topics import find_topics
 
 
 _UNNAMED_COUNTERPARTS = re.compile(r"\bwith (?:their|his|her) (?:\w+ )?counterparts?\b")
-
-
-@dataclass
-class Event:
-    """One engagement the text reports, with the sentence that proves it."""
-
-    kind: str
-    status: str
-    date: DateSpan | None
-    city: str | None
-    country: str | None
-    participants: list[Person]
-    evidence: str
-    sentence: int
-    initiatives: list[str] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    confidence: float = 0.6
-    date_stated: bool = True  # False when the date came from an earlier sentence or the publication date
 
 
 _SINCE = re.compile(r"\b(?:since|after|before|until|ahead of)\b[^,.;]*", re.I)
@@ -148,9 +129,13 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
         if _UNNAMED_COUNTERPARTS.search(text):  # 'A and B left for Tokyo for talks with their counterparts'
             groups = [g for g in groups if len({p.country for p in g}) > 1 or None in {p.country for p in g}]
         for group in groups:
-            found.append(Event(pair_kind, status, span or fallback, city, country,
-                               list(group), text, index, confidence=_confidence(span, city, group),
-                               date_stated=stated))
+            event = Event(pair_kind, status, span or fallback, city, country, list(group), text, index,
+                          confidence=_confidence(span, city, group), date_stated=stated)
+            event.rules = [f"trigger.{pair_kind}: '{triggers.trigger_words(text, pair_kind)}'",
+                           "participants.separate-meetings" if len(groups) > 1 else "participants.sentence",
+                           _date_rule(span, stated, published), _status_rule(status, planned_words),
+                           _place_rule(city, country, dateline, pair_kind)]
+            found.append(event)
     if "visit" in kinds and people:
         visits = _visits(sentence, people)
         for visitor, clause in visits:
@@ -164,11 +149,40 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
             trips = _month_dates(clause) or [visit_span]  # 'in October 2015 … and in September 2016': two trips
             for city, country in visit_destinations(sentence, visitor, dateline, clause):
                 for trip in trips:
-                    found.append(Event("visit", _status(clause, trip, published) if clause_span else status,
-                                       trip or fallback, city, country, list(travellers),
-                                       text, index, confidence=_confidence(trip, city, [visitor]),
-                                       date_stated=bool(clause_span) or stated or len(trips) > 1))
+                    visit_status = _status(clause, trip, published) if clause_span else status
+                    event = Event("visit", visit_status, trip or fallback, city, country, list(travellers), text, index,
+                                  confidence=_confidence(trip, city, [visitor]),
+                                  date_stated=bool(clause_span) or stated or len(trips) > 1)
+                    event.rules = [f"trigger.visit: '{triggers.trigger_words(clause, 'visit')}'",
+                                   "visitor.own-clause" if clause != text else "visitor.sentence",
+                                   _date_rule(trip, event.date_stated, published), _status_rule(visit_status, planned_words),
+                                   "destination.dateline" if (city, country) == dateline else "destination.sentence"]
+                    found.append(event)
     return found
+
+
+def _date_rule(span: DateSpan | None, stated: bool, published: dt.date | None) -> str:
+    if span is None:
+        return "date.none"
+    if stated:
+        return f"date.stated: {span.iso_start()}"
+    if published and span.start == published and span.precision == "day":
+        return "date.publication"
+    return f"date.earlier-sentence: {span.iso_start()}"
+
+
+def _status_rule(status: str, planned_words: bool) -> str:
+    if status == "planned":
+        return "status.planned: future words" if planned_words else "status.planned: dated after publication"
+    return "status.held"
+
+
+def _place_rule(city: str | None, country: str | None, dateline: tuple[str | None, str | None], kind: str) -> str:
+    if kind == "call":
+        return "place.none: calls have no place"
+    if country is None:
+        return "place.unknown"
+    return "place.dateline" if (city, country) == dateline else f"place.sentence: {city or country}"
 
 
 _MONTH_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -28,7 +28,13 @@ _ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "tech
               "foundation", "board", "engineering", "science", "sciences", "studies", "medal", "prize", "award",
               "professorship", "workforce", "register", "strategy", "framework", "coalition", "alliance",
               "network", "corporation", "company", "association", "society", "academy", "laboratory", "center",
-              "centre", "project", "fellowship", "order", "law", "report", "review", "declaration", "charter"}
+              "centre", "project", "fellowship", "order", "law", "report", "review", "declaration", "charter",
+              "official", "officials"}  # 'Senior Administration Official'
+# Regions a title's portfolio names: 'Senior Director for the Western Hemisphere', 'Special Envoy for the Horn of Africa'.
+_REGIONS = {"western hemisphere", "middle east", "indo-pacific", "horn of africa", "great lakes", "sahel", "arctic",
+            "europe", "africa", "asia", "americas", "east asia", "south asia", "central asia", "caucasus", "balkans",
+            "north africa", "southern africa", "west africa", "east africa", "pacific", "pacific islands", "caribbean",
+            "latin america", "central america", "south america", "gulf", "persian gulf", "levant", "eurasia"}
 
 
 # Gatherings named like people ('United Nations Food Systems Summit Stocktake').
@@ -194,7 +200,7 @@ def _title_complement(tokens: list[Token], j: int) -> int:
     for size in (3, 2, 1):
         words = " ".join(t.text for t in tokens[j:j + size])
         if j + size < len(tokens) and tokens[j + size].text[:1].isupper() and all(t.text[:1].isupper() for t in tokens[j:j + size]) \
-                and (country_of_word(words) or (size == 1 and words.lower() in _ORG_NOUNS)):
+                and (country_of_word(words) or words.lower() in _REGIONS or (size == 1 and words.lower() in _ORG_NOUNS)):
             return size
     return 0
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from etl.extract.gazetteer import country_of_person
 from etl.extract.mentions import Mention, is_proper, name_spans, read_mention
+from etl.extract.model import Person
 from etl.extract.spans import SentenceBounds
 from etl.resolve.names import name_parts
 from etl.resolve.officials import compatible
@@ -21,21 +21,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 _PARTICLE_PREFIX_WORD = re.compile(r"^(?:al|el|ad|as|ash|at|az)-(?=[A-Z])")
-
-
-@dataclass
-class Person:
-    """One person in one article: the name as first given in full, title and country at the time."""
-
-    name: str
-    title: str | None = None
-    country: str | None = None
-    mentions: list[tuple[int, int]] = field(default_factory=list)  # token (start, end) of each mention
-    aliases: list[str] = field(default_factory=list)  # 'widely known as Lu Olo'
-    companions: list["Person"] = field(default_factory=list, repr=False)  # named as travelling with this person
-
-    def as_json(self) -> dict:
-        return {"name": self.name, "title": self.title, "country": self.country}
 
 
 def find_people(doc: Doc) -> tuple[list[Person], dict[int, Person]]:

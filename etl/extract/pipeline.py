@@ -14,10 +14,11 @@ from spacy.language import Language
 from etl.extract.companions import add_travellers
 from etl.extract.document import Article, parse_article
 from etl.extract.dates import DateSpan
-from etl.extract.events import Event, extract_events
+from etl.extract.events import extract_events
 from etl.extract.focus import focus, worth_parsing
 from etl.extract.gazetteer import country_of_city, country_of_word
-from etl.extract.people import Person, find_people
+from etl.extract.model import Event, Person
+from etl.extract.people import find_people
 from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers
 from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.names import name_parts
@@ -156,6 +157,7 @@ def date_from_visits(events: list[Event]) -> None:
         visit = next((v for v in trips if v.date.precision == "month"), None)
         if visit is not None:
             event.date, event.date_stated = DateSpan(visit.date.start, None, visit.date.precision), True
+            event.rules.append(f"pass.date-from-visit: {visit.date.iso_start()}")
 
 
 TRIP_DAYS = 14  # an inferred visit within this many days after a reported arrival is part of the same trip
@@ -186,9 +188,10 @@ def guest_visits(events: list[Event]) -> list[Event]:
             if hosts and person.country and person.country != event.country \
                     and not any(t in (person.title or "").lower() for t in _RESIDENT_TITLES) \
                     and not _on_reported_trip(person, event, events):
-                visits.append(Event("visit", "held", event.date, event.city, event.country, [person], event.evidence,
-                                    event.sentence, confidence=round(event.confidence * 0.8, 2),
-                                    date_stated=event.date_stated))
+                visit = Event("visit", "held", event.date, event.city, event.country, [person], event.evidence,
+                              event.sentence, confidence=round(event.confidence * 0.8, 2), date_stated=event.date_stated)
+                visit.rules = [f"pass.guest-visit: {person.name} met the hosts in {event.country}"]
+                visits.append(visit)
     return visits
 
 
@@ -239,6 +242,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         elif twin.kind == "visit" and twin.date and event.date and event.date.precision == twin.date.precision == "day" \
                 and event.date.start < twin.date.start:
             twin.date = event.date  # a visit starts on its first reported day
+        twin.rules.append(f"pass.merged: the same engagement reported again (sentence {event.sentence + 1})")
         if event.evidence not in twin.evidence and twin.evidence.count(EVIDENCE_JOINER) < MAX_EVIDENCE - 1:
             twin.evidence += EVIDENCE_JOINER + event.evidence  # every sentence that reports it, up to a few
         twin.initiatives += [i for i in event.initiatives if i not in twin.initiatives]
@@ -294,5 +298,6 @@ def event_json(event: Event) -> dict:
         "country": None if event.kind == "call" else event.country,
         "participants": [p.as_json() for p in event.participants],
         "initiatives": event.initiatives, "topics": event.topics,
-        "evidence": event.evidence, "confidence": event.confidence,
+        "evidence": event.evidence, "confidence": event.confidence, "rules": event.rules,
+        "participant_rules": {p.name: p.rules for p in event.participants if p.rules},
     }

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from etl.extract import triggers
 from etl.extract.gazetteer import country_of_city, country_of_word, is_city
-from etl.extract.people import Person
+from etl.extract.model import Person
 from etl.extract.spans import ents_in
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from etl.extract.events import Event
-from etl.extract.people import Person
+from etl.extract.model import Event, Person
 from etl.resolve.offices import offices
 
 # Offices a release's own government holds: unqualified, 'Secretary Blinken' in a State Department release is its own.
@@ -36,6 +35,8 @@ def apply_offices(people: list[Person], published: dt.date | None) -> None:
             person.name = holder.name
         person.country = person.country or holder.country
         person.title = person.title or holder.office
+        person.rules.append(f"offices: {holder.name}, {holder.office}, {holder.country} "
+                            f"({holder.source}, {holder.start}–{holder.end or 'now'})")
 
 
 def apply_publisher(people: list[Person], publisher: str | None) -> None:
@@ -46,12 +47,16 @@ def apply_publisher(people: list[Person], publisher: str | None) -> None:
         if not person.country and person.title and GOVERNMENT_TITLE.search(person.title) \
                 and not FOREIGN_TITLE.search(person.title):
             person.country = publisher
+            person.rules.append(f"publisher: a {person.title} in a {publisher} release is {publisher}'s")
 
 
 def drop_issuers(events: list[Event]) -> list[Event]:
     """Spokespeople who issue a release are not in the engagements it reports; events left with nobody go too."""
     kept = []
     for event in events:
+        issuers = [p.name for p in event.participants if ISSUER_TITLE.search(p.title or "")]
+        if issuers:
+            event.rules.append(f"pass.issuer-dropped: {', '.join(issuers)} issued the release")
         event.participants = [p for p in event.participants if not ISSUER_TITLE.search(p.title or "")]
         if len(event.participants) >= (1 if event.kind == "visit" else 2):
             kept.append(event)

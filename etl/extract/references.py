@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from etl.extract.dates import DateSpan
 from etl.extract.gazetteer import country_of_word
-from etl.extract.people import Person
+from etl.extract.model import Person
 from etl.extract.spans import first_at, mention_chars
 
 

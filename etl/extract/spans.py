@@ -13,7 +13,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 if TYPE_CHECKING:
-    from etl.extract.people import Person
+    from etl.extract.model import Person
 
 
 def _per_doc(doc: Doc, key: str, compute: Callable[[], Any]) -> Any:

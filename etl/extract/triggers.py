@@ -26,6 +26,15 @@ PLANNED = re.compile(r"\b(will|to (?:visit|meet|hold|travel|host|attend|co-chair
 HELD_OVERRIDE = re.compile(r"\b(had (?:been )?(?:scheduled|planned)|was (?:scheduled|expected) to .{0,40} (?:met|held))\b", re.I)
 
 
+PATTERNS = {"call": CALL, "dialogue": DIALOGUE, "meeting": MEETING, "summit": SUMMIT, "visit": VISIT}
+
+
+def trigger_words(sentence: str, kind: str) -> str:
+    """The words that signalled this kind in the sentence ('met with', 'travel to'), for --explain."""
+    found = PATTERNS[kind].search(sentence)
+    return found[0] if found else ""
+
+
 def kinds_in(sentence: str) -> list[str]:
     """The engagement kinds a sentence signals: at most one kind of encounter, and 'visit'."""
     kinds = []

@@ -1,21 +1,18 @@
 """Opening the warehouse and creating its schema and views."""
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import duckdb
+
+from etl.warehouse.marts import define_sources, rebuild_marts
+from etl.warehouse.sqlfiles import sql_text
 
 SCHEMA_VERSION = "2"  # raise with every change to tables or views: a refresh then publishes even with no new input
 # The on-disk format new warehouses are written in. v1.0.0 (storage version 64) is read by every DuckDB since 1.0:
 # the CLI on PyPI (duckdb-cli 1.5), DBeaver's JDBC driver, older notebooks. DuckDB 2.0's default ("latest") would
 # lock them all out. What it costs is in docs/warehouse.md ("File format").
 STORAGE_VERSION = "v1.0.0"
-
-
-def sql_text(name: str) -> str:
-    """The text of one bundled .sql file."""
-    return resources.files(__package__).joinpath("sql", name).read_text("utf-8")
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -54,8 +51,6 @@ def _quoted(path: Path) -> str:
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the storage tables, the derived tables if missing, and (re)create the contract views."""
-    from etl.warehouse.marts import define_sources, rebuild_marts
-
     con.execute(sql_text("schema.sql"))
     define_sources(con)
     marts = con.execute("select count(*) from duckdb_tables() where schema_name = 'store' "

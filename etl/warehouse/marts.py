@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import duckdb
 
-from etl.warehouse.connection import sql_text
+from etl.warehouse.sqlfiles import sql_text
 
 # Tables keyed by engagement, updated incrementally, in dependency order (country pairs read engagement countries).
 PER_ENGAGEMENT = ("engagement_mart", "engagement_country_mart", "country_pair_mart", "encounter_mart")

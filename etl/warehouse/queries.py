@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from etl.warehouse.connection import sql_text
+from etl.warehouse.sqlfiles import sql_text
 
 _SECTION = re.compile(r"^-- name: (.+?)\s*$", re.M)
 
