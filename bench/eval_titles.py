@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from etl.extract.document import parse_article  # noqa: E402
-from etl.extract.headlines import ANNOUNCES, HeadlineLabel, parse_headline, surname  # noqa: E402
+from etl.extract.headlines import ANNOUNCES, HeadlineLabel, parse_headline, same_person  # noqa: E402
 from etl.sources.markdown import FrontMatterError, parse_release  # noqa: E402
 
 TUNE_YEARS = (2021, 2022)
@@ -76,8 +76,9 @@ def _extract(chunk: list[tuple[str, object, str | None]]) -> list[list[dict]]:
     return [[event_json(e) for e in found.events] for found in extract_articles(articles)]
 
 
-def _people(event: dict) -> dict[str, dict]:
-    return {surname(p["name"]): p for p in event["participants"]}
+def _has(event: dict, name: str) -> dict | None:
+    """The participant of an event who is the titled person, if any."""
+    return next((p for p in event["participants"] if same_person(name, p["name"])), None)
 
 
 def score(items: list[Item], predictions: list[list[dict]]) -> dict:
@@ -93,32 +94,31 @@ def score(items: list[Item], predictions: list[list[dict]]) -> dict:
             untitled_events += len(events)
         if label is None:
             continue
-        who = surname(label.who.name)
+        who = label.who.name
         if label.kind == "visit":
             for country in label.destinations:
                 destinations += 1
-                destinations_found += any(e["kind"] == "visit" and e["country"] == country and who in _people(e)
+                destinations_found += any(e["kind"] == "visit" and e["country"] == country and _has(e, who)
                                           for e in events)
             continue
-        title_pairs = {frozenset((who, surname(c.name))) for c in label.counterparts}
         for event in events:
             if event["kind"] in PAIR_KINDS:
-                names = sorted(_people(event))
+                names = [p["name"] for p in event["participants"]]
                 for i, a in enumerate(names):
                     for b in names[i + 1:]:
                         pairs_total += 1
-                        pairs_title += frozenset((a, b)) in title_pairs
+                        pairs_title += any((same_person(who, a) and same_person(c.name, b)) or
+                                           (same_person(who, b) and same_person(c.name, a)) for c in label.counterparts)
         for counterpart in label.counterparts:
             titled += 1
-            other = surname(counterpart.name)
-            matches = [e for e in events if e["kind"] in PAIR_KINDS and who in _people(e) and other in _people(e)]
+            matches = [e for e in events if e["kind"] in PAIR_KINDS and _has(e, who) and _has(e, counterpart.name)]
             if not matches:
                 continue
             found += 1
             kind_right += any(e["kind"] == label.kind for e in matches)
             if counterpart.country:
                 country_known += 1
-                country_right += any(_people(e)[other]["country"] == counterpart.country for e in matches)
+                country_right += any(_has(e, counterpart.name)["country"] == counterpart.country for e in matches)
     ratio = lambda a, b: round(a / b, 3) if b else None  # noqa: E731
     return {"releases": len(items), "titled_engagements": titled, "titled_recall": ratio(found, titled),
             "kind_accuracy": ratio(kind_right, found), "counterpart_country_accuracy": ratio(country_right, country_known),

@@ -269,3 +269,27 @@ def test_a_degree_received_is_no_meeting():
     events = _release("Dr. Woods received a B.S. in Mechanical Engineering from the University of Virginia and "
                       "received the National Medal of Science from President Obama in 2014.")
     assert [e for e in events if e.kind != "visit"] == []
+
+
+def test_welcoming_news_is_no_meeting_but_being_welcomed_by_someone_is():
+    from etl.extract.triggers import kinds_in
+
+    assert kinds_in("Both sides welcomed the successful departure of the first grain vessel.") == []
+    assert kinds_in("They welcomed progress on the deal.") == []
+    assert kinds_in("The three were welcomed at the palace by Foreign Secretary Alicia Barcena.") == ["meeting"]
+    assert kinds_in("Prime Minister Modi welcomed President Biden to Delhi.") == ["meeting"]
+
+
+def test_readouts_spoke_with_is_a_call_unless_they_met():
+    from etl.extract.triggers import kinds_in
+
+    assert kinds_in("President Biden spoke today with Prime Minister Narendra Modi of India.") == ["call"]
+    assert kinds_in("Biden met Modi in Delhi and spoke with him about trade.") == ["meeting"]
+    assert kinds_in("The President spoke with reporters.") == []
+
+
+def test_the_ner_cut_given_name_is_put_back():
+    events = _release("Today, National Security Advisor Jake Sullivan and Secretary of State Antony J. Blinken held a call "
+                      "with Ukrainian Foreign Minister Dmytro Kuleba.", published="2022-08-01")
+    names = {p.name for e in events for p in e.participants}
+    assert "Antony J. Blinken" in names and "J. Blinken" not in names

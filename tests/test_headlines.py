@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.headlines import ANNOUNCES, parse_headline, surname
+from etl.extract.headlines import ANNOUNCES, parse_headline, same_person, surname
 
 CASES = [
     # title, kind, who, [(counterpart, title, country)], destinations
@@ -67,4 +67,17 @@ def test_which_titles_announce_an_engagement(title, announces):
 
 
 def test_surname_folds_accents():
-    assert surname("Andrés Manuel López Obrador") == "obrador" and surname("Jr.") == "jr"
+    assert surname("Andrés Manuel López Obrador") == "obrador" and surname("Joseph R. Biden Jr.") == "biden"
+
+
+@pytest.mark.parametrize("titled, extracted, same", [
+    ("Biden", "Joseph R. Biden Jr", True),
+    ("Abdullah II", "King Abdullah II", True),
+    ("Lee", "Lee Hsien Loong", True),
+    ("Kishida", "Kishida Fumio", True),
+    ("Fumio Kishida", "Kishida Fumio", True),
+    ("Hassan", "Samia Suluhu", False),
+    ("Narendra Modi", "Shehbaz Sharif", False),
+])
+def test_a_titled_name_matches_the_name_the_text_gives(titled, extracted, same):
+    assert same_person(titled, extracted) is same

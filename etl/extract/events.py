@@ -20,7 +20,7 @@ from etl.extract.spans import first_at, last_mention_before, mention_chars, sent
 from etl.extract.topics import find_topics
 
 
-_UNNAMED_COUNTERPARTS = re.compile(r"\bwith (?:their|his|her) (?:\w+ )?counterparts?\b")
+_UNNAMED_COUNTERPARTS = re.compile(r"\b[Ww]ith (?:(?:their|his|her) )?(?:\w+ )?[Cc]ounterparts?\b")
 
 
 _SINCE = re.compile(r"\b(?:since|after|before|until|ahead of)\b[^,.;]*", re.I)

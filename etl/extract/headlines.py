@@ -33,7 +33,7 @@ _TRAVEL = re.compile(r"^(?:Readout\s+of\s+)?(?P<who>.+?)(?:['’]s?)?\s+(?:Upcom
 _PREFIX = re.compile(r"^(?:Readout|Statement|Readout and Statement)\s+(?:by|from)\s+.+?\s+on\s+(?:the\s+)?|^Readout\s+from\s+",
                      re.I)
 _TRAILER = re.compile(r"\s+(?:Regarding|on|to Discuss|About|Ahead of|Following|During|at|in)\s+[^,]*$")
-_OF_COUNTRY = re.compile(r"^(?P<person>.+?)\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w’'\-. ]+)$")
+_OF_COUNTRY = re.compile(r"^(?P<person>.+?)\s+[Oo]f\s+(?:the\s+)?(?P<country>[A-Z][\w’'\-. ]+)$")
 _DOMESTIC = re.compile(r"\b(?:Members? of Congress|Senators|Governors|Mayors|Leaders|Advocates|CEOs|Officials|Caucus|"
                        r"Organizations|Stakeholders|Counterparts|Group|Workers|Families|Allies|Partners|Elders|Official|Delegation|"
                        r"Administration|Team)\b", re.I)
@@ -127,8 +127,27 @@ def parse_headline(title: str) -> HeadlineLabel | None:
     return None
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words, folded, without suffixes ('Joseph R. Biden Jr.' -> joseph, r, biden)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return [w for w in re.findall(r"[a-z]+", folded) if w not in _SUFFIXES]
+
+
 def surname(name: str) -> str:
     """The last word of a name, folded for matching ('López Obrador' -> 'obrador')."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z]+", folded)
+    words = name_words(name)
     return words[-1] if words else ""
+
+
+def same_person(titled: str, extracted: str) -> bool:
+    """Whether an extracted name is the person a title names: the same surname; a title's lone name ('Prime
+    Minister Lee', 'King Abdullah II') anywhere in the other; or family name first ('Kishida Fumio')."""
+    a, b = name_words(titled), name_words(extracted)
+    if not a or not b:
+        return False
+    if a[-1] == b[-1] or (len(a) == 1 and a[0] in b) or (len(b) == 1 and b[0] in a):
+        return True
+    return a[0] == b[-1] or a[-1] == b[0]

@@ -242,6 +242,10 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 and end not in ent_starts:
             end += 1
         start = ent.start
+        if ent.label_ == "PERSON" and start > 0 and re.fullmatch(r"[A-Z]\.", doc[start].text) \
+                and _NAME_TOKEN.match(doc[start - 1].text) and is_proper(doc[start - 1]) \
+                and not _is_title_token(doc[start - 1]) and start - 1 not in taken:
+            start -= 1  # the NER left the given name out: 'Secretary of State Antony | J. Blinken'
         if title:  # skip the title's tokens: the name is what follows them
             while start < ent.end and not doc[start:ent.end].text.startswith(name.split()[0]):
                 start += 1
@@ -294,6 +298,8 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
         return None
     if is_city(text):
         return None  # 'Sherman' is a town, but 'Deputy Secretary Sherman' a person
+    if len(words) == 1 and end < len(doc) and doc[end].text[:1].isupper() and _is_title_token(doc[end]):
+        return None  # a word inside a title: 'National Cyber Director Chris Inglis'
     if len(words) == 1 and start > 0 and doc[start - 1].text in ("for", "of", "and", ","):
         return None  # a word inside a long title: 'Minister for Political, Legal and Security Affairs'
 

@@ -12,12 +12,18 @@ MEETING = re.compile(r"\b(met|meet|meets|meeting|met with|held (?:[\w-]+ )?(?:ta
                      r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|(?:after|following|during) (?:their |the )?talks|hosted|hosts|host|hosting|"
                      r"(?:received|receives|receiving)(?!\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w.]+\s+){0,2}?"
                      r"(?:degree|ph\.?d|b\.?[as]\.?|m\.?[as]\.?|m\.?b\.?a|j\.?d|bachelor|master|doctorate|award|medal|"
-                     r"prize|honou?r|fellowship|grant|funding|training|diploma|certificate|letters?|reports?|support))|welcomed|welcomes|greeted|called on|calls on|sat down with|lunch|dinner|"
+                     r"prize|honou?r|fellowship|grant|funding|training|diploma|certificate|letters?|reports?|support))|(?:welcomed|welcomes)(?!\s+(?:the|a|an|this|these|its|their|our|recent|continued|ongoing|new|further)\s+"
+                     r"(?!visiting\b)(?-i:[a-z]))(?!\s+(?:progress|efforts|news|steps|plans|commitments?|cooperation|"
+                     r"opportunit(?:y|ies))\b)|greeted|called on|calls on|sat down with|lunch|dinner|"
                      r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
                      r"discussed .{0,60} with|conferred|audience|welcome (?:was|were) (?:led|given|extended|accorded) by)\b", re.I)
 VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|travel(?:l)?ed to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
                    r"landed in|lands in|touched down|(?:left|leaves|leaving) for|(?:has|have|had) been to|(?:came|went|returned) to (?:the|this) (?:city|country|capital)|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
                    r"working visit|chief guest)\b", re.I)
+# 'spoke with' is how readouts report a call ('President Biden spoke today with Prime Minister Modi'); beside a
+# meeting word it is the conversation at that meeting, so it counts only when no other kind does.
+SPOKE_WITH = re.compile(r"\b[Ss]po(?:ke|ken)\s+(?:(?:today|yesterday|again|separately|this \w+|on \w+(?: \d{1,2})?|"
+                        r"by (?:tele)?phone)\s+)?with\s+(?:[A-Z]|(?:his|her|their) [A-Z]\w+ counterparts?\b)")
 SUMMIT = re.compile(r"\b(summit|leaders'? meeting|general assembly|G-?20 meeting|G-?7 meeting)\b", re.I)
 PLANNED = re.compile(r"\b(will|to (?:visit|meet|hold|travel|host|attend|co-chair|make|pay|begin|undertake|embark)|is (?:scheduled|expected|due|set|slated) to|"
                      r"are (?:scheduled|expected|due|set|slated) to|plans to|planning to|plan to (?:visit|meet|travel|hold|host|attend)|"
@@ -31,7 +37,7 @@ PATTERNS = {"call": CALL, "dialogue": DIALOGUE, "meeting": MEETING, "summit": SU
 
 def trigger_words(sentence: str, kind: str) -> str:
     """The words that signalled this kind in the sentence ('met with', 'travel to'), for --explain."""
-    found = PATTERNS[kind].search(sentence)
+    found = PATTERNS[kind].search(sentence) or (SPOKE_WITH.search(sentence) if kind == "call" else None)
     return found[0] if found else ""
 
 
@@ -46,6 +52,8 @@ def kinds_in(sentence: str) -> list[str]:
         kinds.append("meeting")
     elif SUMMIT.search(sentence):
         kinds.append("summit")
+    elif SPOKE_WITH.search(sentence):
+        kinds.append("call")
     if VISIT.search(sentence):
         kinds.append("visit")
     return kinds
@@ -62,6 +70,10 @@ _WHICH_CLAUSE = re.compile(r",\s*(?:which|where)\b[^;]*$")
 _PAST_ARRIVAL = re.compile(r"\b(?:arrived|landed|touched down|flew into|reached)\b", re.I)
 
 
+# 'a call … in which he previewed upcoming plans': what was said, not when the engagement is.
+_CONTENT_CLAUSE = re.compile(r"\b(?:in|during) which\b[^.;]*", re.I)
+
+
 def first_trigger(sentence: str) -> int:
     """Where the first word signalling an engagement is; the sentence's length when none is."""
     found = [m.start() for m in (pattern.search(sentence) for pattern in (MEETING, VISIT, CALL, DIALOGUE, SUMMIT)) if m]
@@ -70,7 +82,7 @@ def first_trigger(sentence: str) -> int:
 
 def is_planned(sentence: str) -> bool:
     """True when the sentence speaks of the engagement as future or announced."""
-    main = _INVITED_BY.sub(" ", sentence)
+    main = _CONTENT_CLAUSE.sub(" ", _INVITED_BY.sub(" ", sentence))
     if _PAST_ARRIVAL.search(main):
         main = _WHICH_CLAUSE.sub("", main)
     return bool(PLANNED.search(main)) and not HELD_OVERRIDE.search(sentence)
