@@ -1,16 +1,18 @@
 """People met, from the Office of the Historian's trip remarks ('Met with Queen Elizabeth II and Prime Minister Brown')."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from etl.extract.gazetteer import country_of_word
+from etl.resolve.offices import offices
 from etl.resolve.titles import TITLE_WORDS, split_title
 
-_MET_WITH = re.compile(r"\b(?:met|meeting|meetings|talks|discussions|conferred|consultations|dinner|lunch|breakfast|"
+_MET_WITH = re.compile(r"\b(?:(?:met|meeting|meetings|talks|discussions|conferred|consultations|dinner|lunch|breakfast|"
                        r"summit[”\"]?|events?|audience)"
-                       r"\s+(?:separately\s+|also\s+|privately\s+)?with\s+(?P<people>[^;.]+(?:\.\s?[A-Z]\.[^;.]*)*)",
-                       re.I)
+                       r"\s+(?:separately\s+|also\s+|privately\s+)?)"
+                       r"with\s+(?P<people>[^;.]+(?:\.\s?[A-Z]\.[^;.]*)*)", re.I)
 _SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w .'-]+)$")
 _GENERIC = re.compile(r"^(?:the\s+)?(?:senior|other|local|several|various|leaders|officials|members|heads|representatives)\b",
@@ -27,13 +29,20 @@ class PersonMet:
     evidence: str
 
 
-def people_met(remarks: str | None, host_country: str | None) -> list[PersonMet]:
-    """Named people the traveller met, each with title and country (the host's unless the remarks say otherwise)."""
+def people_met(remarks: str | None, host_country: str | None, on: dt.date | None = None) -> list[PersonMet]:
+    """Named people the traveller met, each with title and country (the host's unless the remarks say otherwise).
+
+    A person named by title and surname alone ('President Wee') takes the full name of the one holder of that
+    office at the trip's date, where the offices table knows them.
+    """
     found: list[PersonMet] = []
     for match in _MET_WITH.finditer(remarks or ""):
         clause = match.group(0).strip()
         for item in _SPLIT.split(match["people"]):
             person = _person(item.strip(" ,"), host_country, clause)
+            if person and len(person.name.split()) == 1 and (holder := offices().holder(
+                    person.name, person.title, on, person.country)):
+                person = PersonMet(holder.name, person.title, person.country, person.evidence)
             if person and all(p.name != person.name for p in found):
                 found.append(person)
     return found

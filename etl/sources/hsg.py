@@ -91,7 +91,7 @@ def _meetings(visit: SourceRecord, traveller: Participant) -> list[SourceRecord]
     """A held meeting with each person the trip's remarks say the traveller met, on the trip's dates."""
     e = visit.engagement
     records = []
-    for number, person in enumerate(people_met(visit.text, e.country_iso3), start=1):
+    for number, person in enumerate(people_met(visit.text, e.country_iso3, e.start_date), start=1):
         met = Participant(name=person.name, title=person.title, country_iso3=person.country, role="host")
         engagement = Engagement(kind="meeting", status="held", start_date=e.start_date, end_date=e.end_date,
                                 city=e.city, country_iso3=e.country_iso3, participants=[traveller, met],
