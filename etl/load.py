@@ -27,17 +27,18 @@ def input_files(kind: str, paths: list[Path]) -> list[Path]:
     return list(SOURCE_KINDS[kind].files(paths))
 
 
-def _changed(con: duckdb.DuckDBPyConnection, files: list[Path]) -> tuple[dict[str, InputFile], list[str]]:
+def _changed(con: duckdb.DuckDBPyConnection, files: list[Path], reader: str) -> tuple[dict[str, InputFile], list[str]]:
+    """Inputs whose bytes, or the reader that read them, differ from what the warehouse loaded; and the rest."""
     changed: dict[str, InputFile] = {}
     unchanged: list[str] = []
     for path in files:
         key = str(path.resolve())
         digest = file_sha256(path)
         stored = con.execute(QUERIES["input_hash"], [key]).fetchone()
-        if stored and stored[0] == digest:
+        if stored and tuple(stored) == (digest, reader):
             unchanged.append(key)
         else:
-            changed[key] = InputFile(key, digest, path.stat().st_size)
+            changed[key] = InputFile(key, digest, path.stat().st_size, reader)
     return changed, unchanged
 
 
@@ -93,9 +94,10 @@ def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bo
     files = input_files(kind, paths)
     if not files:
         raise LoadError(f"no {kind} files under {', '.join(map(str, paths))}")
-    changed, unchanged = _changed(con, files)
+    reader = SOURCE_KINDS[kind].reader()
+    changed, unchanged = _changed(con, files, reader)
     if force:
-        changed.update({k: InputFile(k, file_sha256(Path(k)), Path(k).stat().st_size) for k in unchanged})
+        changed.update({k: InputFile(k, file_sha256(Path(k)), Path(k).stat().st_size, reader) for k in unchanged})
         unchanged = []
     if not changed:
         run_id = record_skipped_run(con, kind, unchanged)

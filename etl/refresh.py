@@ -7,6 +7,7 @@ from pathlib import Path
 
 from etl.config import Settings, SourceConfig
 from etl.load import LoadError, input_files, load
+from etl.registry import SOURCE_KINDS
 from etl.sources.gdelt_fetch import FetchError, fetch_new_exports
 from etl.sources.files import file_sha256
 from etl.warehouse.connection import SCHEMA_VERSION, STORAGE_VERSION, storage_version
@@ -34,8 +35,11 @@ def changed_inputs(db_path: Path, sources: list[SourceConfig]) -> list[str]:
     if not db_path.exists():
         return [str(path) for _, path in files]
     with connect_read_only(db_path) as con:
-        stored = dict(con.execute("select path, sha256 from input_files").fetchall())
-    return [str(path) for _, path in files if stored.get(str(path.resolve())) != file_sha256(path)]
+        stored = {path: (digest, reader) for path, digest, reader in
+                  con.execute("select path, sha256, read_with from input_files").fetchall()}
+    readers = {kind: SOURCE_KINDS[kind].reader() for kind, _ in files}
+    return [str(path) for kind, path in files
+            if stored.get(str(path.resolve())) != (file_sha256(path), readers[kind])]
 
 
 def outdated_format(db_path: Path) -> bool:
@@ -52,7 +56,8 @@ def run_refresh(settings: Settings, force: bool = False, show_progress: bool = F
     """Load new or changed inputs of every source and publish; a no-op when nothing changed."""
     result = RefreshResult()
     _fetch(settings.sources, result)
-    if not force and not changed_inputs(settings.db_path, settings.sources) and not outdated_format(settings.db_path):
+    # An older warehouse first: its input_files may lack what changed_inputs reads.
+    if not force and not outdated_format(settings.db_path) and not changed_inputs(settings.db_path, settings.sources):
         return result
     with staged(settings.db_path, lock_timeout) as con:
         for source in settings.sources:

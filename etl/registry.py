@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from etl.extract.version import articles_reader, travels_reader
 from etl.records import Batch
 from etl.sources.articles import iter_articles, parse_articles, parse_many_articles
 from etl.sources.gdelt import iter_exports, parse_gdelt
@@ -23,17 +24,23 @@ class SourceKind:
     help: str
     parse_many: Callable[..., list[Batch]] | None = None  # all inputs at once (on every core), where that pays
     options: tuple[str, ...] = ()  # settings a [[sources]] entry may give this kind, passed to its parser
+    version: Callable[[], str] = lambda: ""  # the reader's version: inputs read by another are read again
+
+    def reader(self) -> str:
+        """The version of this kind's reader, as input_files.read_with records it."""
+        return self.version()
 
 
 SOURCE_KINDS: dict[str, SourceKind] = {
     kind.name: kind
     for kind in (
-        SourceKind("hsg-travels", iter_xml, parse_travels, "Office of the Historian travels XML (Presidents, Secretaries)"),
+        SourceKind("hsg-travels", iter_xml, parse_travels, "Office of the Historian travels XML (Presidents, Secretaries)",
+                   version=travels_reader),
         SourceKind("hsg-visits", iter_xml, parse_visits, "Office of the Historian visits of foreign leaders XML"),
         SourceKind("table", iter_tables, parse_table, "curated engagements as CSV, JSON or JSON Lines"),
         SourceKind("articles", iter_articles, parse_articles,
                    "news articles and press releases: text, Markdown with front matter, HTML, JSONL, RSS/Atom",
-                   parse_many=parse_many_articles, options=("publisher",)),
+                   parse_many=parse_many_articles, options=("publisher",), version=articles_reader),
         SourceKind("gdelt", iter_exports, parse_gdelt, "GDELT 1.0/2.0 event exports: meetings, consultations, visits"),
         SourceKind("icews", iter_event_files, parse_icews, "ICEWS event files: meetings, consultations, visits"),
     )

@@ -119,3 +119,25 @@ def test_a_new_visit_adopts_meetings_already_loaded(fresh_db, tmp_path):
     incremental = view_digest(fresh_db)
     rebuild_marts(fresh_db)
     assert view_digest(fresh_db) == incremental
+
+
+def test_an_input_read_by_an_older_reader_is_read_again(fresh_db, tmp_path, monkeypatch):
+    import dataclasses
+
+    from etl.registry import SOURCE_KINDS
+    from tests.test_table import GOOD, HEADER
+
+    table = tmp_path / "t.csv"
+    table.write_text(HEADER + GOOD)
+    assert load(fresh_db, "table", [table]).status != "unchanged"
+    assert load(fresh_db, "table", [table]).status == "unchanged"
+    newer = dataclasses.replace(SOURCE_KINDS["table"], version=lambda: "table-reader/2")
+    monkeypatch.setitem(SOURCE_KINDS, "table", newer)
+    assert load(fresh_db, "table", [table]).status != "unchanged"  # same bytes, better reader
+    assert fresh_db.execute("select read_with from input_files").fetchall() == [("table-reader/2",)]
+    assert load(fresh_db, "table", [table]).status == "unchanged"
+
+
+def test_articles_record_the_extractor_and_offices_table_that_read_them(ro):
+    readers = {r for (r,) in ro.execute("select read_with from input_files where source_kind = 'articles'").fetchall()}
+    assert len(readers) == 1 and readers.pop().startswith("parley-rules/")

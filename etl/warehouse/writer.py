@@ -24,6 +24,7 @@ class InputFile:
     path: str
     sha256: str
     size_bytes: int
+    read_with: str = ""  # the source kind's reader version (SourceKind.version)
 
 
 @dataclass
@@ -256,7 +257,8 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
             if row["acronym"]:
                 con.execute(QUERIES["set_initiative_acronym"], [row["acronym"], row["initiative_id"]])
         for path, file in files.items():
-            con.execute(QUERIES["record_input"], [path, source_kind, file.sha256, file.size_bytes, run_id, started])
+            con.execute(QUERIES["record_input"], [path, source_kind, file.sha256, file.size_bytes, run_id, started,
+                                                    file.read_with])
         note_touched(con, [row["engagement_id"] for row in rows.tables.get("engagement", [])])
         if rebuild:
             update_marts(con)

@@ -148,6 +148,9 @@ create table if not exists store.input_file (
     loaded_at   timestamp not null
 );
 
+-- Added after the first release: which version of the reader loaded an input, so a better reader reloads it.
+alter table store.input_file add column if not exists read_with varchar default '';
+
 -- Added after the first release: rows read but outside what the source kind loads (e.g. other CAMEO codes).
 alter table store.etl_run add column if not exists records_skipped bigint default 0;
 

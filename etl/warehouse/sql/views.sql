@@ -62,4 +62,4 @@ create or replace view rejects as
 select run_id, source_kind, input_path, locator, field, reason, record from store.reject;
 
 create or replace view input_files as
-select path, source_kind, sha256, size_bytes, run_id, loaded_at from store.input_file;
+select path, source_kind, sha256, size_bytes, run_id, loaded_at, read_with from store.input_file;

@@ -65,7 +65,8 @@ delete from store.engagement
 where engagement_id not in (select engagement_id from store.engagement_source);
 
 -- name: record_input
-insert or replace into store.input_file values (?, ?, ?, ?, ?, ?);
+insert or replace into store.input_file (path, source_kind, sha256, size_bytes, run_id, loaded_at, read_with)
+values (?, ?, ?, ?, ?, ?, ?);
 
 -- name: record_run
 insert into store.etl_run
@@ -74,4 +75,4 @@ insert into store.etl_run
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: input_hash
-select sha256 from store.input_file where path = ?;
+select sha256, read_with from store.input_file where path = ?;
