@@ -16,7 +16,16 @@ def initiative_key(name: str) -> str:
     """Order-, case- and punctuation-free words of a name, with every spelling of the US as 'us'."""
     text = _US_VARIANTS.sub(" us ", ascii_fold(name).lower())
     words = re.sub(r"[^a-z0-9+]+", " ", text).split()
-    return " ".join(sorted(w for w in words if w not in _STOP))
+    return " ".join(sorted(_singular(w) for w in words if w not in _STOP))
+
+
+def _singular(word: str) -> str:
+    """'technologies' and 'technology' are one word for matching; short words and '-ss' stay as they are."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def split_acronym(name: str) -> tuple[str, str | None, str | None]:
