@@ -48,7 +48,7 @@ class Item:
     published: object
 
 
-def read_archive(archive: Path, untitled_every: int, publisher: str | None) -> list[Item]:
+def read_archive(archive: Path, untitled_every: int) -> list[Item]:
     """Every release in the archive (every n-th of those whose title announces nothing)."""
     items, untitled = [], 0
     for path in sorted(archive.rglob("*.md")):
@@ -148,7 +148,7 @@ def main() -> None:
     args = parser.parse_args()
     from etl.extract.parallel import worker_count
 
-    items = read_archive(args.archive, args.untitled_every, args.publisher)
+    items = read_archive(args.archive, args.untitled_every)
     report: dict = {"archive": str(args.archive), "machine": f"{platform.machine()} {worker_count(args.workers)} workers",
                     "releases": len(items), "characters": sum(len(i.with_title) for i in items)}
     for mode in args.modes.split(","):

@@ -94,7 +94,7 @@ def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bo
     files = input_files(kind, paths)
     if not files:
         raise LoadError(f"no {kind} files under {', '.join(map(str, paths))}")
-    reader = SOURCE_KINDS[kind].reader()
+    reader = SOURCE_KINDS[kind].version()
     changed, unchanged = _changed(con, files, reader)
     if force:
         changed.update({k: InputFile(k, file_sha256(Path(k)), Path(k).stat().st_size, reader) for k in unchanged})

@@ -37,7 +37,7 @@ def changed_inputs(db_path: Path, sources: list[SourceConfig]) -> list[str]:
     with connect_read_only(db_path) as con:
         stored = {path: (digest, reader) for path, digest, reader in
                   con.execute("select path, sha256, read_with from input_files").fetchall()}
-    readers = {kind: SOURCE_KINDS[kind].reader() for kind, _ in files}
+    readers = {kind: SOURCE_KINDS[kind].version() for kind, _ in files}
     return [str(path) for kind, path in files
             if stored.get(str(path.resolve())) != (file_sha256(path), readers[kind])]
 

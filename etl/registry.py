@@ -24,11 +24,7 @@ class SourceKind:
     help: str
     parse_many: Callable[..., list[Batch]] | None = None  # all inputs at once (on every core), where that pays
     options: tuple[str, ...] = ()  # settings a [[sources]] entry may give this kind, passed to its parser
-    version: Callable[[], str] = lambda: ""  # the reader's version: inputs read by another are read again
-
-    def reader(self) -> str:
-        """The version of this kind's reader, as input_files.read_with records it."""
-        return self.version()
+    version: Callable[[], str] = lambda: ""  # the reader's version (input_files.read_with): another rereads inputs
 
 
 SOURCE_KINDS: dict[str, SourceKind] = {

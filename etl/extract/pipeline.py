@@ -15,7 +15,6 @@ from etl.extract.companions import add_travellers
 from etl.extract.document import Article, parse_article
 from etl.extract.dates import DateSpan
 from etl.extract.events import extract_events
-from etl.extract.version import EXTRACTOR  # noqa: F401 - the extractor's version, named here too
 from etl.extract.focus import focus, worth_parsing
 from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.model import Event, Person

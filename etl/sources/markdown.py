@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -141,11 +140,3 @@ def markdown_to_text(markdown: str) -> str:
             close()  # a hard line break or a heading ends its paragraph
     close()
     return "\n\n".join(paragraphs)
-
-
-def domain_of(url: str | None) -> str | None:
-    """The host of a URL without 'www.', lower case."""
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.") or None
