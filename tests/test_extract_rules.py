@@ -293,3 +293,28 @@ def test_the_ner_cut_given_name_is_put_back():
                       "with Ukrainian Foreign Minister Dmytro Kuleba.", published="2022-08-01")
     names = {p.name for e in events for p in e.participants}
     assert "Antony J. Blinken" in names and "J. Blinken" not in names
+
+
+def test_a_person_named_only_as_a_possessive_takes_no_part():
+    events = _release("National Security Advisor Jake Sullivan met with Italian Diplomatic Advisor Luigi Mattiolo in "
+                      "Rome on March 14 to coordinate a united response to President Putin’s war of choice.",
+                      published="2022-03-15")
+    people = {p.name for e in events for p in e.participants}
+    assert {"Jake Sullivan", "Luigi Mattiolo"} <= people and not any("Putin" in name for name in people)
+
+
+def test_the_agenda_of_a_held_call_does_not_make_it_planned():
+    from etl.extract.triggers import is_planned
+
+    assert not is_planned("President Biden spoke today with Prime Minister Suga to discuss the challenges that Japan "
+                          "and the United States will face together.")
+    assert is_planned("Blinken will travel to Mexico to discuss migration.")
+    assert is_planned("On Thursday he is due to address the Senate, where he will meet its president.")
+
+
+def test_relationship_labels_are_not_initiatives_but_named_consensus_documents_are():
+    from etl.extract.initiatives import find_initiatives
+
+    assert find_initiatives("They discussed the United States-Mongolia Strategic Partnership.") == []
+    assert find_initiatives("Biden underscored the U.S.-Indonesia Strategic Partnership.") == []
+    assert find_initiatives("They backed the ASEAN Five Point Consensus.") == ["ASEAN Five Point Consensus"]

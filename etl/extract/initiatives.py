@@ -14,9 +14,10 @@ HEADS = ("Initiative", "Dialogue", "Compact", "COMPACT", "Arrangement", "Agreeme
          "Consultations", "Organisation", "Organization", "Plan", "Corporation", "Goals", "Corridor", "Framework",
          "Mechanism", "Programme", "Program", "Treaty", "Accord", "Alliance", "Years", "Assembly", "Cooperation",
          "Co-operation", "Roundtable", "Stocktake", "Policy", "Meeting", "Commission", "Presence", "Pact",
-         "Partnership", "System", "Charter", "Declaration", "Process", "Format", "Group")
+         "Partnership", "System", "Charter", "Declaration", "Process", "Format", "Group", "Consensus", "Outlook")
 # Relationship labels and bodies that are not initiatives.
-_NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:(?:Comprehensive|Global|Special|Strategic|Privileged|Enhanced|and)\s+)*"
+_NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:[\w.]+-[\w.]+\s+|United States-\w+\s+)?"
+                              r"(?:(?:Comprehensive|Global|Special|Strategic|Privileged|Enhanced|and)\s+)*"
                               r"(?:Strategic\s+)?Partnership$|(?:^|\s)(?:Security Council|Business Council|"
                               r"Council of Ministers|Cabinet|Foreign Ministry|Ministry|Economic Commission|"
                               r"Bureau|Agency|Office|Department)$|^(?:General Assembly)$|"
@@ -26,7 +27,7 @@ _PERSON_WORDS = re.compile(r"\b(?:President|Minister|Premier|Chancellor|Secretar
                            r"Ambassador|Envoy|Spokesperson|Coordinator)\b")
 # A release's own headline words ('Readout of … Meeting') and a government's own councils are not initiatives.
 _NOT_NAMES = re.compile(r"^(?:Readout|Statement|Remarks|Fact Sheet|FACT SHEET|Joint Statement|Press Release)\b|"
-                        r"^National\b.*\bCouncil$|\bPolicy Council$|^Domestic Policy$")
+                        r"^National\b.*\bCouncils?$|\bPolicy Councils?$|^Domestic Policy$")
 # The name groups use themselves.
 CANONICAL = {"group of 20": "G20", "group of twenty": "G20", "g-20": "G20"}
 _COP = re.compile(r"\bCOP-?\d{1,2}\b")

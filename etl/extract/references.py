@@ -60,7 +60,10 @@ _ACCOMPANYING = re.compile(r",\s*who\s+(?:is|was|has been)\s+(?:accompanying|tra
 
 _OWNED_ROLES = {"deputy", "wife", "husband", "spouse", "son", "daughter", "spokesman", "spokeswoman", "spokesperson",
                 "aide", "aides", "envoy", "predecessor", "successor", "office", "government", "administration",
-                "ministry", "party", "cabinet", "team", "representative", "chief"}
+                "ministry", "party", "cabinet", "team", "representative", "chief",
+                # what a person wages or says, not where they are: 'a response to President Putin's war of choice'
+                "war", "invasion", "aggression", "regime", "forces", "troops", "military", "decision", "policy",
+                "policies", "efforts", "remarks", "speech", "statement", "comments", "leadership", "attacks"}
 
 
 _SENDER = re.compile(r"\b(?:message|letter|note|greetings|invitation) from(?:\s+[A-Z][\w.-]*){0,4}\s*$|"

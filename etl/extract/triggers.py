@@ -72,6 +72,9 @@ _PAST_ARRIVAL = re.compile(r"\b(?:arrived|landed|touched down|flew into|reached)
 
 # 'a call … in which he previewed upcoming plans': what was said, not when the engagement is.
 _CONTENT_CLAUSE = re.compile(r"\b(?:in|during) which\b[^.;]*", re.I)
+# 'spoke today with Suga to discuss the challenges the two countries will face': after a held verb, the agenda.
+_HELD_VERB = re.compile(r"\b(?:spoke|met|talked|conferred)\b", re.I)
+_AGENDA = re.compile(r"\b(?:to discuss|discussing|regarding)\b[^;]*$", re.I)
 
 
 def first_trigger(sentence: str) -> int:
@@ -83,6 +86,8 @@ def first_trigger(sentence: str) -> int:
 def is_planned(sentence: str) -> bool:
     """True when the sentence speaks of the engagement as future or announced."""
     main = _CONTENT_CLAUSE.sub(" ", _INVITED_BY.sub(" ", sentence))
+    if (held := _HELD_VERB.search(main)) and (agenda := _AGENDA.search(main, held.end())):
+        main = main[:agenda.start()]
     if _PAST_ARRIVAL.search(main):
         main = _WHICH_CLAUSE.sub("", main)
     return bool(PLANNED.search(main)) and not HELD_OVERRIDE.search(sentence)
