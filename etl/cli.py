@@ -67,6 +67,17 @@ def _report(summary: RunSummary, max_rejects: int = 10) -> None:
                       + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common(5)), highlight=False)
 
 
+def _publisher_option(value: str | None) -> str | None:
+    """--publisher as an ISO3 code; exit 2 with a message when it names no country."""
+    from etl.resolve.publishers import publisher_code
+
+    code = publisher_code(value)
+    if value and code is None:
+        console.print(f"[red]error:[/red] --publisher '{value}' is not a country")
+        raise typer.Exit(2)
+    return code
+
+
 @app.command("load")
 def load_command(
     kind: Annotated[str, typer.Argument(help=f"Source kind: {', '.join(SOURCE_KINDS)}.")],
@@ -80,13 +91,7 @@ def load_command(
 ) -> None:
     """Load files of one source kind into the warehouse (unchanged files are skipped)."""
     settings = _settings(config, db)
-    code = None
-    if publisher:
-        from etl.resolve.publishers import publisher_code
-
-        if (code := publisher_code(publisher)) is None:
-            console.print(f"[red]error:[/red] --publisher '{publisher}' is not a country")
-            raise typer.Exit(2)
+    code = _publisher_option(publisher)
     try:
         with staged(settings.db_path) as con:
             summary = load(con, kind, paths, force=force, show_progress=sys.stderr.isatty(), options={"publisher": code})
@@ -264,13 +269,9 @@ def extract(
     from etl.extract.document import parse_article
     from etl.extract.explain import explain as explain_event
     from etl.extract.pipeline import event_json, extract_articles
-    from etl.resolve.publishers import publisher_code
     from etl.sources.articles import iter_articles, publisher_for, read_articles
 
-    code = publisher_code(publisher)
-    if publisher and code is None:
-        console.print(f"[red]error:[/red] --publisher '{publisher}' is not a country")
-        raise typer.Exit(2)
+    code = _publisher_option(publisher)
     output = []
     for path in iter_articles(paths):
         if not path.exists():

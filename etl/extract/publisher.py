@@ -54,10 +54,11 @@ def drop_issuers(events: list[Event]) -> list[Event]:
     """Spokespeople who issue a release are not in the engagements it reports; events left with nobody go too."""
     kept = []
     for event in events:
-        issuers = [p.name for p in event.participants if ISSUER_TITLE.search(p.title or "")]
+        issuers = [p for p in event.participants if ISSUER_TITLE.search(p.title or "")]
         if issuers:
-            event.rules.append(f"pass.issuer-dropped: {', '.join(issuers)} issued the release")
-        event.participants = [p for p in event.participants if not ISSUER_TITLE.search(p.title or "")]
+            event.rules.append(f"pass.issuer-dropped: {', '.join(p.name for p in issuers)} issued the release")
+            dropped = {id(p) for p in issuers}
+            event.participants = [p for p in event.participants if id(p) not in dropped]
         if len(event.participants) >= (1 if event.kind == "visit" else 2):
             kept.append(event)
     return kept
