@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint warehouse eval bench offices clean
+.PHONY: install run test lint warehouse eval bench offices train clean
 
 install: $(STAMP)
 
@@ -31,6 +31,9 @@ eval: install
 
 offices: install  # rebuild etl/resolve/offices.tsv (who held which office when) from ../shared/data
 	$(BIN)/python -m etl.resolve.build_offices
+
+train: install  # rebuild etl/extract/data/confidence-model.json (the learned confidence) from ../shared/data
+	$(BIN)/python -m etl.extract.train
 
 bench: install
 	$(BIN)/python bench/extract_throughput.py

@@ -130,7 +130,7 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
             groups = [g for g in groups if len({p.country for p in g}) > 1 or None in {p.country for p in g}]
         for group in groups:
             event = Event(pair_kind, status, span or fallback, city, country, list(group), text, index,
-                          confidence=_confidence(span, city, group), date_stated=stated)
+                          date_stated=stated)
             event.rules = [f"trigger.{pair_kind}: '{triggers.trigger_words(text, pair_kind)}'",
                            "participants.separate-meetings" if len(groups) > 1 else "participants.sentence",
                            _date_rule(span, stated, published), _status_rule(status, planned_words),
@@ -151,7 +151,6 @@ def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], pe
                 for trip in trips:
                     visit_status = _status(clause, trip, published) if clause_span else status
                     event = Event("visit", visit_status, trip or fallback, city, country, list(travellers), text, index,
-                                  confidence=_confidence(trip, city, [visitor]),
                                   date_stated=bool(clause_span) or stated or len(trips) > 1)
                     event.rules = [f"trigger.visit: '{triggers.trigger_words(clause, 'visit')}'",
                                    "visitor.own-clause" if clause != text else "visitor.sentence",
@@ -273,12 +272,6 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
 
 
 _HOST_VERB = re.compile(r"\b(?:receive[sd]?|receiving|host(?:s|ed|ing)?|welcome[sd]?|welcoming)\b")
-
-
-def _confidence(span: DateSpan | None, city: str | None, people: list[Person]) -> float:
-    score = 0.55 + 0.1 * (span is not None) + 0.1 * (city is not None)
-    score += 0.1 * all(p.title for p in people) + 0.1 * all(p.country for p in people)
-    return round(min(score, 0.95), 2)
 
 
 def _merge_lists(first: list[str], second: list[str]) -> list[str]:

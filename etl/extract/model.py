@@ -40,6 +40,6 @@ class Event:
     sentence: int
     initiatives: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
-    confidence: float = 0.6
+    confidence: float = 0.6  # until the learned model (etl.extract.learned) scores the candidate
     date_stated: bool = True  # False when the date came from an earlier sentence or the publication date
     rules: list[str] = field(default_factory=list, repr=False)  # 'rule-id: what it matched', in the order applied

@@ -17,9 +17,16 @@ def offices_digest() -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
+def extractor_version() -> str:
+    """What engagement_sources.extractor records: the rules' version and the learned model's."""
+    from etl.extract.learned import load_model  # reading the artefact is deferred until a reader asks
+
+    return f"{EXTRACTOR}+{load_model().version}"
+
+
 def articles_reader() -> str:
-    """The version that reads articles: the extractor and the offices table it consults."""
-    return f"{EXTRACTOR}; offices {offices_digest()}"
+    """The version that reads articles: the extractor with its learned model, and the offices table it consults."""
+    return f"{extractor_version()}; offices {offices_digest()}"
 
 
 def travels_reader() -> str:

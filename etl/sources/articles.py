@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.extract.document import Article, parse_article
-from etl.extract.version import EXTRACTOR
+from etl.extract.version import extractor_version
 from etl.records import Batch, Engagement, Participant, Reject, SourceRecord
 from etl.resolve.countries import to_iso3
 from etl.resolve.publishers import publisher_code, publisher_of_domain
@@ -169,7 +169,7 @@ def _records(raw: RawArticle, article: Article, extraction) -> list[SourceRecord
         records.append(SourceRecord(
             engagement=engagement, source_kind=KIND, uri=raw.uri, locator=f"{raw.locator}#event{number}",
             source_title=raw.title or article.headline, published_at=article.published, text=article.text[:20000],
-            evidence=event.evidence, extractor=EXTRACTOR, confidence=event.confidence))
+            evidence=event.evidence, extractor=extractor_version(), confidence=event.confidence))
     return records
 
 

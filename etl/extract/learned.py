@@ -1,0 +1,128 @@
+"""The learned decision: how likely is a candidate engagement the rules found one the text really reports?
+
+Rules propose candidates (a trigger word and two people in a sentence); a logistic model trained by `make train`
+(etl/extract/train.py) on labels that real data gives for free scores each, and the score is the engagement's
+confidence. It ranks and does not veto: used to drop candidates below a threshold it lowered the untouched
+splits (docs/extraction.md), so every candidate is kept. Scoring is a dot product over the weights in a small
+JSON artefact, so reading text never imports scikit-learn.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from etl.extract.model import Event
+
+FEATURES = "confidence-features/1"  # raised whenever event_features changes: an artefact trained on others is refused
+ARTEFACT = "confidence-model.json"
+MAX_CONFIDENCE = 0.99  # text is never as certain as a structured record (confidence 1)
+
+_WORD = re.compile(r"[A-Za-z][a-z'’-]*")
+_QUOTE = re.compile("[\"“”]")
+_TRIGGER = re.compile(r"^trigger\.\w+: '(.*)'$")
+
+
+class ModelArtefactError(RuntimeError):
+    """The learned model's artefact is missing, unreadable or was trained on other features."""
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    """A count as a coarse label: '<=2' for the first edge it does not pass, '>N' past the last."""
+    return next((f"<={edge}" for edge in edges if value <= edge), f">{edges[-1]}")
+
+
+def event_features(event: Event, publisher: str | None, in_sentence: int) -> list[str]:
+    """The names of the features a candidate engagement has (the model's input; no weights here).
+
+    Only the event and its own sentence count: kind and status, the rules that made it, its trigger words, how
+    many people and sides, whether they carry titles and countries, whether the publisher's own side takes
+    part, where the sentence sits, and the sentence's lower-case words (never names, so no one is memorised).
+    """
+    kind = event.kind
+    people = event.participants
+    countries = {p.country for p in people if p.country}
+    features = [f"kind={kind}", f"{kind}|status={event.status}",
+                f"{kind}|people={_bucket(len(people), (1, 2, 3))}",
+                f"{kind}|sides={_bucket(len(countries), (0, 1, 2))}",
+                f"{kind}|no-country={_bucket(sum(not p.country for p in people), (0, 1))}",
+                f"{kind}|untitled={_bucket(sum(not p.title for p in people), (0, 1))}",
+                f"{kind}|same-sentence={_bucket(in_sentence, (1, 2))}"]
+    for rule in event.rules:
+        features.append(f"{kind}|rule={rule.split(':', 1)[0]}")
+        if trigger := _TRIGGER.match(rule):
+            features += [f"{kind}|trigger={word.lower()}" for word in trigger[1].split()]
+    if _QUOTE.search(event.evidence):
+        features.append(f"{kind}|quoted")
+    words = [w for w in _WORD.findall(event.evidence) if w[0].islower()]
+    features += sorted({f"w={w.lower()}" for w in words})
+    return features
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """Weights of a logistic model over event_features."""
+
+    weights: dict[str, float]
+    bias: float
+    version: str
+
+    def probability(self, features: list[str]) -> float:
+        """How likely the candidate with these features is a reported engagement."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def default_artefact() -> Path:
+    """Where the committed model lives (package data beside the extractor)."""
+    return Path(str(resources.files("etl.extract").joinpath("data", ARTEFACT)))
+
+
+def read_model(path: Path) -> ConfidenceModel:
+    """The model stored at path; a clear error naming the file and field when it is missing or broken."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ModelArtefactError(f"{path}: the learned model is missing; rebuild it with `make train`") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ModelArtefactError(f"{path}: the learned model is not readable JSON ({error}); "
+                                 "restore it from git or rebuild it with `make train`") from None
+    if not isinstance(data, dict):
+        raise ModelArtefactError(f"{path}: the learned model is not a JSON object")
+    if data.get("features") != FEATURES:
+        raise ModelArtefactError(f"{path}: field 'features' is {data.get('features')!r}, but this extractor computes "
+                                 f"{FEATURES!r}; rebuild the model with `make train`")
+    try:
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        bias, version = float(data["bias"]), str(data["version"])
+    except KeyError as missing:
+        raise ModelArtefactError(f"{path}: field {missing} is missing from the learned model") from None
+    except (AttributeError, TypeError, ValueError) as error:
+        raise ModelArtefactError(f"{path}: a field of the learned model has the wrong type ({error})") from None
+    return ConfidenceModel(weights, bias, version)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> ConfidenceModel:
+    """The committed model, read once per process."""
+    return read_model(default_artefact())
+
+
+def candidate_scores(events: list[Event], publisher: str | None, model: ConfidenceModel) -> list[float]:
+    """The model's probability for each candidate, in order."""
+    per_sentence: dict[int, int] = {}
+    for event in events:
+        per_sentence[event.sentence] = per_sentence.get(event.sentence, 0) + 1
+    return [model.probability(event_features(e, publisher, per_sentence[e.sentence])) for e in events]
+
+
+def score_candidates(events: list[Event], publisher: str | None, model: ConfidenceModel | None = None) -> None:
+    """Each candidate's confidence becomes the model's probability, with a rule saying so."""
+    model = model or load_model()
+    for event, p in zip(events, candidate_scores(events, publisher, model)):
+        event.confidence = min(MAX_CONFIDENCE, max(0.01, round(p, 2)))
+        event.rules.append(f"model.confidence: p={p:.2f} ({model.version})")
