@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from etl.extract.learned import load_model  # noqa: E402
-from etl.extract.train import TRAIN_YEARS, auc, silver_examples  # noqa: E402
+from etl.extract.train import TRAIN_YEARS, auc, read_releases, silver_examples  # noqa: E402
 
 UNTOUCHED_YEARS = (2023, 2024, 2025)
 
@@ -30,7 +30,7 @@ def main() -> None:
     model = load_model()
     report = {"model": model.version}
     for split, years in (("tune", TRAIN_YEARS), ("untouched", UNTOUCHED_YEARS)):
-        examples = silver_examples(args.shared / "data" / "wh-briefings", set(), args.workers, years)
+        examples = silver_examples(read_releases(args.shared / "data" / "wh-briefings", years, set(), args.workers))
         labels = [e.label for e in examples]
         report[split] = {"candidates": len(examples), "real_share": round(sum(labels) / len(labels), 3),
                          "auc": auc(labels, [model.probability(list(e.features)) for e in examples])}

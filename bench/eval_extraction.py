@@ -8,7 +8,9 @@
 - dev HSG remarks (40 trips): split the same way, scored by the kit's score_hsg.py on a warehouse of the bundled
   travels;
 - White House release titles (silver, bench/eval_titles.py): 2021-2022 tuned, 2023-2025 untouched; every 10th
-  release whose title announces nothing is scored for noise.
+  release whose title announces nothing is scored for noise;
+- foreign leaders' visits the Office of the Historian records (silver, bench/eval_visits.py), found in the
+  releases published during them: 2021-2022 tuned, 2023-2024 untouched.
 
 A change that lifts a tuned column and lowers its untouched one is reverted. Prints a table, and JSON with --json.
 """
@@ -92,6 +94,14 @@ def silver(untitled_every: int) -> dict:
     return {split: report[split] for split in ("tune", "untouched")}
 
 
+def silver_visits() -> dict:
+    """bench/eval_visits.py: recorded foreign leaders' visits found in the releases of their dates."""
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "eval_visits.py")], check=True, capture_output=True,
+                         text=True).stdout
+    report = json.loads(out)
+    return {split: report[split] for split in ("tune", "untouched")}
+
+
 def _f1(block: dict, key: str):
     value = block.get(key)
     return value.get("f1") if isinstance(value, dict) else value
@@ -122,13 +132,17 @@ def table(report: dict) -> str:
                     "visit_recall", "noise_per_release"):
             tune, untouched = (report["silver titles"][s][key] for s in ("tune", "untouched"))
             lines.append(f"{'silver titles':14} {key:34} {tune!s:>8} {untouched!s:>10}")
+    if "silver visits" in report:
+        for key in ("recall", "recorded_share"):
+            tune, untouched = (report["silver visits"][s][key] for s in ("tune", "untouched"))
+            lines.append(f"{'silver visits':14} {'recorded visits ' + key:34} {tune!s:>8} {untouched!s:>10}")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--no-silver", action="store_true", help="skip the White House title evaluation (minutes)")
+    parser.add_argument("--no-silver", action="store_true", help="skip the silver evaluations at scale (minutes)")
     parser.add_argument("--untitled-every", type=int, default=10)
     parser.add_argument("--json", type=Path, help="also write the full report here")
     args = parser.parse_args()
@@ -137,6 +151,7 @@ def main() -> None:
                   "real releases": labelled_releases(args.eval, Path(tmp))}
     if not args.no_silver:
         report["silver titles"] = silver(args.untitled_every)
+        report["silver visits"] = silver_visits()
     print(table(report))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))

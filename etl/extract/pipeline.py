@@ -17,10 +17,11 @@ from etl.extract.dates import DateSpan
 from etl.extract.events import extract_events
 from etl.extract.focus import focus, worth_parsing
 from etl.extract.gazetteer import country_of_city, country_of_word
-from etl.extract.learned import MAX_CONFIDENCE, score_candidates
+from etl.extract.learned import MAX_CONFIDENCE, place_at_home, score_candidates
 from etl.extract.model import Event, Person
 from etl.extract.people import find_people
 from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers
+from etl.extract.venues import DocumentPlaces, document_places
 from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.names import name_parts
 
@@ -256,10 +257,12 @@ def merge_events(events: list[Event]) -> list[Event]:
     return merged
 
 
-def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Person],
-                                                                                          list[Event]]]:
-    """Each article with its people and the engagements its sentences' rules propose, before the learned model
-    scores them and the article-level passes merge them (what `make train` learns from).
+Candidates = tuple[Article, list[Person], list[Event], DocumentPlaces]
+
+
+def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Candidates]:
+    """Each article with its people, the engagements its sentences' rules propose and the places it names, before
+    the learned models decide on them and the article-level passes merge them (what `make train` learns from).
 
     Only what the cheap first pass (etl.extract.focus) keeps is parsed; a text with no trigger word is not parsed.
     """
@@ -269,7 +272,7 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
     docs = nlp.pipe((focus(a.text[:MAX_CHARS]) for a, w in zip(articles, worth) if w), batch_size=batch_size)
     for article, parse in zip(articles, worth):
         if not parse:
-            yield article, [], []
+            yield article, [], [], document_places("")
             continue
         doc = next(docs)
         people, by_token = find_people(doc)
@@ -277,13 +280,14 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         apply_publisher(people, article.publisher)
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
         _infer_countries(people, events, country_mentions(doc))
-        yield article, people, events
+        yield article, people, events, document_places(article.text[:MAX_CHARS])
 
 
 def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
     """Run the pipeline over articles (batched through spaCy) and yield what each holds."""
-    for article, people, events in candidate_events(articles, batch_size):
+    for article, people, events, places in candidate_events(articles, batch_size):
         score_candidates(events, article.publisher)
+        place_at_home(events, article.publisher, places)
         events = merge_events([e for e in events if not _visit_home(e)])
         date_from_visits(events)
         unify_initiatives(events)

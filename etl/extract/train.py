@@ -1,13 +1,16 @@
-"""`make train`: rebuild the learned confidence model (etl/extract/data/confidence-model.json) from ../shared/data.
+"""`make train`: rebuild the learned models (etl/extract/data/<name>-model.json) from ../shared/data.
 
-    python -m etl.extract.train [--shared ../shared] [--out PATH] [--check] [--workers N]
+    python -m etl.extract.train [--shared ../shared] [--out-dir DIR] [--check] [--workers N]
 
-The labels are free or already ours, and all come from text we tune on:
+The labels are free or already ours, and all come from text we tune on. For the confidence model:
 - White House releases of 2021-2022 (`wh-briefings`): a readout titled 'X's Call with Y' says the candidate
   pairing X with Y is real, 'X's Travel to A and B' says X's visits to A and B are; every candidate in a
   release whose title announces no engagement (statements, fact sheets, proclamations) is taken for noise;
 - the tuned split of the evaluation kit's dev articles and of our hand-labelled releases: a candidate is real
   when a gold engagement of its kind holds two of its people (a visit: its visitor and country).
+For the at-home model, the Office of the Historian's record of the same dates: a meeting in a 2021-2022 release
+was held at home when a foreign participant was on a recorded visit to the United States that day
+(`hsg-visits`), and abroad when an American participant was on a recorded trip abroad (`hsg-travels`).
 
 The 2023-2025 releases, the untouched dev articles and the untouched hand-labelled releases are never read.
 Training is deterministic (fixed seed, sorted inputs, rounded weights): --check rebuilds the model and fails
@@ -16,6 +19,7 @@ unless it is byte-identical to the committed one. Needs scikit-learn (`pip insta
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import sys
@@ -24,7 +28,7 @@ from pathlib import Path
 
 from etl.extract.document import parse_article
 from etl.extract.headlines import ANNOUNCES, HeadlineLabel, parse_headline, same_person
-from etl.extract.learned import FEATURES, default_artefact, event_features
+from etl.extract.learned import FEATURES, at_home_candidate, at_home_features, default_artefact, event_features
 from etl.sources.markdown import FrontMatterError, parse_release
 
 SEED = 0
@@ -39,12 +43,25 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @dataclass(frozen=True)
 class Candidate:
-    """What the labeller needs of one candidate: its features, kind, people and place."""
+    """What the labellers need of one candidate: each model's features, its kind, people, place and day."""
 
     features: tuple[str, ...]
     kind: str
     names: tuple[str, ...]
     country: str | None
+    at_home: tuple[str, ...] | None = None  # the at-home model's features, for the meetings it decides on
+    countries: tuple[str | None, ...] = ()  # each person's
+    day: str | None = None
+
+
+@dataclass(frozen=True)
+class Trip:
+    """One recorded stay abroad: who, where, from and to which day (a day's slack either side)."""
+
+    names: tuple[str, ...]
+    country: str
+    first: dt.date
+    last: dt.date
 
 
 @dataclass(frozen=True)
@@ -59,19 +76,20 @@ class Example:
 
 def _candidates_task(chunk: list[tuple[str, str | None, str | None]]) -> list[list[Candidate]]:
     """Candidates of each (text, published ISO date, publisher); module-level so worker processes can run it."""
-    import datetime as dt
-
     from etl.extract.pipeline import candidate_events
 
     articles = [parse_article(text, dt.date.fromisoformat(day) if day else None, publisher=publisher)
                 for text, day, publisher in chunk]
     found = []
-    for article, _, events in candidate_events(articles):
+    for article, _, events, places in candidate_events(articles):
         per_sentence: dict[int, int] = {}
         for event in events:
             per_sentence[event.sentence] = per_sentence.get(event.sentence, 0) + 1
-        found.append([Candidate(tuple(event_features(e, article.publisher, per_sentence[e.sentence])), e.kind,
-                                tuple(p.name for p in e.participants), e.country) for e in events])
+        found.append([Candidate(
+            tuple(event_features(e, article.publisher, per_sentence[e.sentence])), e.kind,
+            tuple(p.name for p in e.participants), e.country,
+            tuple(at_home_features(e, article.publisher, places)) if at_home_candidate(e, article.publisher) else None,
+            tuple(p.country for p in e.participants), e.date.start.isoformat() if e.date else None) for e in events])
     return found
 
 
@@ -116,10 +134,17 @@ def _release_text(title: str, body: str) -> str:
     return f"{title}{'' if title[-1:] in '.!?:' else '.'}\n\n{body}" if title else body
 
 
-def silver_examples(archive: Path, skip_titles: set[str], workers: int | None,
-                    years: tuple[int, ...] = TRAIN_YEARS) -> list[Example]:
-    """Candidates from every White House release of the given years (the training ones unless told), labelled
-    by their titles."""
+@dataclass(frozen=True)
+class Release:
+    """A White House release read for training: its file, title and the rules' candidates."""
+
+    name: str
+    title: str
+    candidates: list[Candidate]
+
+
+def read_releases(archive: Path, years: tuple[int, ...], skip_titles: set[str], workers: int | None) -> list[Release]:
+    """Every White House release of the given years (but those titled as a hand-labelled one), with candidates."""
     releases = []
     for path in sorted(archive.rglob("*.md")):
         try:
@@ -130,13 +155,58 @@ def silver_examples(archive: Path, skip_titles: set[str], workers: int | None,
         if release.published.year in years and title not in skip_titles:
             releases.append((str(path.relative_to(archive)), title, release))
     texts = [(_release_text(title, r.body), r.published.isoformat(), "USA") for _, title, r in releases]
+    return [Release(name, title, candidates)
+            for (name, title, _), candidates in zip(releases, _read_candidates(texts, workers))]
+
+
+def silver_examples(releases: list[Release]) -> list[Example]:
+    """The confidence model's examples from releases, labelled by their titles."""
     examples = []
-    for (name, title, _), candidates in zip(releases, _read_candidates(texts, workers)):
-        label, announces = parse_headline(title), bool(ANNOUNCES.search(title))
-        for candidate in candidates:
+    for release in releases:
+        label, announces = parse_headline(release.title), bool(ANNOUNCES.search(release.title))
+        for candidate in release.candidates:
             if (y := silver_label(candidate, label, announces)) is not None:
-                examples.append(Example(candidate.features, y, 1.0, f"wh:{name}"))
+                examples.append(Example(candidate.features, y, 1.0, f"wh:{release.name}"))
     return examples
+
+
+def read_trips(shared: Path) -> list[Trip]:
+    """Every recorded trip: US Presidents' and Secretaries' abroad, and foreign leaders' to the United States."""
+    from etl.sources.hsg import iter_xml, parse_travels, parse_visits
+
+    trips = []
+    for folder, parse in (("hsg-travels", parse_travels), ("hsg-visits", parse_visits)):
+        for path in iter_xml([shared / "data" / folder]):
+            for record in parse(path).records:
+                e = record.engagement
+                if e.kind == "visit" and e.start_date and e.country_iso3:
+                    trips.append(Trip(tuple(p.name for p in e.participants), e.country_iso3,
+                                      e.start_date - dt.timedelta(days=1),
+                                      (e.end_date or e.start_date) + dt.timedelta(days=1)))
+    return trips
+
+
+def _on_trip(name: str, day: str, trips: list[Trip]) -> set[str]:
+    """The countries a person was recorded in on a day."""
+    date = dt.date.fromisoformat(day)
+    return {t.country for t in trips if t.first <= date <= t.last and any(same_person(n, name) for n in t.names)}
+
+
+def at_home_label(candidate: Candidate, publisher: str, trips: list[Trip]) -> int | None:
+    """1 when a foreign participant was recorded visiting the publisher's country that day, 0 when one of the
+    publisher's own was recorded abroad, else (or both) unknown."""
+    if candidate.at_home is None or candidate.day is None:
+        return None
+    people = list(zip(candidate.names, candidate.countries))
+    home = any(publisher in _on_trip(n, candidate.day, trips) for n, c in people if c and c != publisher)
+    away = any(_on_trip(n, candidate.day, trips) - {publisher} for n, c in people if c == publisher)
+    return None if home == away else int(home)
+
+
+def at_home_examples(releases: list[Release], trips: list[Trip]) -> list[Example]:
+    """The at-home model's examples from releases, labelled by the recorded trips of their dates."""
+    return [Example(c.at_home, y, 1.0, f"wh:{r.name}") for r in releases for c in r.candidates
+            if (y := at_home_label(c, "USA", trips)) is not None]
 
 
 def gold_examples(golds: list[tuple[str, dict]], publisher: str | None, workers: int | None) -> list[Example]:
@@ -153,17 +223,23 @@ def _golds(folder: Path, keep=lambda stem: True) -> list[tuple[str, dict]]:
     return [(path.stem, json.loads(path.read_text("utf-8"))) for path in sorted(folder.glob("*.json")) if keep(path.stem)]
 
 
-def training_set(shared: Path, workers: int | None = None) -> tuple[list[Example], dict]:
-    """Every labelled candidate of the tuned splits, and how many came from each source."""
+def training_sets(shared: Path, workers: int | None = None) -> dict[str, tuple[list[Example], dict]]:
+    """Each model's labelled candidates from the tuned splits, and how many came from each source."""
     splits = json.loads((ROOT / "bench" / "splits.json").read_text("utf-8"))
     dev = _golds(shared / "eval" / "dev", lambda stem: stem not in splits["dev_articles_untouched"])
-    releases = _golds(ROOT / "bench" / "labelled-releases" / "tune")
-    skip = {gold["text"].split("\n", 1)[0].split(" ", 2)[-1].rstrip(".") for _, gold in releases}
-    sources = {"dev articles (tuned split)": gold_examples(dev, None, workers),
-               "hand-labelled releases (tuned split)": gold_examples(releases, "USA", workers),
-               "White House titles 2021-2022": silver_examples(shared / "data" / "wh-briefings", skip, workers)}
-    counts = {name: {"candidates": len(found), "real": sum(e.label for e in found)} for name, found in sources.items()}
-    return [e for found in sources.values() for e in found], counts
+    labelled = _golds(ROOT / "bench" / "labelled-releases" / "tune")
+    skip = {gold["text"].split("\n", 1)[0].split(" ", 2)[-1].rstrip(".") for _, gold in labelled}
+    releases = read_releases(shared / "data" / "wh-briefings", TRAIN_YEARS, skip, workers)
+    sources = {
+        "confidence": {"dev articles (tuned split)": gold_examples(dev, None, workers),
+                       "hand-labelled releases (tuned split)": gold_examples(labelled, "USA", workers),
+                       "White House titles 2021-2022": silver_examples(releases)},
+        "at-home": {"White House meetings 2021-2022, by the Office of the Historian's trips":
+                    at_home_examples(releases, read_trips(shared))}}
+    return {model: ([e for found in by_source.values() for e in found],
+                    {name: {"candidates": len(found), "positive": sum(e.label for e in found)}
+                     for name, found in by_source.items()})
+            for model, by_source in sources.items()}
 
 
 def _vocabulary(examples: list[Example]) -> list[str]:
@@ -200,7 +276,7 @@ def auc(labels: list[int], scores: list[float]) -> float | None:
     return round(float(roc_auc_score(labels, scores)), 3) if 0 < sum(labels) < len(labels) else None
 
 
-def train(examples: list[Example], counts: dict) -> dict:
+def train(name: str, examples: list[Example], counts: dict) -> dict:
     """Fit the model, and measure it on probabilities cross-validated by document; returns the artefact."""
     from sklearn.model_selection import GroupKFold
 
@@ -216,12 +292,12 @@ def train(examples: list[Example], counts: dict) -> dict:
             probabilities[row] = float(p)
     model = _fit(x, y, w)
     weights = {f: round(float(c), 4) for f, c in zip(vocabulary, model.coef_[0]) if abs(c) >= 1e-4}
-    body = {"features": FEATURES, "seed": SEED, "regularisation": REGULARISATION, "min_seen": MIN_SEEN,
+    body = {"features": FEATURES[name], "seed": SEED, "regularisation": REGULARISATION, "min_seen": MIN_SEEN,
             "exact_weight": EXACT_WEIGHT, "bias": round(float(model.intercept_[0]), 4),
-            "training": {"sources": counts, "candidates": len(examples), "real": sum(y),
+            "training": {"sources": counts, "candidates": len(examples), "positive": sum(y),
                          "cross_validated_auc": auc(y, probabilities)}, "weights": weights}
     digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:10]
-    return {"model": "parley-confidence", "version": f"confidence-{digest}", **body}
+    return {"model": f"parley-{name}", "version": f"{name}-{digest}", **body}
 
 
 def serialise(artefact: dict) -> str:
@@ -232,25 +308,26 @@ def serialise(artefact: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--out", type=Path, default=default_artefact())
-    parser.add_argument("--check", action="store_true", help="fail unless the rebuilt model equals the one at --out")
+    parser.add_argument("--out-dir", type=Path, default=default_artefact("confidence").parent)
+    parser.add_argument("--check", action="store_true", help="fail unless each rebuilt model equals the committed one")
     parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args(argv)
-    examples, counts = training_set(args.shared, args.workers)
-    text = serialise(train(examples, counts))
-    if args.check:
-        current = args.out.read_text("utf-8") if args.out.exists() else ""
-        if current != text:
-            print(f"{args.out}: differs from the model `make train` builds now; run `make train` and commit it",
-                  file=sys.stderr)
-            return 1
-        print(f"{args.out}: reproduced exactly")
-        return 0
-    args.out.write_text(text, "utf-8")
-    artefact = json.loads(text)
-    print(f"{args.out}: {artefact['version']}, {len(artefact['weights'])} weights, "
-          f"cross-validated AUC {artefact['training']['cross_validated_auc']}")
-    return 0
+    failed = 0
+    for name, (examples, counts) in training_sets(args.shared, args.workers).items():
+        out = args.out_dir / default_artefact(name).name
+        text = serialise(train(name, examples, counts))
+        if args.check:
+            same = out.exists() and out.read_text("utf-8") == text
+            print(f"{out}: reproduced exactly" if same else
+                  f"{out}: differs from the model `make train` builds now; run `make train` and commit it",
+                  file=sys.stdout if same else sys.stderr)
+            failed += not same
+            continue
+        out.write_text(text, "utf-8")
+        artefact = json.loads(text)
+        print(f"{out}: {artefact['version']}, {len(artefact['weights'])} weights, "
+              f"cross-validated AUC {artefact['training']['cross_validated_auc']}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

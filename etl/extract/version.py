@@ -18,10 +18,10 @@ def offices_digest() -> str:
 
 
 def extractor_version() -> str:
-    """What engagement_sources.extractor records: the rules' version and the learned model's."""
-    from etl.extract.learned import load_model  # reading the artefact is deferred until a reader asks
+    """What engagement_sources.extractor records: the rules' version and the learned models'."""
+    from etl.extract.learned import FEATURES, load_model  # reading the artefacts is deferred until a reader asks
 
-    return f"{EXTRACTOR}+{load_model().version}"
+    return "+".join([EXTRACTOR, *(load_model(name).version for name in FEATURES)])
 
 
 def articles_reader() -> str:
