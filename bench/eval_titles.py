@@ -129,11 +129,13 @@ def score(items: list[Item], predictions: list[list[dict]]) -> dict:
 
 def run(items: list[Item], mode: str, workers: int | None, publisher: str | None) -> tuple[list[list[dict]], float]:
     """Extract every item's text in one mode ('title' or 'body'); returns the predictions and the seconds taken."""
-    from etl.extract.parallel import map_articles
+    from etl.extract.parallel import Failed, map_articles
 
     texts = [(i.with_title if mode == "title" else i.body_only, i.published, publisher) for i in items]
     started = time.perf_counter()
     predictions = list(map_articles(_extract, texts, workers))
+    if failures := [p.reason for p in predictions if isinstance(p, Failed)]:
+        raise RuntimeError(f"{len(failures)} release(s) could not be read: {failures[0]}")
     return predictions, time.perf_counter() - started
 
 

@@ -18,6 +18,8 @@ from rich.console import Console
 from rich.table import Table
 
 from etl.config import SETTINGS_HELP, ConfigError, load_settings
+from etl.execution import Execution
+from etl.warehouse.export import ExportError, export_parquet
 from etl.load import LoadError, load
 from etl.refresh import parse_interval, run_refresh
 from etl.registry import SOURCE_KINDS
@@ -78,6 +80,22 @@ def _publisher_option(value: str | None) -> str | None:
     return code
 
 
+WorkersOption = Annotated[Optional[int], typer.Option(
+    "--workers", min=1, help="Processes that extract text (default: PARLEY_WORKERS, else every core).")]
+EngineOption = Annotated[str, typer.Option(
+    "--engine", help="Where text is extracted: 'local' (this machine) or 'ray' (needs pip install 'parley[ray]').")]
+RayAddressOption = Annotated[Optional[str], typer.Option(
+    "--ray-address", help="With --engine ray: the cluster to join (ray://host:10001, or 'auto'); default a local Ray.")]
+
+
+def _execution(workers: int | None, engine: str, ray_address: str | None) -> Execution:
+    try:
+        return Execution(engine=engine, workers=workers, ray_address=ray_address)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
 @app.command("load")
 def load_command(
     kind: Annotated[str, typer.Argument(help=f"Source kind: {', '.join(SOURCE_KINDS)}.")],
@@ -88,13 +106,18 @@ def load_command(
     force: Annotated[bool, typer.Option("--force", help="Reload inputs even if unchanged.")] = False,
     publisher: Annotated[Optional[str], typer.Option(
         help="articles: whose releases these are, a country ('USA'); else front matter or web domain.")] = None,
+    workers: WorkersOption = None,
+    engine: EngineOption = "local",
+    ray_address: RayAddressOption = None,
 ) -> None:
     """Load files of one source kind into the warehouse (unchanged files are skipped)."""
     settings = _settings(config, db)
     code = _publisher_option(publisher)
+    execution = _execution(workers, engine, ray_address)
     try:
         with staged(settings.db_path) as con:
-            summary = load(con, kind, paths, force=force, show_progress=sys.stderr.isatty(), options={"publisher": code})
+            summary = load(con, kind, paths, force=force, show_progress=sys.stderr.isatty(), options={"publisher": code},
+                           execution=execution)
     except (LoadError, PublishError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
@@ -130,14 +153,17 @@ def fetch_gdelt(
 
 @app.command()
 def refresh(config: ConfigOption = None, db: DbOption = None,
-            force: Annotated[bool, typer.Option("--force", help="Reload inputs even if unchanged.")] = False) -> None:
+            force: Annotated[bool, typer.Option("--force", help="Reload inputs even if unchanged.")] = False,
+            workers: WorkersOption = None, engine: EngineOption = "local",
+            ray_address: RayAddressOption = None) -> None:
     """Load every source in the config into the next warehouse and publish it; a no-op when nothing changed."""
     settings = _settings(config, db)
+    execution = _execution(workers, engine, ray_address)
     if not settings.sources:
         console.print("[red]error:[/red] no [[sources]] in the config; see README 'Configuration'")
         raise typer.Exit(2)
     try:
-        result = run_refresh(settings, force=force, show_progress=sys.stderr.isatty())
+        result = run_refresh(settings, force=force, show_progress=sys.stderr.isatty(), execution=execution)
     except (PublishError, LoadError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None
@@ -321,6 +347,28 @@ def shell(
         command += ["-cmd", ".print '{}'".format(SHELL_HINT.format(db=settings.db_path).replace("'", "''"))]
     command += cli_args or []
     raise typer.Exit(subprocess.call(command))
+
+
+export_app = typer.Typer(help="Write the warehouse out for other engines.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("parquet")
+def export_parquet_command(
+    into: Annotated[Path, typer.Argument(help="Directory to write (one folder per view, and manifest.json).")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace an earlier export in the directory.")] = False,
+) -> None:
+    """Every contract view as Parquet, partitioned by year where it has a date, with a manifest."""
+    settings = _settings(config, db)
+    try:
+        exported = export_parquet(settings.db_path, into, overwrite=overwrite)
+    except ExportError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    rows = sum(e.rows for e in exported)
+    out.print(f"exported {len(exported)} views, {rows:,} rows, to {into} (manifest: {into / 'manifest.json'})")
 
 
 @app.command("config")

@@ -4,8 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
+from etl.execution import Execution
 from etl.records import Batch, Reject
 from etl.registry import SOURCE_KINDS
 from etl.sources.files import file_sha256
@@ -42,10 +44,23 @@ def _changed(con: duckdb.DuckDBPyConnection, files: list[Path], reader: str) -> 
     return changed, unchanged
 
 
-def _parse_all(kind: str, files: dict[str, InputFile], show_progress: bool, options: dict) -> list[Batch]:
+class _PerSecond(ProgressColumn):
+    """Documents done per second, once there is a rate to show."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:.1f} docs/s" if task.speed else "", style="progress.data.speed")
+
+
+def _parse_all(kind: str, files: dict[str, InputFile], show_progress: bool, options: dict,
+               execution: Execution) -> list[Batch]:
     source = SOURCE_KINDS[kind]
     if source.parse_many is not None:
-        return _safe_parse_many(source.parse_many, [Path(key) for key in files], kind, options)
+        columns = (TextColumn(f"[bold]{kind}"), BarColumn(), TextColumn("{task.completed} docs"), _PerSecond(),
+                   TimeElapsedColumn())
+        with Progress(*columns, transient=True, disable=not show_progress) as progress:
+            task = progress.add_task(kind, total=None)
+            options = {**options, "execution": execution, "progress": lambda n: progress.advance(task, n)}
+            return _safe_parse_many(source.parse_many, [Path(key) for key in files], kind, options)
     batches: list[Batch] = []
     columns = (TextColumn(f"[bold]{kind}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[name]}"))
@@ -81,11 +96,13 @@ def _safe_parse(parse, path: Path, kind: str) -> Batch:
 
 
 def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bool = False,
-         show_progress: bool = False, rebuild: bool = True, options: dict | None = None) -> RunSummary:
+         show_progress: bool = False, rebuild: bool = True, options: dict | None = None,
+         execution: Execution | None = None) -> RunSummary:
     """Load every new or changed input of one kind under paths as one run; unchanged inputs are skipped.
 
     rebuild=False defers rebuilding the derived tables to the caller (see etl.refresh). options are the kind's
-    own settings (SourceKind.options), such as an articles source's publisher.
+    own settings (SourceKind.options), such as an articles source's publisher; execution says where text is
+    extracted (workers, engine), which changes the speed and never the result.
     """
     options = {k: v for k, v in (options or {}).items() if v is not None}
     unknown = set(options) - set(SOURCE_KINDS[kind].options) if kind in SOURCE_KINDS else set()
@@ -102,7 +119,7 @@ def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bo
     if not changed:
         run_id = record_skipped_run(con, kind, unchanged)
         return RunSummary(run_id=run_id, source_kind=kind, inputs_skipped=len(unchanged), status="unchanged")
-    batches = _parse_all(kind, changed, show_progress, options)
+    batches = _parse_all(kind, changed, show_progress, options, execution or Execution())
     try:
         summary = write_run(con, kind, batches, changed, rebuild=rebuild)
     except Exception as exc:

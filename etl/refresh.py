@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.config import Settings, SourceConfig
+from etl.execution import Execution
 from etl.load import LoadError, input_files, load
 from etl.registry import SOURCE_KINDS
 from etl.sources.gdelt_fetch import FetchError, fetch_new_exports
@@ -52,7 +53,7 @@ def outdated_format(db_path: Path) -> bool:
 
 
 def run_refresh(settings: Settings, force: bool = False, show_progress: bool = False,
-                lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> RefreshResult:
+                lock_timeout: float = LOCK_TIMEOUT_SECONDS, execution: Execution | None = None) -> RefreshResult:
     """Load new or changed inputs of every source and publish; a no-op when nothing changed."""
     result = RefreshResult()
     _fetch(settings.sources, result)
@@ -64,7 +65,7 @@ def run_refresh(settings: Settings, force: bool = False, show_progress: bool = F
             try:
                 result.summaries.append(load(con, source.kind, [source.path], force=force,
                                              show_progress=show_progress, rebuild=False,
-                                             options={"publisher": source.publisher}))
+                                             options={"publisher": source.publisher}, execution=execution))
             except LoadError as exc:
                 result.errors.append(f"{source.kind}: {exc}")
         update_marts(con)  # once for all sources, before the checks

@@ -94,9 +94,12 @@ def _candidates_task(chunk: list[tuple[str, str | None, str | None]]) -> list[li
 
 
 def _read_candidates(texts: list[tuple[str, str | None, str | None]], workers: int | None) -> list[list[Candidate]]:
-    from etl.extract.parallel import map_articles
+    from etl.extract.parallel import Failed, map_articles
 
-    return list(map_articles(_candidates_task, texts, workers))
+    found = list(map_articles(_candidates_task, texts, workers))
+    if failures := [f.reason for f in found if isinstance(f, Failed)]:
+        raise RuntimeError(f"{len(failures)} training text(s) could not be read: {failures[0]}")
+    return found
 
 
 def _has(names: tuple[str, ...], person: str) -> bool:

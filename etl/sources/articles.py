@@ -4,11 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from etl.extract.document import Article, parse_article
+from etl.execution import Execution
 from etl.extract.version import extractor_version
 from etl.records import Batch, Engagement, Participant, Reject, SourceRecord
 from etl.resolve.countries import to_iso3
@@ -206,24 +207,41 @@ def _extract_chunk(chunk: list[tuple[RawArticle, str | None]]) -> list[list[Sour
     return [_records(raw, article, found) for (raw, _), article, found in zip(chunk, articles, extract_articles(articles))]
 
 
-def parse_many_articles(paths: list[Path], publisher: str | None = None, workers: int | None = None) -> list[Batch]:
-    """One batch per input, the articles of all of them extracted together on every core.
+def _extract_all(work: list[tuple[RawArticle, str | None]], execution: Execution,
+                 progress: Callable[[int], None] | None) -> Iterator:
+    if execution.engine == "ray":
+        from etl.extract.ray_engine import extract_on_ray  # Ray is an extra: only this engine imports it
 
-    publisher (ISO3) says whose releases these are, as a source's `publisher = "USA"` does.
-    """
+        return iter(extract_on_ray(_extract_chunk, work, execution, progress))
     from etl.extract.parallel import map_articles
+
+    return map_articles(_extract_chunk, work, execution.workers, progress)
+
+
+def parse_many_articles(paths: list[Path], publisher: str | None = None, execution: Execution | None = None,
+                        progress: Callable[[int], None] | None = None) -> list[Batch]:
+    """One batch per input, the articles of all of them extracted together on every core (or on Ray).
+
+    publisher (ISO3) says whose releases these are, as a source's `publisher = "USA"` does. An article whose
+    extraction fails, or kills its worker, is rejected with the reason; the rest of its input loads.
+    progress(n) is called as each n articles are done.
+    """
+    from etl.extract.parallel import Failed
 
     batches = [Batch(path=str(path)) for path in paths]
     work = [(batch, raw) for path, batch in zip(paths, batches) for raw in _readable(path, batch)]
     chunks = [(raw, publisher_for(raw, publisher)) for _, raw in work]
-    for (batch, _), records in zip(work, map_articles(_extract_chunk, chunks, workers)):
-        batch.records.extend(records)
+    for (batch, raw), records in zip(work, _extract_all(chunks, execution or Execution(), progress)):
+        if isinstance(records, Failed):
+            batch.rejects.append(_reject(raw.locator, records.reason, field="text", record=raw.text[:500]))
+        else:
+            batch.records.extend(records)
     return batches
 
 
 def parse_articles(path: Path, publisher: str | None = None) -> Batch:
     """Every engagement extracted from the articles in one input; unreadable articles become rejects."""
-    return parse_many_articles([path], publisher, workers=1)[0]
+    return parse_many_articles([path], publisher, Execution(workers=1))[0]
 
 
 # A folder's own documentation (provenance, licence) is not one of its articles.
