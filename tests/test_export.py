@@ -22,7 +22,9 @@ def exported(warehouse_path, tmp_path_factory):
 def test_every_contract_view_is_exported_and_reads_back_whole(exported, warehouse_path):
     out, manifest = exported
     con = duckdb.connect()
-    live = duckdb.connect(str(warehouse_path), read_only=True)
+    live = duckdb.connect()
+    live.execute("attach ? as w (read_only)", [str(warehouse_path)])
+    live.execute("use w")
     views = contract_views(live)
     assert set(manifest["views"]) == set(views) and "engagements" in views and "rejects" in views
     for view in views:

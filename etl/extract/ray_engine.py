@@ -1,8 +1,9 @@
 """Text extraction on Ray (`--engine ray`): Ray Data over the input documents, one spaCy load per actor.
 
-The extracted records are written as Parquet partitions, one file per block, which the same single writer then
-loads, so a warehouse built on a cluster is the one built on this machine's cores. Ray is the `ray` extra
-(`pip install 'parley[ray]'`); nothing else imports this module.
+The actors' output streams back to this process, which writes it as Parquet partitions (one file per block
+received, so no storage need be shared with the cluster) that the same single writer then loads: a warehouse
+built on a cluster is the one built on this machine's cores. Ray is the `ray` extra (`pip install
+'parley[ray]'`); nothing else imports this module.
 """
 from __future__ import annotations
 
@@ -75,7 +76,11 @@ def extract_on_ray(task: Callable[[list], list], work: list, execution: Executio
                                     concurrency=min(workers, blocks), num_cpus=1, batch_format="numpy")
     with tempfile.TemporaryDirectory(prefix="parley-ray-") as scratch:
         out = parquet_dir or Path(scratch)
-        extracted.write_parquet(str(out))
+        out.mkdir(parents=True, exist_ok=True)
+        for part, block in enumerate(extracted.iter_batches(batch_size=None, batch_format="pyarrow")):
+            pq.write_table(block, out / f"part-{part:05d}.parquet")
+            if progress:
+                progress(block.num_rows)
         table = pq.read_table(str(out)).sort_by("index")
     results: list = []
     for records, failed in zip(table.column("records").to_pylist(), table.column("failed").to_pylist()):
@@ -85,6 +90,4 @@ def extract_on_ray(task: Callable[[list], list], work: list, execution: Executio
             results.append([SourceRecord.model_validate(r) for r in json.loads(records)])
     if len(results) != len(work):
         raise RuntimeError(f"Ray returned {len(results)} results for {len(work)} documents")
-    if progress:
-        progress(len(work))
     return results

@@ -41,18 +41,25 @@ def contract_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The views of the warehouse contract, in the order views.sql defines them."""
     defined = [line.split()[4] for line in sql_text(VIEWS_SQL).splitlines()
                if line.lower().startswith("create or replace view ")]
-    present = {name for (name,) in con.execute("select view_name from duckdb_views() where not internal").fetchall()}
+    present = {name for (name,) in con.execute("select view_name from duckdb_views() where not internal "
+                                               "and database_name = current_database()").fetchall()}
     return [name for name in defined if name in present]
 
 
 def _columns(con: duckdb.DuckDBPyConnection, view: str) -> list[dict]:
-    rows = con.execute("select column_name, data_type from information_schema.columns "
-                       "where table_schema = 'main' and table_name = ? order by ordinal_position", [view]).fetchall()
+    rows = con.execute("select column_name, data_type from information_schema.columns where table_catalog = "
+                       "current_database() and table_schema = 'main' and table_name = ? order by ordinal_position",
+                       [view]).fetchall()
     return [{"name": name, "type": kind} for name, kind in rows]
 
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(path: Path) -> str:
+    """A path as a SQL string literal (COPY's target cannot be a parameter)."""
+    return "'" + str(path).replace("'", "''") + "'"
 
 
 def content_hash(con: duckdb.DuckDBPyConnection, relation: str, columns: list[str]) -> str:
@@ -69,13 +76,22 @@ def _export_view(con: duckdb.DuckDBPyConnection, view: str, target: Path) -> Vie
     rows = con.execute(f"select count(*) from {_quoted(view)}").fetchone()[0]
     if date_column:
         query = f"select *, year({_quoted(date_column)}) as {PARTITION} from {_quoted(view)}"
-        con.execute(f"copy ({query}) to '{target / view}' (format parquet, partition_by ({PARTITION}), "
+        con.execute(f"copy ({query}) to {_literal(target / view)} (format parquet, partition_by ({PARTITION}), "
                     f"write_partition_columns false)")
     else:
         (target / view).mkdir()
-        con.execute(f"copy {_quoted(view)} to '{target / view / 'data.parquet'}' (format parquet)")
+        con.execute(f"copy {_quoted(view)} to {_literal(target / view / 'data.parquet')} (format parquet)")
     return ViewExport(view, columns, rows, PARTITION if date_column else None,
                       content_hash(con, _quoted(view), names))
+
+
+def _attached(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the warehouse attached read-only as its default database: it can write the
+    Parquet files, and it coexists with this process's other connections to the file, whatever their settings."""
+    con = duckdb.connect()
+    con.execute("attach ? as warehouse (read_only)", [str(db_path)])
+    con.execute("use warehouse")
+    return con
 
 
 def export_parquet(db_path: Path, out: Path, overwrite: bool = False) -> list[ViewExport]:
@@ -90,7 +106,7 @@ def export_parquet(db_path: Path, out: Path, overwrite: bool = False) -> list[Vi
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        con = duckdb.connect(str(db_path), read_only=True)
+        con = _attached(db_path)
         try:
             exported = [_export_view(con, view, staging) for view in contract_views(con)]
         finally:
@@ -120,5 +136,6 @@ def read_back_hash(con: duckdb.DuckDBPyConnection, out: Path, view: str, manifes
     manifest)."""
     entry = manifest["views"][view]
     names = [c["name"] for c in entry["columns"]]
-    relation = f"read_parquet('{out / view}/**/*.parquet', hive_partitioning = {str(bool(entry['partitioned_by'])).lower()})"
+    hive = str(bool(entry["partitioned_by"])).lower()
+    relation = f"read_parquet({_literal(out / view)} || '/**/*.parquet', hive_partitioning = {hive})"
     return content_hash(con, relation, names)
