@@ -226,6 +226,22 @@ def test_will_travel_to_is_a_planned_visit_to_each_place_after_to():
     assert visits == {("Tim Lenderking", "OMN", "planned"), ("Tim Lenderking", "QAT", "planned")}
 
 
+def test_a_headline_trip_the_body_dates_is_the_bodys_trip_not_one_held_on_publication():
+    import datetime as dt
+
+    from etl.extract.document import parse_article
+    from etl.extract.pipeline import extract_articles
+
+    headline = "Special Envoy Lenderking's Travel to Bahrain and Kuwait"
+    text = (f"{headline}.\n\nSpecial Envoy for Yemen Tim Lenderking will travel to Bahrain and Kuwait on June 3 "
+            "to meet senior officials.")
+    article = parse_article(text, dt.date(2022, 5, 27), headline=headline, publisher="USA")
+    events = next(extract_articles([article])).events
+    visits = {(e.country, e.status, e.date.iso_start()) for e in events if e.kind == "visit"}
+    assert visits == {("BHR", "planned", "2022-06-03"), ("KWT", "planned", "2022-06-03")}
+    assert all(any(r.startswith("pass.headline-restated") for r in e.rules) for e in events if e.kind == "visit")
+
+
 def test_nobody_visits_their_own_country_and_the_city_places_the_meeting():
     events = _release("Counselor of the Department Derek Chollet met with Ukrainian Prime Minister Denys Shmyhal and "
                       "Foreign Minister Dmytro Kuleba in Kyiv on May 10.")

@@ -283,12 +283,30 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         yield article, people, events, document_places(article.text[:MAX_CHARS])
 
 
+def headline_restated(events: list[Event], article: Article) -> list[Event]:
+    """A headline's undated engagement ('X's Travel to A and B') that the body reports again, with its own date
+    and status ('X will travel to A and B on May 25'), is the body's engagement: the headline's copy goes."""
+    if not article.headline:
+        return events
+    kept = []
+    for event in events:
+        body = None if event.sentence != 0 or event.date_stated else next(
+            (b for b in events if b.sentence > 0 and b.kind == event.kind and b.country == event.country
+             and _same_people(b, event) and b.date_stated), None)
+        if body is None:
+            kept.append(event)
+        else:
+            body.rules.append(f"pass.headline-restated: the headline's {event.kind} is this one")
+    return kept
+
+
 def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
     """Run the pipeline over articles (batched through spaCy) and yield what each holds."""
     for article, people, events, places in candidate_events(articles, batch_size):
         score_candidates(events, article.publisher)
         place_at_home(events, article.publisher, places)
         events = merge_events([e for e in events if not _visit_home(e)])
+        events = headline_restated(events, article)
         date_from_visits(events)
         unify_initiatives(events)
         events = merge_events(events + guest_visits(events))
