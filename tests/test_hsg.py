@@ -151,3 +151,25 @@ def test_loading_twice_changes_nothing(fresh_db):
     assert load(fresh_db, "hsg-travels", paths).status == "unchanged"
     load(fresh_db, "hsg-travels", paths, force=True)
     assert view_digest(fresh_db) == before
+
+
+REMARK_CASES = [
+    # remarks, host country, the people met (name, title, country)
+    ("Met with Prime Minister Hun Sen. Attended the East Asia Summit.", "KHM",
+     [("Hun Sen", "Prime Minister", "KHM")]),  # 'Sen' is a name here, not the Senator abbreviation
+    ("Held trilateral meeting with Prime Minister Netanyahu and Bahraini Foreign Minister Abdullatif bin Rashid "
+     "Al Zayani.", "ISR", [("Netanyahu", "Prime Minister", "ISR"),
+                           ("Abdullatif bin Rashid Al Zayani", "Foreign Minister", "BHR")]),
+    ("Participated in a meeting with Turkish President Recep Tayyip Erdoğan to discuss the situation in Syria.", "TUR",
+     [("Recep Tayyip Erdoğan", "President", "TUR")]),
+    ("Met with the U.S. Ambassador to the Holy See and with Pope Francis.", "VAT", [("Francis", "Pope", "VAT")]),
+    ("Met with the Presidents and Prime Ministers of the Baltic states.", "LVA", []),
+]
+
+
+@pytest.mark.parametrize("remarks, host, expected", REMARK_CASES)
+def test_people_met_from_remarks(remarks, host, expected):
+    from etl.extract.remarks import people_met
+
+    found = [(p.name, p.title, p.country) for p in people_met(remarks, host)]
+    assert found == expected

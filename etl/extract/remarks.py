@@ -15,6 +15,9 @@ _MET_WITH = re.compile(r"\b(?:(?:met|meeting|meetings|talks|discussions|conferre
                        r"with\s+(?P<people>[^;.]+(?:\.\s?[A-Z]\.[^;.]*)*)", re.I)
 _SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w .'-]+)$")
+# Capitalised words, with the lower-case particles names carry between them ('Abdullatif bin Rashid Al Zayani').
+_NAME = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+(?:(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|del|la|le|dos|das)"
+                   r"\s+)?[A-Z0-9][\w'’.\-]*)*$")
 _GENERIC = re.compile(r"^(?:the\s+)?(?:senior|other|local|several|various|leaders|officials|members|heads|representatives)\b",
                       re.I)
 
@@ -52,6 +55,7 @@ def _person(item: str, host_country: str | None, evidence: str) -> PersonMet | N
     item = re.sub(r"^.*?\bwith\s+", "", item)  # 'bilateral events with Singaporean Prime Minister Lee'
     item = re.sub(r"^the\s+", "", item, flags=re.I)
     item = re.sub(r"\s+(?:at|in|during|on|aboard)\s+.*$", "", item)  # 'Pope John Paul II at Castel Gandolfo'
+    item = re.sub(r"\s+to\s+(?!the\b)[a-z]+\b.*$", "", item)  # 'President Erdogan to discuss …', not 'Ambassador to the'
     if not item or _GENERIC.match(item):
         return None
     country = host_country
@@ -64,8 +68,8 @@ def _person(item: str, host_country: str | None, evidence: str) -> PersonMet | N
             country, item = nationality, " ".join(words[size:])
             break
     title, name = split_title(item)
-    if not title or not name or any(w.lower().rstrip("s") in TITLE_WORDS for w in name.split()):
+    if not title or not name or any(w.lower().endswith("s") and w.lower()[:-1] in TITLE_WORDS for w in name.split()):
         return None  # an office without a name, or a plural ('the Presidents and Prime Ministers')
-    if not re.match(r"^[A-Z][\w'’.\-]*(?:\s+[A-Z0-9][\w'’.\-]*)*$", name):
+    if not _NAME.match(name):
         return None
     return PersonMet(name=name, title=title, country=country, evidence=evidence)
