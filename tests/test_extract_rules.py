@@ -324,8 +324,12 @@ def test_the_agenda_of_a_held_call_does_not_make_it_planned():
 
     assert not is_planned("President Biden spoke today with Prime Minister Suga to discuss the challenges that Japan "
                           "and the United States will face together.")
+    assert not is_planned("The President spoke today with the Chancellor, committing that the two countries will "
+                          "work closely together.")
+    assert not is_planned("The leaders met on Monday and agreed that their ministers will meet again in May.")
     assert is_planned("Blinken will travel to Mexico to discuss migration.")
     assert is_planned("On Thursday he is due to address the Senate, where he will meet its president.")
+    assert is_planned("Sullivan will meet his counterpart, who has said that talks are overdue.")
 
 
 def test_relationship_labels_are_not_initiatives_but_named_consensus_documents_are():

@@ -284,15 +284,15 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
 
 
 def headline_restated(events: list[Event], article: Article) -> list[Event]:
-    """A headline's undated engagement ('X's Travel to A and B') that the body reports again, with its own date
-    and status ('X will travel to A and B on May 25'), is the body's engagement: the headline's copy goes."""
+    """A headline's undated engagement ('X's Travel to A and B') that the body reports again on a day of its own
+    ('X will travel to A and B on May 25') is the body's engagement: the headline's copy goes."""
     if not article.headline:
         return events
     kept = []
     for event in events:
         body = None if event.sentence != 0 or event.date_stated else next(
             (b for b in events if b.sentence > 0 and b.kind == event.kind and b.country == event.country
-             and _same_people(b, event) and b.date_stated), None)
+             and _same_people(b, event) and b.date_stated and b.date != event.date), None)
         if body is None:
             kept.append(event)
         else:

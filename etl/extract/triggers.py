@@ -72,9 +72,10 @@ _PAST_ARRIVAL = re.compile(r"\b(?:arrived|landed|touched down|flew into|reached)
 
 # 'a call … in which he previewed upcoming plans': what was said, not when the engagement is.
 _CONTENT_CLAUSE = re.compile(r"\b(?:in|during) which\b[^.;]*", re.I)
-# 'spoke today with Suga to discuss the challenges the two countries will face': after a held verb, the agenda.
+# 'spoke today with Suga to discuss the challenges the two countries will face', 'spoke today with Modi, committing
+# that the two will work together': after a held verb, the agenda or what was said.
 _HELD_VERB = re.compile(r"\b(?:spoke|met|talked|conferred)\b", re.I)
-_AGENDA = re.compile(r"\b(?:to discuss|discussing|regarding)\b[^;]*$", re.I)
+_AGENDA = re.compile(r"\b(?:to discuss|discussing|regarding|\w+(?:ing|ed) that)\b[^;]*$", re.I)
 
 
 def first_trigger(sentence: str) -> int:
