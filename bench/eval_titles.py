@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from etl.extract.document import parse_article  # noqa: E402
 from etl.extract.headlines import ANNOUNCES, HeadlineLabel, parse_headline, same_person  # noqa: E402
-from etl.sources.markdown import FrontMatterError, parse_release  # noqa: E402
+from etl.sources.markdown import readable_releases, release_text  # noqa: E402
 
 TUNE_YEARS = (2021, 2022)
 PAIR_KINDS = ("call", "meeting", "summit", "dialogue")
@@ -51,11 +51,7 @@ class Item:
 def read_archive(archive: Path, untitled_every: int) -> list[Item]:
     """Every release in the archive (every n-th of those whose title announces nothing)."""
     items, untitled = [], 0
-    for path in sorted(archive.rglob("*.md")):
-        try:
-            release = parse_release(path.read_text("utf-8"))
-        except (FrontMatterError, UnicodeDecodeError):
-            continue
+    for path, release in readable_releases(archive):
         title = release.title or ""
         announces = bool(ANNOUNCES.search(title))
         if not announces:
@@ -63,7 +59,7 @@ def read_archive(archive: Path, untitled_every: int) -> list[Item]:
             if untitled % untitled_every:
                 continue
         split = "tune" if release.published.year in TUNE_YEARS else "untouched"
-        with_title = f"{title}{'' if title[-1:] in '.!?:' else '.'}\n\n{release.body}" if title else release.body
+        with_title = release_text(release)
         items.append(Item(str(path), split, title, parse_headline(title), announces, with_title, release.body,
                           release.published))
     return items

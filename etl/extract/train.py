@@ -29,7 +29,7 @@ from pathlib import Path
 from etl.extract.document import parse_article
 from etl.extract.headlines import ANNOUNCES, HeadlineLabel, parse_headline, same_person
 from etl.extract.learned import FEATURES, at_home_candidate, at_home_features, default_artefact, event_features
-from etl.sources.markdown import FrontMatterError, parse_release
+from etl.sources.markdown import readable_releases, release_text
 
 SEED = 0
 REGULARISATION = 0.5  # scikit-learn's C: smaller is smoother; chosen once on the cross-validated tuned data
@@ -132,11 +132,6 @@ def gold_label(candidate: Candidate, gold_events: list[dict]) -> int:
     return 0
 
 
-def _release_text(title: str, body: str) -> str:
-    """A release as the loader reads it: its title as the first paragraph, then the body."""
-    return f"{title}{'' if title[-1:] in '.!?:' else '.'}\n\n{body}" if title else body
-
-
 @dataclass(frozen=True)
 class Release:
     """A White House release read for training: its file, title and the rules' candidates."""
@@ -148,16 +143,10 @@ class Release:
 
 def read_releases(archive: Path, years: tuple[int, ...], skip_titles: set[str], workers: int | None) -> list[Release]:
     """Every White House release of the given years (but those titled as a hand-labelled one), with candidates."""
-    releases = []
-    for path in sorted(archive.rglob("*.md")):
-        try:
-            release = parse_release(path.read_text("utf-8"))
-        except (FrontMatterError, UnicodeDecodeError):
-            continue
-        title = release.title or ""
-        if release.published.year in years and title not in skip_titles:
-            releases.append((str(path.relative_to(archive)), title, release))
-    texts = [(_release_text(title, r.body), r.published.isoformat(), "USA") for _, title, r in releases]
+    releases = [(str(path.relative_to(archive)), release.title or "", release)
+                for path, release in readable_releases(archive)
+                if release.published.year in years and (release.title or "") not in skip_titles]
+    texts = [(release_text(r), r.published.isoformat(), "USA") for _, _, r in releases]
     return [Release(name, title, candidates)
             for (name, title, _), candidates in zip(releases, _read_candidates(texts, workers))]
 

@@ -133,14 +133,10 @@ RELEASE_YEARS = (2021, 2022)  # the tuned split of the silver evaluation
 def titled_in_releases(archive: Path, years: tuple[int, ...] = RELEASE_YEARS) -> list[tuple]:
     """The titled names release titles state at their date: the counterpart, and the publisher's principal."""
     from etl.extract.headlines import parse_headline
-    from etl.sources.markdown import FrontMatterError, parse_release
+    from etl.sources.markdown import readable_releases
 
     rows = []
-    for path in sorted(archive.rglob("*.md")):
-        try:
-            release = parse_release(path.read_text("utf-8"))
-        except (FrontMatterError, UnicodeDecodeError):
-            continue
+    for _, release in readable_releases(archive):
         label = parse_headline(release.title or "")
         if label is None or release.published.year not in years:
             continue

@@ -15,7 +15,7 @@ from etl.records import Batch, Engagement, Participant, Reject, SourceRecord
 from etl.resolve.countries import to_iso3
 from etl.resolve.publishers import publisher_code, publisher_of_domain
 from etl.sources.files import InputError, read_text
-from etl.sources.markdown import FrontMatterError, has_front_matter, parse_release
+from etl.sources.markdown import FrontMatterError, has_front_matter, parse_release, release_text
 
 KIND = "articles"
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -106,13 +106,6 @@ def _from_feed(path: Path, text: str) -> Iterator[RawArticle | Reject]:
                          dt.date(*published[:3]) if published else None, body)
 
 
-def _with_headline(title: str | None, body: str) -> str:
-    """The release's title as its first paragraph: headlines name who met whom."""
-    if not title:
-        return body
-    return f"{title}{'' if title[-1] in '.!?:' else '.'}\n\n{body}"
-
-
 def _from_markdown(path: Path, text: str) -> Iterator[RawArticle | Reject]:
     try:
         release = parse_release(text)
@@ -123,7 +116,7 @@ def _from_markdown(path: Path, text: str) -> Iterator[RawArticle | Reject]:
         yield _reject(str(path), "the release has no text after its front matter", field="body")
         return
     yield RawArticle(str(path), release.url or path.resolve().as_uri(), release.title, release.published,
-                     _with_headline(release.title, release.body), publisher_code(release.publisher))
+                     release_text(release), publisher_code(release.publisher))
 
 
 def read_articles(path: Path) -> Iterator[RawArticle | Reject]:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -104,6 +106,25 @@ def parse_release(text: str) -> Release:
     return Release(title=_plain(header.get("title")), published=_published(header), url=url,
                    body=markdown_to_text(markdown), tags=_tags(header.get("tags")),
                    publisher=_plain(header.get("publisher")))
+
+
+def release_text(release: Release) -> str:
+    """The release as the extractor reads it: the title as its first paragraph (headlines name who met whom),
+    then the body."""
+    title = release.title
+    if not title:
+        return release.body
+    return f"{title}{'' if title[-1] in '.!?:' else '.'}\n\n{release.body}"
+
+
+def readable_releases(folder: Path) -> Iterator[tuple[Path, Release]]:
+    """Every release under a folder that parses, in path order; for builders and benchmarks over an archive
+    (a load rejects the others, with the reason)."""
+    for path in sorted(folder.rglob("*.md")):
+        try:
+            yield path, parse_release(path.read_text("utf-8"))
+        except (FrontMatterError, UnicodeDecodeError):
+            continue
 
 
 def _clean_inline(line: str) -> str:
