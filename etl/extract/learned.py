@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -145,12 +146,15 @@ def load_model(name: str = "confidence") -> LogisticModel:
     return read_model(default_artefact(name), FEATURES[name])
 
 
+def candidate_features(events: list[Event], publisher: str | None) -> list[list[str]]:
+    """The confidence model's features of each candidate of one document, in order."""
+    per_sentence = Counter(event.sentence for event in events)
+    return [event_features(e, publisher, per_sentence[e.sentence]) for e in events]
+
+
 def candidate_scores(events: list[Event], publisher: str | None, model: LogisticModel) -> list[float]:
     """The model's probability for each candidate, in order."""
-    per_sentence: dict[int, int] = {}
-    for event in events:
-        per_sentence[event.sentence] = per_sentence.get(event.sentence, 0) + 1
-    return [model.probability(event_features(e, publisher, per_sentence[e.sentence])) for e in events]
+    return [model.probability(features) for features in candidate_features(events, publisher)]
 
 
 def score_candidates(events: list[Event], publisher: str | None, model: LogisticModel | None = None) -> None:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from etl.extract.document import parse_article
 from etl.extract.headlines import ANNOUNCES, HeadlineLabel, parse_headline, same_person
-from etl.extract.learned import FEATURES, at_home_candidate, at_home_features, default_artefact, event_features
+from etl.extract.learned import FEATURES, at_home_candidate, at_home_features, candidate_features, default_artefact
 from etl.sources.markdown import readable_releases, release_text
 
 SEED = 0
@@ -82,14 +82,12 @@ def _candidates_task(chunk: list[tuple[str, str | None, str | None]]) -> list[li
                 for text, day, publisher in chunk]
     found = []
     for article, _, events, places in candidate_events(articles):
-        per_sentence: dict[int, int] = {}
-        for event in events:
-            per_sentence[event.sentence] = per_sentence.get(event.sentence, 0) + 1
+        features = candidate_features(events, article.publisher)
         found.append([Candidate(
-            tuple(event_features(e, article.publisher, per_sentence[e.sentence])), e.kind,
-            tuple(p.name for p in e.participants), e.country,
+            tuple(f), e.kind, tuple(p.name for p in e.participants), e.country,
             tuple(at_home_features(e, article.publisher, places)) if at_home_candidate(e, article.publisher) else None,
-            tuple(p.country for p in e.participants), e.date.start.isoformat() if e.date else None) for e in events])
+            tuple(p.country for p in e.participants), e.date.start.isoformat() if e.date else None)
+            for e, f in zip(events, features)])
     return found
 
 
