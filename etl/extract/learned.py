@@ -46,8 +46,8 @@ def event_features(event: Event, publisher: str | None, in_sentence: int) -> lis
     """The names of the features a candidate engagement has (the model's input; no weights here).
 
     Only the event and its own sentence count: kind and status, the rules that made it, its trigger words, how
-    many people and sides, whether they carry titles and countries, whether the publisher's own side takes
-    part, where the sentence sits, and the sentence's lower-case words (never names, so no one is memorised).
+    many people and sides, whether they carry titles and countries, how many candidates its sentence gave,
+    whether it quotes someone, and the sentence's lower-case words (never names, so no one is memorised).
     """
     kind = event.kind
     people = event.participants

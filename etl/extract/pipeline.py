@@ -21,7 +21,7 @@ from etl.extract.learned import MAX_CONFIDENCE, place_at_home, score_candidates
 from etl.extract.model import Event, Person
 from etl.extract.people import find_people
 from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers
-from etl.extract.venues import DocumentPlaces, document_places
+from etl.extract.venues import NO_PLACES, DocumentPlaces, document_places
 from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.names import name_parts
 
@@ -272,7 +272,7 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
     docs = nlp.pipe((focus(a.text[:MAX_CHARS]) for a, w in zip(articles, worth) if w), batch_size=batch_size)
     for article, parse in zip(articles, worth):
         if not parse:
-            yield article, [], [], document_places("")
+            yield article, [], [], NO_PLACES
             continue
         doc = next(docs)
         people, by_token = find_people(doc)
@@ -280,7 +280,9 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         apply_publisher(people, article.publisher)
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
         _infer_countries(people, events, country_mentions(doc))
-        yield article, people, events, document_places(article.text[:MAX_CHARS])
+        # Only the at-home decision reads places, and only in a publisher's release: news skips the look-ups.
+        places = document_places(article.text[:MAX_CHARS]) if article.publisher else NO_PLACES
+        yield article, people, events, places
 
 
 def headline_restated(events: list[Event], article: Article) -> list[Event]:

@@ -47,6 +47,9 @@ class DocumentPlaces:
     places: tuple[str, ...]  # ISO3 of each place named after 'in', 'to', 'at' or 'from', in text order
 
 
+NO_PLACES = DocumentPlaces((), ())
+
+
 def document_places(text: str) -> DocumentPlaces:
     """The seats of government and places a document's text names."""
     table = seats()
