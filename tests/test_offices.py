@@ -1,4 +1,5 @@
-"""Who held which office when: lookups at a date, and the table rebuilt from ../shared/data byte for byte."""
+"""Who held which office when: lookups at a date, US officials read from release text, terms, and the table
+rebuilt from ../shared/data byte for byte."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from etl.resolve.build_offices import build, write
+from etl.resolve.build_offices import build, to_end_of_term, write
 from etl.resolve.offices import Holder, Offices, offices
+from etl.resolve.us_offices import us_officials
 from tests.conftest import SHARED_DATA
 
 D = dt.date
@@ -47,3 +49,39 @@ def test_make_offices_reproduces_the_committed_table(tmp_path: Path):
     write(build(SHARED_DATA), out)
     committed = Path(__file__).resolve().parent.parent / "etl" / "resolve" / "offices.tsv"
     assert out.read_bytes() == committed.read_bytes()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deputy Secretary of State Wendy Sherman met with her counterpart.", [("Wendy Sherman", "Deputy Secretary of State")]),
+    ("McGurk and U.S. Special Envoy for Yemen Tim Lenderking. Mr. Sullivan",
+     [("Tim Lenderking", "Special Envoy for Yemen")]),
+    ("Under Secretary of State for Political Affairs Victoria Nuland.",
+     [("Victoria Nuland", "Under Secretary of State for Political Affairs")]),  # the portfolio, not the first name
+    ("Ambassador to the United Nations Linda Thomas-Greenfield said", [("Linda Thomas-Greenfield",
+                                                                        "Ambassador to the United Nations")]),
+    ("Secretary of State Antony J. Blinken and Secretary of Defense Lloyd J. Austin III met",
+     [("Antony J. Blinken", "Secretary of State"), ("Lloyd J. Austin", "Secretary of Defense")]),
+    ("Israeli Ambassador to the United States Michael Herzog said", []),  # another government's envoy
+    ("Republic of Korea National Security Advisor Suh Hoon said", []),
+    ("National Security Advisor Suh Hoon of the Republic of Korea", []),
+    ("Ambassador to Mexico Ken Salazar. Secretary of Homeland Security Alejandro Mayorkas, and",
+     [("Ken Salazar", "Ambassador to Mexico"), ("Alejandro Mayorkas", "Secretary of Homeland Security")]),
+    ("Ambassador to the Republic of Kenya The Honorable Meg Whitman", []),  # a nomination list's honorific
+    ("Secretary of Labor for President Barack Obama.", []),  # the President is not the portfolio's holder
+])
+def test_us_officials_named_by_office(text, expected):
+    assert us_officials(text) == expected
+
+
+def test_a_us_official_seen_in_releases_serves_to_the_end_of_the_term_or_a_successor():
+    rows = [("Joseph R. Biden", "President", "USA", D(2021, 1, 20), D(2025, 1, 20), "hsg-travels/presidents"),
+            ("Jen Psaki", "Press Secretary", "USA", D(2021, 2, 1), D(2022, 5, 1), "wh-briefings"),
+            ("Karine Jean-Pierre", "Press Secretary", "USA", D(2022, 5, 21), D(2022, 12, 1), "wh-briefings"),
+            ("Narendra Modi", "Prime Minister", "IND", D(2021, 2, 8), D(2022, 2, 8), "wh-briefings")]
+    spans = {r[0]: (r[4], r[5]) for r in to_end_of_term(rows)}
+    assert spans["Jen Psaki"] == (D(2022, 5, 20), "wh-briefings/term")  # the day before her successor is seen
+    assert spans["Karine Jean-Pierre"] == (D(2025, 1, 20), "wh-briefings/term")  # the administration's end
+    assert spans["Narendra Modi"] == (D(2022, 2, 8), "wh-briefings")  # another government's term is not known
+    table = Offices([Holder(*r[:4], r[4], r[5]) for r in to_end_of_term(rows)])
+    assert table.holder("Jean-Pierre", "Press Secretary", D(2024, 6, 1)).name == "Karine Jean-Pierre"
+    assert table.holder("Jean-Pierre", "Press Secretary", D(2025, 6, 1)) is None  # no slack past a closed term

@@ -163,3 +163,51 @@ def test_event_json_carries_its_rules():
     assert as_json["rules"][0] == "trigger.meeting: 'met'"
     assert "date.stated: 2022-03-03" in as_json["rules"]
     assert as_json["participant_rules"]["Antony John Blinken"][0].startswith("offices: Antony John Blinken, Secretary of State")
+
+
+@pytest.mark.parametrize("headline, country", [
+    ("Readout of President Joseph R. Biden, Jr. Call with Prime Minister Narendra Modi of India", "USA"),
+    ("Secretary Blinken’s Call with Indian External Affairs Minister Jaishankar", "USA"),
+    ("Secretary Blinken Travels To Saudi Arabia And Oman", "USA"),  # title case runs the verb into the lead
+    ("Statement by National Security Advisor Jake Sullivan on the Attack in Kabul", "USA"),
+    ("Readout of Vice President Harris’s Meeting with King Abdullah II of Jordan", "USA"),
+    ("Blinken meets Tinubu in Abuja on third stop of four-nation Africa tour", None),  # news names people bare
+    ("Indian Foreign Secretary Kwatra in Dhaka for foreign office consultations", None),  # or qualified
+    ("Prime Minister Modi of India Visits the White House", None),
+    ("U.S.-Canada Joint Statement on Gordie Howe International Bridge", None),
+])
+def test_publisher_from_the_headline(headline, country):
+    from etl.extract.publisher import publisher_from_headline
+
+    found = publisher_from_headline(headline, dt.date(2022, 5, 24))
+    assert (found and found.country) == country
+
+
+@pytest.mark.parametrize("body, country", [
+    ("President Joseph R. Biden, Jr. spoke today with Prime Minister Magdalena Andersson of Sweden.", "USA"),
+    ("Today, National Security Advisor Jake Sullivan met with the Secretary of the Council.", "USA"),
+    ("The below is attributable to Spokesperson Ned Price:\n\nSecretary of State Antony J. Blinken spoke with …", "USA"),
+    ("Americans are squeezed by the cost of living.", None),
+    ("Indian Prime Minister Narendra Modi spoke with President Putin.", None),
+])
+def test_publisher_from_the_opening(body, country):
+    from etl.extract.publisher import publisher_from_opening
+
+    found = publisher_from_opening(body, dt.date(2022, 5, 24))
+    assert (found and found.country) == country
+
+
+def test_a_release_with_no_publisher_given_is_read_as_its_government_s():
+    from etl.extract.document import parse_article
+    from etl.extract.pipeline import extract_articles
+
+    text = (" date 2022-05-24 Secretary Blinken’s Call with Ukrainian Foreign Minister Kuleba\n\n"
+            "Secretary Blinken spoke today with Ukrainian Foreign Minister Dmytro Kuleba. The Secretary and Special "
+            "Envoy Amos Hochstein discussed energy security.")
+    news = " date 2022-05-24 Blinken calls Kuleba\n\nWASHINGTON — Secretary Blinken spoke with Dmytro Kuleba."
+    release, story = next(extract_articles([parse_article(text)])), next(extract_articles([parse_article(news)]))
+    assert release.article.publisher == "USA" and story.article.publisher is None
+    assert release.article.publisher_inferred.startswith("publisher.inferred: headline names Secretary Blinken")
+    people = {p.name: p for p in release.people}
+    assert people["Amos Hochstein"].country == "USA"
+    assert any("publisher.inferred" in rule for rule in people["Amos Hochstein"].rules)

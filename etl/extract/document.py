@@ -19,6 +19,7 @@ class Article:
     headline: str | None
     dateline: str | None
     publisher: str | None = None  # ISO3 of the government that issued it: its unqualified officials are its own
+    publisher_inferred: str | None = None  # why the text, not the source, says whose release it is
 
 
 def parse_article(text: str, published: dt.date | None = None, headline: str | None = None,

@@ -20,7 +20,7 @@ from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.learned import MAX_CONFIDENCE, place_at_home, score_candidates
 from etl.extract.model import Event, Person
 from etl.extract.people import find_people
-from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers
+from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers, with_publisher
 from etl.extract.venues import NO_PLACES, DocumentPlaces, document_places
 from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.names import name_parts
@@ -266,7 +266,7 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
 
     Only what the cheap first pass (etl.extract.focus) keeps is parsed; a text with no trigger word is not parsed.
     """
-    articles = list(articles)
+    articles = [with_publisher(a) for a in articles]
     worth = [worth_parsing(a.text[:MAX_CHARS]) for a in articles]
     nlp = load_nlp()
     docs = nlp.pipe((focus(a.text[:MAX_CHARS]) for a, w in zip(articles, worth) if w), batch_size=batch_size)
@@ -277,7 +277,7 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         doc = next(docs)
         people, by_token = find_people(doc)
         apply_offices(people, article.published)
-        apply_publisher(people, article.publisher)
+        apply_publisher(people, article)
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
         _infer_countries(people, events, country_mentions(doc))
         # Only the at-home decision reads places, and only in a publisher's release: news skips the look-ups.

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, replace
 
+from etl.extract.document import Article
+from etl.extract.gazetteer import country_of_word
 from etl.extract.model import Event, Person
-from etl.resolve.offices import offices
+from etl.resolve.offices import Holder, offices
 
 # Offices a release's own government holds: unqualified, 'Secretary Blinken' in a State Department release is its own.
 # Heads of government, monarchs and ministers are left out: in any release those are as often foreign as not.
@@ -19,6 +22,87 @@ FOREIGN_TITLE = re.compile(r"\b(?:prime minister|minister|king|queen|chancellor|
 # Who speaks for the publisher: 'The below is attributable to Spokesperson Ned Price' issues the release.
 ISSUER_TITLE = re.compile(r"\b(?:spokes(?:person|man|woman)|press secretary|communications director|"
                           r"director of communications)\b", re.I)
+
+
+# A release's headline leads with its own official, titled the way a government titles its own, with no nationality:
+# 'Readout of President Biden's Call with …', 'Secretary Blinken's Travel to …', 'Statement by NSA Jake Sullivan on …'.
+_RELEASE_KIND = re.compile(r"^(?:(?:Joint\s+)?(?:Readout|Statement|Remarks|Press\s+Statement|Readout\s+and\s+Statement)"
+                           r"\s+(?:of|by|from)\s+(?:the\s+)?)?")
+# The lead ends at a possessive or at the first lower-case word that is not part of an office ('for Yemen').
+_LEAD_END = re.compile(r"['’]s?\b|\s+(?!(?:for|of|the|and)\s)[a-z][\w-]*|[,:;]|\s+[-–—]\s")
+_MAX_NAME_WORDS = 3
+
+
+@dataclass(frozen=True)
+class InferredPublisher:
+    """Whose release an unlabelled document is, and the official in its headline that says so."""
+
+    country: str
+    holder: Holder
+    where: str  # 'headline names Secretary Blinken'
+
+    def reason(self) -> str:
+        """Why: the official the text leads with, and the office the knowledge base says they held."""
+        return f"{self.where}, {self.country}'s {self.holder.office} ({self.holder.source})"
+
+
+def headline_lead(headline: str) -> str:
+    """The words a headline opens with before its verb or possessive: 'Secretary Blinken' of 'Secretary Blinken's
+    Call with …'; 'President Joe Biden' of 'Statement by President Joe Biden on …'."""
+    rest = _RELEASE_KIND.sub("", " ".join(headline.split()))
+    end = _LEAD_END.search(rest)
+    return (rest[:end.start()] if end else rest).strip()
+
+
+def _official_leading(words: list[str], published: dt.date) -> tuple[Holder, str] | None:
+    """The office holder the words open with ('Secretary Blinken …'), unqualified by any country; and those words."""
+    # Title-case headlines run the verb into the lead ('Deputy Secretary Sherman Travels To …'): try each end.
+    for end in range(len(words), 1, -1):
+        for size in range(min(_MAX_NAME_WORDS, end - 1), 0, -1):
+            name, title = " ".join(words[end - size:end]), " ".join(words[:end - size])
+            # 'Indian Foreign Secretary Kwatra', 'Prime Minister Modi of India': a country's, said as news says it.
+            qualified = any(country_of_word(w.strip(".,")) for w in words[:end - size]) \
+                or words[end:end + 1] == ["of"]
+            if not qualified and all(w[:1].isupper() for w in words[end - size:end]) \
+                    and (holder := offices().holder(name, title, published)) is not None:
+                return holder, " ".join(words[:end])
+    return None
+
+
+def publisher_from_headline(headline: str | None, published: dt.date | None) -> InferredPublisher | None:
+    """The government whose release this is, when its headline leads with an official of it by office and name,
+    unqualified by any country, and the office holders say who held that office at the date. News headlines name
+    people bare ('Blinken meets Tinubu') or qualified ('Indian Foreign Secretary Kwatra'), and infer nothing."""
+    if not headline or published is None:
+        return None
+    words = headline_lead(headline).split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    if found := _official_leading(words, published):
+        return InferredPublisher(found[0].country, found[0], f"headline names {found[1]}")
+    return None
+
+
+# A release's body opens on its principal, after at most a time ('Today, National Security Advisor Jake Sullivan
+# met …'); an issuer's line ('The below is attributable to Spokesperson Ned Price:') comes before it.
+_OPENING_TIME = re.compile(r"^(?:Today|Yesterday|Earlier today|This (?:morning|afternoon|evening|week)|"
+                           r"(?:On|From|In|Last) [^,]{3,40}),\s+")
+_ISSUER_LINE = re.compile(r"^[^\n]{0,120}(?:attributable to|statement (?:by|from))[^\n]*:\s*$", re.I | re.M)
+
+
+def publisher_from_opening(body: str, published: dt.date | None) -> InferredPublisher | None:
+    """The government whose release this is, when a body with no dateline opens on an official of it by office and
+    name, unqualified: 'President Joseph R. Biden, Jr. spoke today with …'. News opens on a dateline."""
+    if published is None:
+        return None
+    body = _ISSUER_LINE.sub("", body, count=1).lstrip()
+    # The lead stops at the first comma or lower-case word, so the opening line is enough.
+    words = headline_lead(_OPENING_TIME.sub("", body.partition("\n")[0])).split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    if found := _official_leading(words, published):
+        return InferredPublisher(found[0].country, found[0], f"the release opens on {found[1]}")
+    return None
 
 
 def apply_offices(people: list[Person], published: dt.date | None) -> None:
@@ -39,15 +123,31 @@ def apply_offices(people: list[Person], published: dt.date | None) -> None:
                             f"({holder.source}, {holder.start}–{holder.end or 'now'})")
 
 
-def apply_publisher(people: list[Person], publisher: str | None) -> None:
+def with_publisher(article: Article) -> Article:
+    """The article with the publisher its headline, or the opening of a body with no dateline, implies when its
+    source names none (rule publisher.inferred)."""
+    if article.publisher:
+        return article
+    found = publisher_from_headline(article.headline, article.published)
+    if found is None and article.dateline is None:
+        body = article.text.partition("\n")[2] if article.headline else article.text
+        found = publisher_from_opening(body, article.published)
+    if found is None:
+        return article
+    return replace(article, publisher=found.country, publisher_inferred=f"publisher.inferred: {found.reason()}")
+
+
+def apply_publisher(people: list[Person], article: Article) -> None:
     """People with no country whose title is one of the publishing government's offices are that government's."""
+    publisher = article.publisher
     if not publisher:
         return
+    why = f" ({article.publisher_inferred})" if article.publisher_inferred else ""
     for person in people:
         if not person.country and person.title and GOVERNMENT_TITLE.search(person.title) \
                 and not FOREIGN_TITLE.search(person.title):
             person.country = publisher
-            person.rules.append(f"publisher: a {person.title} in a {publisher} release is {publisher}'s")
+            person.rules.append(f"publisher: a {person.title} in a {publisher} release is {publisher}'s{why}")
 
 
 def drop_issuers(events: list[Event]) -> list[Event]:

@@ -10,7 +10,8 @@ Sources (provenance in ../shared/data/README.md):
   (first to last trip abroad).
 - hsg-visits/data: foreign leaders with the title the Office of the Historian gives at each visit.
 - wh-briefings: the titled names release titles state at their date ('Prime Minister Narendra Modi of India'),
-  from the releases of 2021-2022 only: those of 2023-2025 are the silver split nobody tunes on
+  and the US officials their text names by office ('Deputy Secretary of State Wendy Sherman', etl/resolve/us_offices.py),
+  which fill the years hsg-pocom leaves empty; from the releases of 2021-2022 only: those of 2023-2025 are the silver split nobody tunes on
   (bench/eval_titles.py), and a table built from their titles would answer its questions from its own labels.
 
 A holder seen only at dates (visits, titles) holds the office from the first to the last date seen. The output is
@@ -28,6 +29,8 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 from etl.resolve.countries import to_iso3
+from etl.resolve.offices import TERM_SUFFIX, Holder
+from etl.resolve.us_offices import us_officials
 
 ROOT = Path(__file__).resolve().parents[2]
 COLUMNS = ("name", "office", "country", "start", "end", "source")
@@ -128,6 +131,9 @@ def foreign_leaders(visits: Path) -> list[tuple]:
 
 
 RELEASE_YEARS = (2021, 2022)  # the tuned split of the silver evaluation
+# Personnel announcements recite careers ('served as Secretary of Defense Ashton Carter's chief of staff'): the
+# offices they name are not held at the release's date.
+PERSONNEL = re.compile(r"\b(?:Nominat\w*|Appoint\w*|Personnel|Intent to|Key (?:Members|Administration|Nominees))\b", re.I)
 
 
 def titled_in_releases(archive: Path, years: tuple[int, ...] = RELEASE_YEARS) -> list[tuple]:
@@ -146,6 +152,26 @@ def titled_in_releases(archive: Path, years: tuple[int, ...] = RELEASE_YEARS) ->
     return rows
 
 
+def us_officials_in_releases(archive: Path, appointed: list[tuple], years: tuple[int, ...] = RELEASE_YEARS) \
+        -> list[tuple]:
+    """The US officials the releases' text names by office and full name, at the release's date. An office the
+    appointment records fill at that date ('Secretary of State') is theirs: a release naming a former holder
+    ('Secretary of State Madeleine Albright' in her obituary) or a nickname ('Tony Blinken') adds nothing."""
+    from etl.sources.markdown import readable_releases
+
+    recorded: dict[str, list[Holder]] = defaultdict(list)
+    for row in appointed:
+        recorded[row[1]].append(Holder(*row))
+    rows = []
+    for _, release in readable_releases(archive):
+        if release.published.year not in years or PERSONNEL.search(release.title or ""):
+            continue
+        for name, office in us_officials(release.body):  # the body only: title-case headlines run verbs into names
+            if not any(h.country == "USA" and h.held_on(release.published) for h in recorded[office]):
+                rows.append((name, office, "USA", release.published, release.published, "wh-briefings"))
+    return rows
+
+
 def merge_sightings(rows: list[tuple]) -> list[tuple]:
     """Holders seen at single dates (visits, titles) hold the office from the first to the last date seen."""
     spans: dict[tuple, list] = defaultdict(list)
@@ -157,16 +183,45 @@ def merge_sightings(rows: list[tuple]) -> list[tuple]:
             out.append((name, office, country, start, end, source))
     for (name, office, country, source), days in spans.items():
         out.append((name, office, country, min(days), max(days), source))
-    return sorted(set(out), key=lambda r: (r[0], r[3], r[1], r[5], r[4] or dt.date.max, r[2]))
+    return sorted(set(out), key=_order)
+
+
+def _order(row: tuple) -> tuple:
+    name, office, country, start, end, source = row
+    return name, start, office, source, end or dt.date.max, country
+
+
+def to_end_of_term(rows: list[tuple]) -> list[tuple]:
+    """A US official seen in releases serves the administration they were seen in: the span runs on to the end of
+    that President's term, or to the day before a different holder of the office is first seen, whichever is first
+    (source 'wh-briefings/term'). Without this, a table built from 2021-22 forgets the Secretary in 2023."""
+    terms = [(start, end) for name, office, country, start, end, source in rows
+             if office == "President" and country == "USA" and source == "hsg-travels/presidents" and end]
+    firsts: dict[tuple, list[tuple]] = defaultdict(list)
+    for name, office, country, start, end, source in rows:
+        if source == "wh-briefings" and country == "USA":
+            firsts[(office, country)].append((start, name))
+    out = []
+    for row in rows:
+        name, office, country, start, end, source = row
+        term_end = next((t_end for t_start, t_end in terms if end and t_start <= end < t_end), None)
+        if source != "wh-briefings" or country != "USA" or term_end is None:
+            out.append(row)
+            continue
+        successors = [first for first, other in firsts[(office, country)] if first > end and other != name]
+        until = min([term_end] + [first - dt.timedelta(days=1) for first in successors])
+        out.append((name, office, country, start, until, "wh-briefings" + TERM_SUFFIX))
+    return out
 
 
 def build(data: Path) -> list[tuple]:
     """Every office-holding row from the shared data."""
     pocom = data / "hsg-pocom"
     names = _people(pocom)
-    rows = principals(pocom, names) + chiefs_of_mission(pocom, names) + presidents(data / "hsg-travels")
-    rows += foreign_leaders(data / "hsg-visits") + titled_in_releases(data / "wh-briefings")
-    return merge_sightings(rows)
+    appointed = principals(pocom, names) + chiefs_of_mission(pocom, names) + presidents(data / "hsg-travels")
+    rows = appointed + foreign_leaders(data / "hsg-visits") + titled_in_releases(data / "wh-briefings")
+    rows += us_officials_in_releases(data / "wh-briefings", appointed)
+    return sorted(set(to_end_of_term(merge_sightings(rows))), key=_order)
 
 
 def write(rows: list[tuple], out: Path) -> None:

@@ -16,9 +16,11 @@ from importlib import resources
 from etl.resolve.names import ascii_fold, name_parts
 from etl.resolve.officials import compatible
 
-# A holder seen only at dates (a visit, a release title) is taken to hold the office this long either side.
+# A holder seen only at dates (a visit, a release title) is taken to hold the office this long either side; one
+# whose term the builder closed (the administration's end, a successor seen) only before the first sighting.
 SIGHTING_SLACK = dt.timedelta(days=365)
 SIGHTINGS = ("hsg-visits", "wh-briefings")
+TERM_SUFFIX = "/term"
 _FILLER = {"of", "the", "for", "and", "u.s.", "us", "united", "states", "to", "on", "in", "&"}
 
 
@@ -35,8 +37,9 @@ class Holder:
 
     def held_on(self, day: dt.date) -> bool:
         """True when the office was this person's on that day."""
-        slack = SIGHTING_SLACK if self.source in SIGHTINGS else dt.timedelta(0)
-        return self.start - slack <= day <= (self.end or dt.date.max - slack) + slack
+        before = SIGHTING_SLACK if self.source.removesuffix(TERM_SUFFIX) in SIGHTINGS else dt.timedelta(0)
+        after = SIGHTING_SLACK if self.source in SIGHTINGS else dt.timedelta(0)
+        return self.start - before <= day <= (self.end or dt.date.max - after) + after
 
 
 def _words(text: str) -> list[str]:
@@ -78,7 +81,8 @@ class Offices:
         if not found or not all(_same_person(found[0].name, h.name) for h in found[1:]):
             return None
         # Appointment records before sightings; then the narrowest span.
-        return min(found, key=lambda h: (h.source in SIGHTINGS, (h.end or dt.date.max) - h.start))
+        return min(found, key=lambda h: (h.source.removesuffix(TERM_SUFFIX) in SIGHTINGS,
+                                         (h.end or dt.date.max) - h.start))
 
 
 def _same_person(a: str, b: str) -> bool:
