@@ -211,3 +211,30 @@ def test_a_release_with_no_publisher_given_is_read_as_its_government_s():
     people = {p.name: p for p in release.people}
     assert people["Amos Hochstein"].country == "USA"
     assert any("publisher.inferred" in rule for rule in people["Amos Hochstein"].rules)
+
+
+def test_a_datelineless_text_naming_its_government_s_officials_bare_is_that_government_s():
+    from etl.extract.document import parse_article
+    from etl.extract.pipeline import extract_articles
+
+    # The headline's official is in no office table; the Secretary the body names bare is.
+    text = (" date 2022-05-24 Counselor Chollet’s Trip to Ukraine\n\n"
+            "Counselor Derek Chollet met with Ukrainian Prime Minister Denys Shmyhal in Kyiv on May 23. Deputy "
+            "Secretary Sherman also spoke by phone with Foreign Minister Kuleba on May 22. Secretary Blinken met "
+            "with Special Representative for North Korea Sung Kim on May 20.")
+    extraction = next(extract_articles([parse_article(text)]))
+    assert extraction.article.publisher == "USA"
+    assert "Secretary Antony John Blinken with no country" in extraction.article.publisher_inferred
+    countries = {p.name: p.country for e in extraction.events for p in e.participants}
+    # Nobody visits their own country; a portfolio ('for North Korea') is no nationality.
+    assert countries["Derek Chollet"] == "USA" and countries["Sung Kim"] == "USA"
+    assert ("visit", "UKR") in {(e.kind, e.country) for e in extraction.events}
+
+
+def test_someone_meeting_only_the_hosts_at_home_is_not_taken_for_a_host():
+    from etl.extract.document import parse_article
+    from etl.extract.pipeline import extract_articles
+
+    text = " date 2022-05-24 Talks in Kyiv\n\nCounselor Derek Chollet met with Ukrainian Prime Minister Denys Shmyhal in Kyiv."
+    (meeting,) = [e for e in next(extract_articles([parse_article(text)])).events if e.kind == "meeting"]
+    assert {p.name: p.country for p in meeting.participants}["Derek Chollet"] is None

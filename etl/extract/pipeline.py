@@ -20,7 +20,8 @@ from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.learned import MAX_CONFIDENCE, place_at_home, score_candidates
 from etl.extract.model import Event, Person
 from etl.extract.people import find_people
-from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers, with_publisher
+from etl.extract.publisher import (
+    apply_offices, apply_publisher, drop_issuers, publisher_from_officials, with_publisher)
 from etl.extract.venues import NO_PLACES, DocumentPlaces, document_places
 from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.names import name_parts
@@ -103,7 +104,8 @@ def _infer_countries(people: list[Person], events: list[Event], mentions: Counte
     """Fill unknown countries: from a relative with the same family name, then from each engagement's other side.
 
     At an engagement in country C, someone of unknown country meeting only people of C (or visiting C) is the
-    guest, from the country the article names most after C; otherwise they are taken for C's side.
+    guest, from the country the article names most after C, or of no known country when it names no other;
+    someone meeting people of C and of other countries is taken for C's side.
     """
     known = {p.name.split()[-1].lower(): p.country for p in people if p.country and len(p.name.split()) > 1}
     for person in people:
@@ -118,9 +120,9 @@ def _infer_countries(people: list[Person], events: list[Event], mentions: Counte
         for person in event.participants:
             if person.country:
                 continue
-            if (event.kind == "visit" or others == {event.country}) and guest_country:
-                person.country = guest_country
-            elif event.kind != "visit" and others:
+            if event.kind == "visit" or others == {event.country}:
+                person.country = guest_country  # nobody is reported meeting only their own side at home
+            elif others:
                 person.country = event.country
 
 
@@ -276,7 +278,9 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
             continue
         doc = next(docs)
         people, by_token = find_people(doc)
+        uncountried = {id(p) for p in people if not p.country}
         apply_offices(people, article.published)
+        article = publisher_from_officials(article, people, uncountried)
         apply_publisher(people, article)
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
         _infer_countries(people, events, country_mentions(doc))

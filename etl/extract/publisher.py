@@ -105,6 +105,25 @@ def publisher_from_opening(body: str, published: dt.date | None) -> InferredPubl
     return None
 
 
+def publisher_from_officials(article: Article, people: list[Person], uncountried: set[int]) -> Article:
+    """The article with the publisher its officials imply, when neither source, headline nor opening said: a text
+    with no dateline whose people of the government's offices, named with no country ('Secretary Blinken'), the
+    office table puts in one country. `uncountried` holds the ids of the people the text gave no country."""
+    if article.publisher or article.dateline or article.published is None:
+        return article
+    found = {}
+    for person in people:
+        if id(person) in uncountried and person.country and person.title and GOVERNMENT_TITLE.search(person.title) \
+                and not FOREIGN_TITLE.search(person.title) and any(r.startswith("offices:") for r in person.rules):
+            found.setdefault(person.country, person)
+    if len(found) != 1:
+        return article
+    (country, person), = found.items()
+    why = (f"publisher.inferred: the text names {person.title} {person.name} with no country, "
+           f"{country}'s by the office table")
+    return replace(article, publisher=country, publisher_inferred=why)
+
+
 def apply_offices(people: list[Person], published: dt.date | None) -> None:
     """Fill what the text leaves out from who held which office at the date: 'Secretary Blinken' in 2022 is
     Antony John Blinken, of the USA. A name the text gives in full, a title or a country it states, stays."""
