@@ -13,7 +13,7 @@ from etl.extract.companions import (DELEGATION, NOT_MET, SPOUSE, THAT_MEETING, W
 from etl.extract.dates import DateSpan, resolve
 from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.initiatives import find_initiatives
-from etl.extract.model import Event, Person
+from etl.extract.model import Event, Person, Sentence
 from etl.extract.places import meeting_place, visit_destinations
 from etl.extract.references import DESCRIBED, Context, participants, people_in, person_named, subject
 from etl.extract.spans import first_at, last_mention_before, mention_chars, sentences_of
@@ -76,8 +76,8 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
         assign_sides(sentence, people)
         groups = companion_groups(sentence, people)
         travelling = [p for _, group in groups for p in group]
-        found = _sentence_events(sentence, text, index, kinds, people, travelling, published, dateline,
-                                 context) if kinds else []
+        found = sentence_events(Sentence(sentence, text, index, kinds, people, travelling, published, dateline),
+                                context) if kinds else []
         for spouse_of in SPOUSE.finditer(text):
             note_spouse(sentence, people, spouse_of)
         for principals, group in groups:
@@ -110,53 +110,71 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
     return events
 
 
-def _sentence_events(sentence: Span, text: str, index: int, kinds: list[str], people: list[Person],
-                     travelling: list[Person], published: dt.date | None, dateline: tuple[str | None, str | None],
-                     context: Context) -> list[Event]:
-    planned_words = triggers.is_planned(text)
+def sentence_events(s: Sentence, context: Context) -> list[Event]:
+    """The calls, meetings and visits one sentence reports, each with the rules that made it."""
+    planned_words = triggers.is_planned(s.text)
     earlier_date = context.last_date
-    span, stated = _date_for(text, published, planned_words, context)
-    if planned_words and not stated and span is not None and published and span.start < published:
+    span, stated = _date_for(s.text, s.published, planned_words, context)
+    if planned_words and not stated and span is not None and s.published and span.start < s.published:
         span = None  # 'Sisi is expected to visit Nairobi later this year': not the last sentence's past date
-    status = _status(text, span, published)
-    # With no publication date an undated report stays undated: it is never given the day of loading.
-    fallback = DateSpan(published, None, "day") if published else None
-    found: list[Event] = []
-    pair_kind = next((k for k in kinds if k != "visit"), None)
-    if pair_kind and len(people) >= 2:
-        city, country = (None, None) if pair_kind == "call" else meeting_place(sentence, dateline)
-        groups = _separate_meetings(sentence, people, travelling) if pair_kind == "meeting" else [people]
-        if _UNNAMED_COUNTERPARTS.search(text):  # 'A and B left for Tokyo for talks with their counterparts'
-            groups = [g for g in groups if len({p.country for p in g}) > 1 or None in {p.country for p in g}]
-        for group in groups:
-            event = Event(pair_kind, status, span or fallback, city, country, list(group), text, index,
-                          date_stated=stated)
-            event.rules = [f"trigger.{pair_kind}: '{triggers.trigger_words(text, pair_kind)}'",
-                           "participants.separate-meetings" if len(groups) > 1 else "participants.sentence",
-                           _date_rule(span, stated, published), _status_rule(status, planned_words),
-                           _place_rule(city, country, dateline, pair_kind)]
-            found.append(event)
-    if "visit" in kinds and people:
-        visits = _visits(sentence, people)
-        for visitor, clause in visits:
-            clause_span = resolve(_undated(clause), published, future=planned_words) if clause != text else None
-            visit_span = clause_span or span
-            if clause != text and clause_span is None and len(visits) > 1:
-                visit_span, stated = earlier_date, False  # the sentence's date belongs to another visitor's clause
-            travellers = [visitor] + [p for p in people if p is not visitor and p.country and p.country == visitor.country
-                                      and re.search(r"\b(accompanied|along with|delegation)\b", text)]
-            travellers += [p for p in coordinated_before(sentence, visitor, people) if p not in travellers]
-            trips = _month_dates(clause) or [visit_span]  # 'in October 2015 … and in September 2016': two trips
-            for city, country in visit_destinations(sentence, visitor, dateline, clause):
-                for trip in trips:
-                    visit_status = _status(clause, trip, published) if clause_span else status
-                    event = Event("visit", visit_status, trip or fallback, city, country, list(travellers), text, index,
-                                  date_stated=bool(clause_span) or stated or len(trips) > 1)
-                    event.rules = [f"trigger.visit: '{triggers.trigger_words(clause, 'visit')}'",
-                                   "visitor.own-clause" if clause != text else "visitor.sentence",
-                                   _date_rule(trip, event.date_stated, published), _status_rule(visit_status, planned_words),
-                                   "destination.dateline" if (city, country) == dateline else "destination.sentence"]
-                    found.append(event)
+    status = _status(s.text, span, s.published)
+    found = _pair_events(s, span, stated, status, planned_words)
+    if "visit" in s.kinds and s.people:
+        found += _visit_events(s, span, stated, status, planned_words, earlier_date)
+    return found
+
+
+def _fallback(s: Sentence) -> DateSpan | None:
+    """The publication day; with no publication date an undated report stays undated, never the day of loading."""
+    return DateSpan(s.published, None, "day") if s.published else None
+
+
+def _pair_events(s: Sentence, span: DateSpan | None, stated: bool, status: str, planned_words: bool) -> list[Event]:
+    """The call, meeting or talks between two or more of the sentence's people."""
+    pair_kind = next((k for k in s.kinds if k != "visit"), None)
+    if not pair_kind or len(s.people) < 2:
+        return []
+    city, country = (None, None) if pair_kind == "call" else meeting_place(s.span, s.dateline)
+    groups = _separate_meetings(s.span, s.people, s.travelling) if pair_kind == "meeting" else [s.people]
+    if _UNNAMED_COUNTERPARTS.search(s.text):  # 'A and B left for Tokyo for talks with their counterparts'
+        groups = [g for g in groups if len({p.country for p in g}) > 1 or None in {p.country for p in g}]
+    found = []
+    for group in groups:
+        event = Event(pair_kind, status, span or _fallback(s), city, country, list(group), s.text, s.index,
+                      date_stated=stated)
+        event.rules = [f"trigger.{pair_kind}: '{triggers.trigger_words(s.text, pair_kind)}'",
+                       "participants.separate-meetings" if len(groups) > 1 else "participants.sentence",
+                       _date_rule(span, stated, s.published), _status_rule(status, planned_words),
+                       _place_rule(city, country, s.dateline, pair_kind)]
+        found.append(event)
+    return found
+
+
+def _visit_events(s: Sentence, span: DateSpan | None, stated: bool, status: str, planned_words: bool,
+                  earlier_date: DateSpan | None) -> list[Event]:
+    """A visit by each visitor of the sentence to each destination, dated by the visitor's own clause if it has one."""
+    found = []
+    visits = _visits(s.span, s.people)
+    for visitor, clause in visits:
+        clause_span = resolve(_undated(clause), s.published, future=planned_words) if clause != s.text else None
+        visit_span, visit_stated = clause_span or span, stated
+        if clause != s.text and clause_span is None and len(visits) > 1:
+            visit_span, visit_stated = earlier_date, False  # the sentence's date belongs to another visitor's clause
+        travellers = [visitor] + [p for p in s.people if p is not visitor and p.country and p.country == visitor.country
+                                  and re.search(r"\b(accompanied|along with|delegation)\b", s.text)]
+        travellers += [p for p in coordinated_before(s.span, visitor, s.people) if p not in travellers]
+        trips = _month_dates(clause) or [visit_span]  # 'in October 2015 … and in September 2016': two trips
+        for city, country in visit_destinations(s.span, visitor, s.dateline, clause):
+            for trip in trips:
+                visit_status = _status(clause, trip, s.published) if clause_span else status
+                event = Event("visit", visit_status, trip or _fallback(s), city, country, list(travellers), s.text,
+                              s.index, date_stated=bool(clause_span) or visit_stated or len(trips) > 1)
+                event.rules = [f"trigger.visit: '{triggers.trigger_words(clause, 'visit')}'",
+                               "visitor.own-clause" if clause != s.text else "visitor.sentence",
+                               _date_rule(trip, event.date_stated, s.published),
+                               _status_rule(visit_status, planned_words),
+                               "destination.dateline" if (city, country) == s.dateline else "destination.sentence"]
+                found.append(event)
     return found
 
 

@@ -5,9 +5,14 @@ etl/extract free of import circles.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from etl.extract.dates import DateSpan
+
+if TYPE_CHECKING:  # the model stays importable without spaCy (make train's features, the loader's records)
+    from spacy.tokens import Span
 
 
 @dataclass
@@ -43,3 +48,18 @@ class Event:
     confidence: float = 0.6  # until the learned model (etl.extract.learned) scores the candidate
     date_stated: bool = True  # False when the date came from an earlier sentence or the publication date
     rules: list[str] = field(default_factory=list, repr=False)  # 'rule-id: what it matched', in the order applied
+
+
+@dataclass
+class Sentence:
+    """One sentence as the sentence rules read it: where it is, what it says, the trigger kinds it holds, the
+    people taking part and travelling, and the article's publication date and dateline place."""
+
+    span: "Span"
+    text: str
+    index: int
+    kinds: list[str]
+    people: list[Person]
+    travelling: list[Person]
+    published: dt.date | None
+    dateline: tuple[str | None, str | None]
