@@ -15,8 +15,9 @@ HEADS = ("Initiative", "Dialogue", "Compact", "COMPACT", "Arrangement", "Agreeme
          "Mechanism", "Programme", "Program", "Treaty", "Accord", "Alliance", "Years", "Assembly", "Cooperation",
          "Co-operation", "Roundtable", "Stocktake", "Policy", "Meeting", "Commission", "Presence", "Pact",
          "Partnership", "System", "Charter", "Declaration", "Process", "Format", "Group", "Consensus", "Outlook")
-# Relationship labels and bodies that are not initiatives.
-_NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:[\w.]+-[\w.]+\s+|United States-\w+\s+)?"
+# Relationship labels ('U.S.-Japan Alliance', 'Comprehensive Strategic Partnership') and bodies that are not initiatives.
+_NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:[\w.]+-[\w.]+|United States-\w+)\s+(?:Treaty\s+)?Alliance$|"
+                              r"^(?:the\s+)?(?:[\w.]+-[\w.]+\s+|United States-\w+\s+)?"
                               r"(?:(?:Comprehensive|Global|Special|Strategic|Privileged|Enhanced|and)\s+)*"
                               r"(?:Strategic\s+)?Partnership$|(?:^|\s)(?:Security Council|Business Council|"
                               r"Council of Ministers|Cabinet|Foreign Ministry|Ministry|Economic Commission|"
@@ -41,7 +42,9 @@ _ACRONYM = re.compile(r"^[A-Za-z0-9+&\-]{2,12}$")
 
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"^(?:The|A|An|This|That|Its|Their|His|Her|Both|Under|At|On|In)\s+", "", phrase.strip())
-    phrase = re.sub(r"^[A-Z][\w.\-]*['’]s\s+", "", phrase)  # "Italy's Mattei Plan" -> "Mattei Plan"
+    owner = re.match(r"^([A-Z][\w.\-]*)['’]s\s+", phrase)
+    if owner and owner[1] not in KNOWN_SHORT_NAMES:  # 'NATO’s Article 5' still names NATO
+        phrase = phrase[owner.end():]  # "Italy's Mattei Plan" -> "Mattei Plan"
     return re.sub(r"['’]s$", "", phrase).strip(" ,.;:'\"‘’“”")
 
 
