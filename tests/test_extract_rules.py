@@ -338,3 +338,16 @@ def test_relationship_labels_are_not_initiatives_but_named_consensus_documents_a
     assert find_initiatives("They discussed the United States-Mongolia Strategic Partnership.") == []
     assert find_initiatives("Biden underscored the U.S.-Indonesia Strategic Partnership.") == []
     assert find_initiatives("They backed the ASEAN Five Point Consensus.") == ["ASEAN Five Point Consensus"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The leaders affirmed the strength of the U.S.-Japan Alliance, the cornerstone of peace.", []),  # a relationship
+    ("He looks forward to strengthening the U.S.-Philippine Alliance.", []),
+    ("They launched the Global Alliance for Vaccines and Immunization.", ["Global Alliance for Vaccines and Immunization"]),
+    ("She reaffirmed our ironclad commitment to NATO’s Article 5.", ["NATO"]),  # a grouping's possessive names it
+    ("He praised Italy's Mattei Plan for Africa.", ["Mattei Plan for Africa"]),  # a country's possessive does not
+])
+def test_alliances_and_possessives(sentence, expected):
+    from etl.extract.initiatives import find_initiatives
+
+    assert find_initiatives(sentence) == expected
