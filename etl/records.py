@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from dataclasses import dataclass, field as dataclass_field
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -107,8 +108,51 @@ class Reject(BaseModel):
 
     def message(self) -> str:
         """The reject as one line: 'file: record: field: reason'."""
-        where = f"{self.locator}: {self.field}" if self.field else self.locator
-        return f"{where}: {self.reason}"
+        return reject_message(self)
+
+
+class RowReject(NamedTuple):
+    """A reject as a column reader makes it, one per bad row: a Reject's fields without a model per row."""
+
+    source_kind: str
+    locator: str
+    field: str | None
+    reason: str
+    record: str | None
+
+    def message(self) -> str:
+        """The reject as one line: 'file: record: field: reason'."""
+        return reject_message(self)
+
+
+def reject_message(reject: Reject | RowReject) -> str:
+    """'file: record: field: reason'."""
+    where = f"{reject.locator}: {reject.field}" if reject.field else reject.locator
+    return f"{where}: {reject.reason}"
+
+
+@dataclass
+class CodedRows:
+    """Machine-coded engagements as a column reader produces them, one entry per record in each list: countries
+    as parties (no named people), one day each, and the coded event. The writer stores them as it stores a
+    SourceRecord of the same values, without building a model per row."""
+
+    source_kind: str
+    extractor: str
+    confidence: float
+    kind: list[str] = dataclass_field(default_factory=list)
+    status: list[str] = dataclass_field(default_factory=list)
+    day: list[dt.date] = dataclass_field(default_factory=list)
+    city: list[str | None] = dataclass_field(default_factory=list)
+    country_iso3: list[str | None] = dataclass_field(default_factory=list)
+    title: list[str] = dataclass_field(default_factory=list)
+    parties: list[tuple[tuple[str, str, str | None], ...]] = dataclass_field(default_factory=list)  # (iso3, role, name)
+    uri: list[str] = dataclass_field(default_factory=list)
+    locator: list[str] = dataclass_field(default_factory=list)
+    coded: dict[str, list] = dataclass_field(default_factory=dict)  # CodedEvent's fields, a list each
+
+    def __len__(self) -> int:
+        return len(self.kind)
 
 
 class Batch(BaseModel):
@@ -119,3 +163,5 @@ class Batch(BaseModel):
     rejects: list[Reject] = Field(default_factory=list)
     records_in: int = 0
     records_skipped: int = 0
+    coded_rows: Any = None  # CodedRows from a column reader, stored like records
+

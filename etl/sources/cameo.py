@@ -70,23 +70,37 @@ def _check_foreign(actor1: Actor, actor2: Actor, place_iso3: str | None) -> None
     raise CodedEventError(missing.field, f"only one country involved: {countries[0]}; the other actor has none")
 
 
-def _side(actor: Actor, role: str, participants: list[Participant], parties: list[Party]) -> None:
+@dataclass(frozen=True)
+class CodedDecision:
+    """What a coded event says happened, as plain values: what coded_engagement builds an Engagement from, and what
+    the vectorised GDELT reader computes once per distinct coding instead of once per row."""
+
+    kind: str
+    status: str
+    country_iso3: str | None
+    city: str | None
+    title: str
+    participants: tuple[tuple[str, str | None, str], ...]  # (name, country, role)
+    parties: tuple[tuple[str, str, str | None], ...]  # (country, role, name)
+
+
+def _side(actor: Actor, role: str, participants: list[tuple], parties: list[tuple]) -> None:
     if actor.person and actor.label:
-        participants.append(Participant(name=actor.label, country_iso3=actor.country_iso3, role=role))
+        participants.append((actor.label, actor.country_iso3, role))
     elif actor.country_iso3:
-        parties.append(Party(country_iso3=actor.country_iso3, role=role, name=actor.label))
+        parties.append((actor.country_iso3, role, actor.label))
 
 
 def _display(actor: Actor) -> str:
     return actor.label or country_name(actor.country_iso3) or "unknown actor"
 
 
-def coded_engagement(base_code: str, day: dt.date, actor1: Actor, actor2: Actor, place_iso3: str | None,
-                     city: str | None) -> Engagement:
+def coded_decision(base_code: str, actor1: Actor, actor2: Actor, place_iso3: str | None,
+                   city: str | None) -> CodedDecision:
     """The engagement a coded event describes; CodedEventError when it is not a foreign engagement."""
     kind, status, verb = EVENT_KINDS[base_code]
-    participants: list[Participant] = []
-    parties: list[Party] = []
+    participants: list[tuple] = []
+    parties: list[tuple] = []
     event_place = place_iso3
     if base_code == "042":
         visitor, host = actor1, actor2
@@ -111,8 +125,21 @@ def coded_engagement(base_code: str, day: dt.date, actor1: Actor, actor2: Actor,
         title = f"{_display(actor1)} and {_display(actor2)}: {verb}"
     if place_iso3 != event_place:
         city = None  # the coded city is somewhere else than where the visit went
-    return Engagement(kind=kind, status=status, start_date=day, end_date=day, date_precision="day", city=city,
-                      country_iso3=place_iso3, title=title, participants=participants, parties=parties)
+    return CodedDecision(kind, status, place_iso3, city, title, tuple(participants), tuple(parties))
+
+
+def engagement_of(decision: CodedDecision, day: dt.date) -> Engagement:
+    """The decision as the engagement a source record carries."""
+    return Engagement(kind=decision.kind, status=decision.status, start_date=day, end_date=day, date_precision="day",
+                      city=decision.city, country_iso3=decision.country_iso3, title=decision.title,
+                      participants=[Participant(name=n, country_iso3=c, role=r) for n, c, r in decision.participants],
+                      parties=[Party(country_iso3=c, role=r, name=n) for c, r, n in decision.parties])
+
+
+def coded_engagement(base_code: str, day: dt.date, actor1: Actor, actor2: Actor, place_iso3: str | None,
+                     city: str | None) -> Engagement:
+    """The engagement a coded event describes; CodedEventError when it is not a foreign engagement."""
+    return engagement_of(coded_decision(base_code, actor1, actor2, place_iso3, city), day)
 
 
 def coded_number(text: str, column: str, cast: type = float) -> float | int | None:

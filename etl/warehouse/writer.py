@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import duckdb
 import polars as pl
 
-from etl.records import Batch, Reject, SourceRecord
+from etl.records import Batch, CodedRows, Reject, SourceRecord
 from etl.resolve.initiatives import Initiative, InitiativeResolver
 from etl.resolve.officials import Official, OfficialResolver
 from etl.resolve.titles import seniority
@@ -65,13 +65,35 @@ def _load_initiatives(con: duckdb.DuckDBPyConnection) -> InitiativeResolver:
 
 
 class _Rows:
-    """Rows collected for each storage table during one run."""
+    """Rows collected for each storage table during one run: one at a time, or a column reader's many at once."""
 
     def __init__(self) -> None:
-        self.tables: dict[str, list[dict]] = defaultdict(list)
+        self._chunks: dict[str, list[list[dict] | dict[str, list]]] = defaultdict(list)
 
     def add(self, table: str, **row: object) -> None:
-        self.tables[table].append(row)
+        if not self._chunks[table] or not isinstance(self._chunks[table][-1], list):
+            self._chunks[table].append([])
+        self._chunks[table][-1].append(row)
+
+    def values(self, table: str, column: str) -> list:
+        """One column of every row of a table, in the order added."""
+        return [value for chunk in self._chunks.get(table, [])
+                for value in ([row[column] for row in chunk] if isinstance(chunk, list) else chunk[column])]
+
+    def add_columns(self, table: str, columns: dict[str, list]) -> None:
+        """Many rows at once, a list per column, kept in order with the rows added one at a time."""
+        self._chunks[table].append(columns)
+
+    def frame(self, table: str) -> pl.DataFrame | None:
+        """Every row of a table in the order added, as one frame of its columns."""
+        frames = [pl.DataFrame(chunk, schema=None, infer_schema_length=None).select(_COLUMNS[table])
+                  if isinstance(chunk, list) else pl.DataFrame(chunk, strict=False).select(_COLUMNS[table])
+                  for chunk in self._chunks.get(table, []) if _row_count(chunk)]
+        return pl.concat(frames, how="vertical_relaxed") if frames else None
+
+
+def _row_count(chunk: list[dict] | dict[str, list]) -> int:
+    return len(chunk) if isinstance(chunk, list) else len(next(iter(chunk.values()), []))
 
 
 def _participant_key(official_ids: list[str], countries: list[str | None], party_countries: list[str]) -> str:
@@ -159,6 +181,45 @@ def _collect(records: list[SourceRecord], con, officials, initiatives, input_pat
             rows.add("coded_event", source_id=source_id, **record.coded_event.model_dump())
 
 
+def _reject_columns(rejects: list, run_id: int, input_path: str) -> dict[str, list]:
+    return {"run_id": [run_id] * len(rejects), "input_path": [input_path] * len(rejects),
+            **{name: [getattr(r, name) for r in rejects]
+               for name in ("source_kind", "locator", "field", "reason", "record")}}
+
+
+def _collect_coded(coded: CodedRows, con, input_path: str, rows: _Rows, summary: RunSummary,
+                   loaded_at: dt.datetime) -> None:
+    """A column reader's coded engagements, stored as _collect stores SourceRecords of the same values."""
+    n = len(coded)
+    keys = [_participant_key([], [], [iso3 for iso3, _, _ in parties]) for parties in coded.parties]
+    merger = _Merger(con, set(keys))
+    engagement_ids, source_ids = [], []
+    party_columns: dict[str, list] = {"engagement_id": [], "country_iso3": [], "role": [], "name": []}
+    for i in range(n):
+        key = EngagementKey(coded.kind[i], coded.status[i], keys[i], coded.country_iso3[i], coded.day[i], "day")
+        engagement_id, merged = merger.find_or_add(key)
+        summary.records_merged += merged
+        summary.records_loaded += not merged
+        engagement_ids.append(engagement_id)
+        source_ids.append(stable_id(coded.source_kind, coded.uri[i], coded.locator[i]))
+        for iso3, role, name in coded.parties[i]:
+            for column, value in zip(party_columns, (engagement_id, iso3, role, name)):
+                party_columns[column].append(value)
+    nothing, kind = [None] * n, [coded.source_kind] * n
+    rows.add_columns("engagement", {
+        "engagement_id": engagement_ids, "kind": coded.kind, "status": coded.status, "start_date": coded.day,
+        "end_date": coded.day, "date_precision": ["day"] * n, "city": coded.city, "country_iso3": coded.country_iso3,
+        "title": coded.title, "description": nothing, "participant_key": keys, "confidence": [coded.confidence] * n})
+    rows.add_columns("engagement_party", party_columns)
+    rows.add_columns("source", {
+        "source_id": source_ids, "kind": kind, "uri": coded.uri, "locator": coded.locator, "title": coded.title,
+        "published_at": nothing, "loaded_at": [loaded_at] * n, "input_path": [input_path] * n, "text": nothing})
+    rows.add_columns("engagement_source", {
+        "engagement_id": engagement_ids, "source_id": source_ids, "evidence": nothing,
+        "extractor": [coded.extractor] * n, "confidence": [coded.confidence] * n})
+    rows.add_columns("coded_event", {"source_id": source_ids, **coded.coded})
+
+
 _COLUMNS = {
     "engagement": ["engagement_id", "kind", "status", "start_date", "end_date", "date_precision", "city",
                    "country_iso3", "title", "description", "participant_key", "confidence"],
@@ -178,11 +239,11 @@ _COLUMNS = {
 }
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: _Rows) -> None:
     """Insert rows, keeping the first of any with the same key (this is what makes reruns no-ops)."""
-    if not rows:
+    frame = rows.frame(table)
+    if frame is None:
         return
-    frame = pl.DataFrame(rows, schema=None, infer_schema_length=None).select(_COLUMNS[table])
     con.register("incoming_rows", frame.to_arrow())
     try:
         columns = ", ".join(_COLUMNS[table])
@@ -214,12 +275,10 @@ _ORPHANS = ("drop_orphan_participants", "drop_orphan_initiatives", "drop_orphan_
 
 def _forget_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
     """Remove what these inputs contributed before, so a changed file replaces its old records."""
-    removed = 0
-    for path in paths:
-        note_touched(con, [eid for (eid,) in con.execute(QUERIES["input_engagements"], [path]).fetchall()])
-        removed += con.execute(QUERIES["forget_input_links"], [path]).fetchone()[0]
-        for name in _FORGET[1:]:
-            con.execute(QUERIES[name], [path])
+    note_touched(con, [eid for (eid,) in con.execute(QUERIES["input_engagements"], [paths]).fetchall()])
+    removed = con.execute(QUERIES["forget_input_links"], [paths]).fetchone()[0]
+    for name in _FORGET[1:]:
+        con.execute(QUERIES[name], [paths])
     if removed:  # orphans can only appear where evidence links were removed; the sweep is costly on big warehouses
         for name in _ORPHANS:
             con.execute(QUERIES[name])
@@ -243,23 +302,25 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
             summary.records_in += batch.records_in
             summary.records_skipped += batch.records_skipped
             _collect(batch.records, con, officials, initiatives, batch.path, rows, summary, started)
-            for reject in batch.rejects:
-                summary.rejects.append(reject)
-                rows.add("reject", run_id=run_id, input_path=batch.path, **reject.model_dump())
+            if batch.coded_rows is not None:
+                _collect_coded(batch.coded_rows, con, batch.path, rows, summary, started)
+            summary.rejects.extend(batch.rejects)
+            rows.add_columns("reject", _reject_columns(batch.rejects, run_id, batch.path))
         summary.records_rejected = len(summary.rejects)
         _identities(rows, officials, initiatives)
         for table in _COLUMNS:
-            _insert(con, table, rows.tables.get(table, []))
+            _insert(con, table, rows)
         for o in officials.officials:
             if o.renamed and not o.is_new:
                 con.execute(QUERIES["rename_official"], [o.name, o.official_id])
-        for row in rows.tables.get("initiative_acronym", []):
-            if row["acronym"]:
-                con.execute(QUERIES["set_initiative_acronym"], [row["acronym"], row["initiative_id"]])
+        for acronym, initiative_id in zip(rows.values("initiative_acronym", "acronym"),
+                                          rows.values("initiative_acronym", "initiative_id")):
+            if acronym:
+                con.execute(QUERIES["set_initiative_acronym"], [acronym, initiative_id])
         for path, file in files.items():
             con.execute(QUERIES["record_input"], [path, source_kind, file.sha256, file.size_bytes, run_id, started,
                                                     file.read_with])
-        note_touched(con, [row["engagement_id"] for row in rows.tables.get("engagement", [])])
+        note_touched(con, rows.values("engagement", "engagement_id"))
         if rebuild:
             update_marts(con)
         con.execute(QUERIES["record_run"], [run_id, source_kind, started, _now(), summary.status,

@@ -24,24 +24,25 @@ where participant_key in (select unnest(?::varchar[]))
 order by engagement_id;
 
 -- name: input_engagements
+-- Each of these takes the list of a load's input paths, so a load of thousands of files costs one statement each.
 select distinct es.engagement_id
 from store.engagement_source es join store.source s using (source_id)
-where s.input_path = ?;
+where s.input_path in (select unnest(?::varchar[]));
 
 -- name: forget_input_links
 -- A changed input replaces what it contributed before: first its evidence links ...
 delete from store.engagement_source
-where source_id in (select source_id from store.source where input_path = ?);
+where source_id in (select source_id from store.source where input_path in (select unnest(?::varchar[])));
 
 -- name: forget_input_coded_events
 delete from store.coded_event
-where source_id in (select source_id from store.source where input_path = ?);
+where source_id in (select source_id from store.source where input_path in (select unnest(?::varchar[])));
 
 -- name: forget_input_sources
-delete from store.source where input_path = ?;
+delete from store.source where input_path in (select unnest(?::varchar[]));
 
 -- name: forget_input_rejects
-delete from store.reject where input_path = ?;
+delete from store.reject where input_path in (select unnest(?::varchar[]));
 
 -- name: drop_orphan_participants
 -- ... then every engagement no source reports any more, with its rows.
