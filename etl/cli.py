@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from etl.backfill import BackfillSummary, backfill
 from etl.config import SETTINGS_HELP, ConfigError, load_settings
 from etl.execution import Execution
 from etl.warehouse.export import ExportError, export_parquet
@@ -109,21 +110,51 @@ def load_command(
     workers: WorkersOption = None,
     engine: EngineOption = "local",
     ray_address: RayAddressOption = None,
+    batch_files: Annotated[Optional[int], typer.Option(
+        "--batch-files", min=0, help="Load and publish this many inputs at a time, so a killed backfill resumes "
+        "where it stopped (default: 96 for gdelt, a day of exports; else 0, all as one).")] = None,
 ) -> None:
     """Load files of one source kind into the warehouse (unchanged files are skipped)."""
     settings = _settings(config, db)
     code = _publisher_option(publisher)
     execution = _execution(workers, engine, ray_address)
+    batch = batch_files if batch_files is not None else (SOURCE_KINDS[kind].batch_files if kind in SOURCE_KINDS else 0)
     try:
-        with staged(settings.db_path) as con:
-            summary = load(con, kind, paths, force=force, show_progress=sys.stderr.isatty(), options={"publisher": code},
-                           execution=execution)
+        if batch:
+            result = backfill(settings.db_path, kind, paths, batch, force=force, show_progress=sys.stderr.isatty(),
+                              options={"publisher": code}, execution=execution)
+            _report_backfill(result)
+            rejected = result.records_rejected
+        else:
+            with staged(settings.db_path) as con:
+                summary = load(con, kind, paths, force=force, show_progress=sys.stderr.isatty(),
+                               options={"publisher": code}, execution=execution)
+            _report(summary)
+            rejected = summary.records_rejected
     except (LoadError, PublishError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
-    _report(summary)
-    if summary.records_rejected and not allow_rejects:
+    if rejected and not allow_rejects:
         raise typer.Exit(1)
+
+
+def _report_backfill(result: BackfillSummary, max_rejects: int = 10) -> None:
+    if not result.batches:
+        console.print(f"{result.source_kind}: {result.inputs_skipped} input(s) unchanged, nothing to do")
+        return
+    runs = f"runs {result.run_ids[0]}–{result.run_ids[-1]}" if len(result.run_ids) > 1 else f"run {result.run_ids[0]}"
+    skipped = f", {result.records_skipped} out of scope" if result.records_skipped else ""
+    console.print(
+        f"{result.source_kind}: {result.inputs_loaded} input(s) in {result.batches} published batch(es) ({runs}, "
+        f"{result.seconds:.1f} s): {result.records_in} records read, {result.records_loaded} new engagements, "
+        f"{result.records_merged} merged into existing, {result.records_rejected} rejected{skipped}, "
+        f"{result.inputs_skipped} unchanged input(s) skipped")
+    for reject in result.rejects[:max_rejects]:
+        console.print(f"  [yellow]rejected[/yellow] {reject.message()}", highlight=False)
+    if result.records_rejected > max_rejects:
+        console.print(f"  … and {result.records_rejected - max_rejects} more (see `parley sql \"from rejects\"`); "
+                      "by reason: " + "; ".join(f"{n} {reason}" for reason, n in result.reasons.most_common(5)),
+                      highlight=False)
 
 
 @app.command("fetch-gdelt")

@@ -26,7 +26,10 @@ class SourceKind:
     parse_many: Callable[..., list[Batch]] | None = None  # all inputs at once (on every core), where that pays
     options: tuple[str, ...] = ()  # settings a [[sources]] entry may give this kind, passed to its parser
     version: Callable[[], str] = lambda: ""  # the reader's version (input_files.read_with): another rereads inputs
+    batch_files: int | None = None  # inputs a load publishes at a time (etl/backfill.py); None: all as one
 
+
+GDELT_BATCH_FILES = 96  # a day of GDELT 2.0's fifteen-minute exports
 
 SOURCE_KINDS: dict[str, SourceKind] = {
     kind.name: kind
@@ -38,7 +41,8 @@ SOURCE_KINDS: dict[str, SourceKind] = {
         SourceKind("articles", iter_articles, parse_articles,
                    "news articles and press releases: text, Markdown with front matter, HTML, JSONL, RSS/Atom",
                    parse_many=parse_many_articles, options=("publisher",), version=articles_reader),
-        SourceKind("gdelt", iter_exports, parse_export, "GDELT 1.0/2.0 event exports: meetings, consultations, visits"),
+        SourceKind("gdelt", iter_exports, parse_export, "GDELT 1.0/2.0 event exports: meetings, consultations, visits",
+                   batch_files=GDELT_BATCH_FILES),
         SourceKind("icews", iter_event_files, parse_icews, "ICEWS event files: meetings, consultations, visits"),
     )
 }
