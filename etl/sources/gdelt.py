@@ -58,7 +58,7 @@ class _Row:
         return self.values[index].strip() if index is not None else ""
 
 
-def _lines(path: Path) -> Iterator[str]:
+def export_lines(path: Path) -> Iterator[str]:
     """The text lines of an export, unzipping a .zip (GDELT's own packaging) first."""
     if path.stat().st_size > MAX_BYTES:
         raise InputError(Reject(source_kind=KIND, locator=str(path), reason=f"file is over {MAX_BYTES} bytes"))
@@ -151,7 +151,7 @@ def parse_gdelt(path: Path) -> Batch:
     """Every meeting, consultation and visit row of one export as a record; bad rows as rejects."""
     batch = Batch(path=str(path))
     try:
-        for number, line in enumerate(_lines(path), start=1):
+        for number, line in enumerate(export_lines(path), start=1):
             if not line.strip():
                 continue
             batch.records_in += 1

@@ -19,7 +19,7 @@ from etl.resolve.codes import KNOWN_GROUPS, UnknownCode, actor_type, cameo_count
 from etl.resolve.countries import country_name
 from etl.sources.cameo import Actor, CodedDecision, CodedEventError, coded_decision, coded_number, in_scope
 from etl.sources.files import InputError
-from etl.sources.gdelt import CONFIDENCE, KIND, LAYOUTS, _lines
+from etl.sources.gdelt import CONFIDENCE, KIND, LAYOUTS, export_lines
 
 # Read for the rows in scope only; every row's width and event codes are read first.
 _COLUMNS = ("GLOBALEVENTID", "SQLDATE", "ActionGeo_CountryCode", "ActionGeo_Type",
@@ -147,7 +147,7 @@ def parse_export(path: Path) -> Batch:
     """Every meeting, consultation and visit row of one export as a record; bad rows as rejects."""
     batch = Batch(path=str(path))
     try:
-        lines = list(_lines(path))
+        lines = list(export_lines(path))
     except InputError as exc:
         batch.rejects.append(exc.reject)
         return batch
