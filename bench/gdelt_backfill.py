@@ -10,7 +10,6 @@ its peak memory (ru_maxrss of the child) is the backfill's alone.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import platform
@@ -23,31 +22,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gdelt_day import SAMPLE, SLOT  # noqa: E402
+from gdelt_day import build_day  # noqa: E402
 
 PARLEY = Path(sys.executable).parent / "parley"
-
-
-def build_days(directory: Path, days: int, files_per_day: int) -> int:
-    """days × files_per_day exports derived from the sample, with distinct event ids; the rows written."""
-    from etl.sources.gdelt import LAYOUTS
-
-    layout = LAYOUTS[61]
-    rows = [line.split("\t") for line in SAMPLE.read_text("utf-8").splitlines()]
-    written = 0
-    for i in range(days * files_per_day):
-        stamp = (SLOT + dt.timedelta(minutes=15 * i)).strftime("%Y%m%d%H%M%S")
-        out = []
-        for values in rows:
-            values = list(values)
-            values[layout["GLOBALEVENTID"]] = str(int(values[layout["GLOBALEVENTID"]]) + 10_000 * (i + 1))
-            day = dt.datetime.strptime(values[layout["SQLDATE"]], "%Y%m%d") - dt.timedelta(days=i // files_per_day)
-            values[layout["SQLDATE"]] = day.strftime("%Y%m%d")
-            values[layout["DATEADDED"]] = stamp
-            out.append("\t".join(values))
-        (directory / f"{stamp}.export.CSV").write_text("\n".join(out) + "\n", "utf-8")
-        written += len(out)
-    return written
 
 
 def run_backfill(exports: Path, db: Path) -> dict:
@@ -69,7 +46,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         exports = Path(tmp) / "gdelt"
         exports.mkdir()
-        rows = build_days(exports, args.days, args.files_per_day)
+        rows = build_day(exports, args.days * args.files_per_day, args.files_per_day)
         report = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
                   "days": args.days, "files": args.days * args.files_per_day, "rows": rows}
         empty = run_backfill(exports, Path(tmp) / "empty.duckdb")

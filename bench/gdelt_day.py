@@ -27,8 +27,9 @@ SAMPLE = ROOT / "data" / "sources" / "gdelt" / "20191024143000.export.CSV"
 SLOT = dt.datetime(2019, 10, 24)
 
 
-def build_day(directory: Path, files: int) -> int:
-    """Write `files` export files derived from the sample; the number of rows written."""
+def build_day(directory: Path, files: int, files_per_day: int = 1) -> int:
+    """Write `files` export files derived from the sample, every `files_per_day` of them dated a day further back;
+    the number of rows written."""
     from etl.sources.gdelt import LAYOUTS
 
     layout = LAYOUTS[61]
@@ -40,7 +41,7 @@ def build_day(directory: Path, files: int) -> int:
         for values in rows:
             values = list(values)
             values[layout["GLOBALEVENTID"]] = str(int(values[layout["GLOBALEVENTID"]]) + 10_000 * (i + 1))
-            day = dt.datetime.strptime(values[layout["SQLDATE"]], "%Y%m%d") - dt.timedelta(days=i)
+            day = dt.datetime.strptime(values[layout["SQLDATE"]], "%Y%m%d") - dt.timedelta(days=i // files_per_day)
             values[layout["SQLDATE"]] = day.strftime("%Y%m%d")
             values[layout["DATEADDED"]] = stamp
             out.append("\t".join(values))

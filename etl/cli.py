@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import time
-from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -17,7 +16,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from etl.backfill import BackfillSummary, backfill
+from etl.backfill import backfill
+from etl.load_report import report_backfill, report_run
 from etl.config import SETTINGS_HELP, ConfigError, load_settings
 from etl.execution import Execution
 from etl.warehouse.export import ExportError, export_parquet
@@ -28,7 +28,6 @@ from etl.sources.gdelt_fetch import EXPORTS_PER_DAY, MASTER_LIST_URL, FetchError
 from etl.warehouse.publish import PublishError, staged
 from etl.warehouse.safe_sql import UnsafeQuery, connect_read_only, run_query
 from etl.warehouse.status import freshness, latest_runs, rejects_by_reason, view_counts
-from etl.warehouse.writer import RunSummary
 
 app = typer.Typer(help="Parley: foreign-policy engagement analytics.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -51,23 +50,6 @@ def _settings(config: Path | None, db: Path | None):
     except ConfigError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
-
-
-def _report(summary: RunSummary, max_rejects: int = 10) -> None:
-    if summary.status == "unchanged":
-        console.print(f"{summary.source_kind}: {summary.inputs_skipped} input(s) unchanged, nothing to do (run {summary.run_id})")
-        return
-    skipped = f", {summary.records_skipped} out of scope" if summary.records_skipped else ""
-    console.print(
-        f"{summary.source_kind}: run {summary.run_id}: {summary.records_in} records read, "
-        f"{summary.records_loaded} new engagements, {summary.records_merged} merged into existing, "
-        f"{summary.records_rejected} rejected{skipped}, {summary.inputs_skipped} unchanged input(s) skipped")
-    for reject in summary.rejects[:max_rejects]:
-        console.print(f"  [yellow]rejected[/yellow] {reject.message()}", highlight=False)
-    if len(summary.rejects) > max_rejects:
-        reasons = Counter(r.reason.split(":")[0] for r in summary.rejects)
-        console.print(f"  … and {len(summary.rejects) - max_rejects} more (see `parley sql \"from rejects\"`); by reason: "
-                      + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common(5)), highlight=False)
 
 
 def _publisher_option(value: str | None) -> str | None:
@@ -123,38 +105,19 @@ def load_command(
         if batch:
             result = backfill(settings.db_path, kind, paths, batch, force=force, show_progress=sys.stderr.isatty(),
                               options={"publisher": code}, execution=execution)
-            _report_backfill(result)
+            report_backfill(console, result)
             rejected = result.records_rejected
         else:
             with staged(settings.db_path) as con:
                 summary = load(con, kind, paths, force=force, show_progress=sys.stderr.isatty(),
                                options={"publisher": code}, execution=execution)
-            _report(summary)
+            report_run(console, summary)
             rejected = summary.records_rejected
     except (LoadError, PublishError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     if rejected and not allow_rejects:
         raise typer.Exit(1)
-
-
-def _report_backfill(result: BackfillSummary, max_rejects: int = 10) -> None:
-    if not result.batches:
-        console.print(f"{result.source_kind}: {result.inputs_skipped} input(s) unchanged, nothing to do")
-        return
-    runs = f"runs {result.run_ids[0]}–{result.run_ids[-1]}" if len(result.run_ids) > 1 else f"run {result.run_ids[0]}"
-    skipped = f", {result.records_skipped} out of scope" if result.records_skipped else ""
-    console.print(
-        f"{result.source_kind}: {result.inputs_loaded} input(s) in {result.batches} published batch(es) ({runs}, "
-        f"{result.seconds:.1f} s): {result.records_in} records read, {result.records_loaded} new engagements, "
-        f"{result.records_merged} merged into existing, {result.records_rejected} rejected{skipped}, "
-        f"{result.inputs_skipped} unchanged input(s) skipped")
-    for reject in result.rejects[:max_rejects]:
-        console.print(f"  [yellow]rejected[/yellow] {reject.message()}", highlight=False)
-    if result.records_rejected > max_rejects:
-        console.print(f"  … and {result.records_rejected - max_rejects} more (see `parley sql \"from rejects\"`); "
-                      "by reason: " + "; ".join(f"{n} {reason}" for reason, n in result.reasons.most_common(5)),
-                      highlight=False)
 
 
 @app.command("fetch-gdelt")
@@ -199,7 +162,7 @@ def refresh(config: ConfigOption = None, db: DbOption = None,
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None
     for summary in result.summaries:
-        _report(summary)
+        report_run(console, summary)
     for error in result.errors:
         console.print(f"[red]error:[/red] {error}")
     console.print(f"warehouse: {settings.db_path} "
