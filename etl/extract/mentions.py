@@ -297,7 +297,7 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     if country_of_word(text) or (len(words) == 1 and len(text) < 3):
         return None
     if is_city(text):
-        return None  # 'Sherman' is a town, but 'Deputy Secretary Sherman' a person
+        return None  # a town ('Sherman'), even after a title: reading titled ones as people raised untouched noise
     if len(words) == 1 and end < len(doc) and doc[end].text[:1].isupper() and _is_title_token(doc[end]):
         return None  # a word inside a title: 'National Cyber Director Chris Inglis'
     if len(words) == 1 and start > 0 and doc[start - 1].text in ("for", "of", "and", ","):
