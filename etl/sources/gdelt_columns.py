@@ -26,14 +26,9 @@ _COLUMNS = ("GLOBALEVENTID", "SQLDATE", "ActionGeo_CountryCode", "ActionGeo_Type
             "ActionGeo_FullName", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
             "SOURCEURL") + tuple(f"Actor{n}{part}" for n in (1, 2)
                                  for part in ("Code", "Name", "CountryCode", "KnownGroupCode", "Type1Code"))
-_NUMBERS = (("GoldsteinScale", float, "goldstein"), ("NumMentions", int, "num_mentions"),
-            ("NumSources", int, "num_sources"), ("NumArticles", int, "num_articles"), ("AvgTone", float, "avg_tone"))
+_NUMBERS = (("GoldsteinScale", float), ("NumMentions", int), ("NumSources", int), ("NumArticles", int),
+            ("AvgTone", float))
 Fault = tuple[str, str]  # (field, reason)
-
-
-class _Fault(Exception):
-    def __init__(self, field: str, reason: str) -> None:
-        self.fault = (field, reason)
 
 
 @lru_cache(maxsize=None)
@@ -64,7 +59,7 @@ def _place(country: str, geo_type: str, full_name: str) -> tuple[str | None, str
     try:
         iso3 = fips_country(country)
     except UnknownCode as exc:
-        raise _Fault("ActionGeo_CountryCode", str(exc)) from None
+        raise CodedEventError("ActionGeo_CountryCode", str(exc)) from None
     city = full_name.split(",")[0].strip() if geo_type in ("3", "4") else None
     return iso3, city or None
 
@@ -74,7 +69,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.datetime.strptime(text, "%Y%m%d").date()
     except ValueError:
-        raise _Fault("SQLDATE", f"'{text}' is not a date YYYYMMDD") from None
+        raise CodedEventError("SQLDATE", f"'{text}' is not a date YYYYMMDD") from None
 
 
 @lru_cache(maxsize=65536)
@@ -84,7 +79,7 @@ def _actor(n: int, code: str, name: str, country: str, group: str, type1: str) -
     try:
         iso3 = cameo_country(country) or KNOWN_GROUPS.get(group)
     except UnknownCode as exc:
-        raise _Fault(field, str(exc)) from None
+        raise CodedEventError(field, str(exc)) from None
     sector = actor_type(type1)
     if iso3 and code[3:6] == type1:
         label = f"{country_name(iso3)} ({sector})" if sector else country_name(iso3)
@@ -97,19 +92,11 @@ def _actor(n: int, code: str, name: str, country: str, group: str, type1: str) -
 
 @lru_cache(maxsize=65536)
 def _decision(base_code: str, actor1: tuple, actor2: tuple, place_iso3: str | None, city: str | None) -> CodedDecision:
-    try:
-        return coded_decision(base_code, Actor(actor1[0], actor1[1], field=actor1[2]),
-                              Actor(actor2[0], actor2[1], field=actor2[2]), place_iso3, city)
-    except CodedEventError as exc:
-        raise _Fault(exc.field, exc.reason) from None
+    return coded_decision(base_code, Actor(actor1[0], actor1[1], field=actor1[2]),
+                          Actor(actor2[0], actor2[1], field=actor2[2]), place_iso3, city)
 
 
-@lru_cache(maxsize=65536)
-def _number(text: str, column: str, cast: type) -> float | int | None:
-    try:
-        return coded_number(text, column, cast)
-    except CodedEventError as exc:
-        raise _Fault(exc.field, exc.reason) from None
+_number = lru_cache(maxsize=65536)(coded_number)
 
 
 _CODED_FIELDS = ("event_id", "event_code", "actor1", "actor1_code", "actor2", "actor2_code", "place", "goldstein",
@@ -117,11 +104,11 @@ _CODED_FIELDS = ("event_id", "event_code", "actor1", "actor1_code", "actor2", "a
 
 
 def _add_row(out: CodedRows, c: dict[str, list[str]], i: int, base_code: str, path: Path) -> None:
-    """Row i as the row reader's to_record reads it, added to out; _Fault names the first faulty column (and
-    nothing is added)."""
+    """Row i as the row reader's to_record reads it, added to out; CodedEventError names the first faulty column
+    (and nothing is added)."""
     event_id = c["GLOBALEVENTID"][i]
     if not event_id.isdigit():
-        raise _Fault("GLOBALEVENTID", f"'{event_id}' is not a number")
+        raise CodedEventError("GLOBALEVENTID", f"'{event_id}' is not a number")
     place_iso3, city = _place(c["ActionGeo_CountryCode"][i], c["ActionGeo_Type"][i], c["ActionGeo_FullName"][i])
     day = _date(c["SQLDATE"][i])
     actor1 = _actor(1, c["Actor1Code"][i], c["Actor1Name"][i], c["Actor1CountryCode"][i],
@@ -129,7 +116,7 @@ def _add_row(out: CodedRows, c: dict[str, list[str]], i: int, base_code: str, pa
     actor2 = _actor(2, c["Actor2Code"][i], c["Actor2Name"][i], c["Actor2CountryCode"][i],
                     c["Actor2KnownGroupCode"][i], c["Actor2Type1Code"][i])
     decision = _decision(base_code, actor1, actor2, place_iso3, city)
-    numbers = [_number(c[column][i], column, cast) for column, cast, _ in _NUMBERS]
+    numbers = [_number(c[column][i], column, cast) for column, cast in _NUMBERS]
     url = c["SOURCEURL"][i]
     for column, value in ((out.kind, decision.kind), (out.status, decision.status), (out.day, day),
                           (out.city, decision.city), (out.country_iso3, decision.country_iso3),
@@ -175,8 +162,8 @@ def parse_export(path: Path) -> Batch:
     for j, (i, base_code) in enumerate(zip(in_scope_rows, base_codes)):
         try:
             _add_row(out, c, j, base_code, path)
-        except _Fault as fault:
-            rejects.append((i, fault.fault))
+        except CodedEventError as fault:
+            rejects.append((i, (fault.field, fault.reason)))
     rejects.sort(key=lambda reject: reject[0])  # in line order, as the row reader finds them
     # One assignment each: a model's attribute costs a validation per write.
     batch.rejects = [RowReject(KIND, f"{path}: line {i + 1}", field, reason, lines[i][:2000])
