@@ -44,9 +44,12 @@ class BackfillSummary:
     seconds: float = 0.0
 
     def add(self, summary: RunSummary, inputs: int) -> None:
-        """Count one published batch."""
+        """Count one batch: published, or found unchanged by the loader's hashes (as after an older warehouse)."""
+        self.inputs_skipped += summary.inputs_skipped
+        if summary.status == "unchanged":
+            return
         self.batches += 1
-        self.inputs_loaded += inputs
+        self.inputs_loaded += inputs - summary.inputs_skipped
         self.run_ids.append(summary.run_id)
         for name in ("records_in", "records_loaded", "records_merged", "records_rejected", "records_skipped"):
             setattr(self, name, getattr(self, name) + getattr(summary, name))
