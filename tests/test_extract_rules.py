@@ -351,3 +351,45 @@ def test_alliances_and_possessives(sentence, expected):
     from etl.extract.initiatives import find_initiatives
 
     assert find_initiatives(sentence) == expected
+
+
+def test_a_meeting_among_one_governments_officials_alone_is_domestic():
+    events = _events("Readout of the Secretary's Meeting with Governors\n\nToday, President Joe Biden and Vice "
+                     "President Kamala Harris met with a bipartisan group of governors to discuss wildfire response "
+                     "and the coming storm season.", "2023-06-01")
+    assert not [e for e in events if e.kind != "visit"]
+
+
+def test_one_side_named_beside_another_country_is_still_foreign():
+    events = _events("WASHINGTON — Secretary of State Antony Blinken and Homeland Security Secretary Alejandro "
+                     "Mayorkas met a Mexican delegation on Tuesday to discuss migration along the border with Mexico.",
+                     "2023-06-01")
+    assert frozenset({"Antony Blinken", "Alejandro Mayorkas"}) in _pairs(events)
+
+
+def test_two_sides_meeting_on_neutral_ground_both_travelled_there():
+    events = _events("Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Jakarta on "
+                     "Thursday, their first talks since February.", "2023-07-14")
+    assert {("Antony Blinken", "IDN"), ("Wang Yi", "IDN")} <= _visitors(events)
+
+
+def test_an_unqualified_counterpart_on_neutral_ground_is_the_articles_other_side():
+    events = _events("National Security Advisor Jake Sullivan spoke with Russian Security Council Secretary Nikolay "
+                     "Patrushev on Monday. They followed up on the talks held in Helsinki on Friday between Secretary "
+                     "of State Antony Blinken and Foreign Minister Sergey Lavrov.", "2023-07-17")
+    lavrov = {p.country for e in events for p in e.participants if p.name.endswith("Lavrov")}
+    assert lavrov == {"RUS"}
+    assert {("Antony Blinken", "FIN"), ("Sergey Lavrov", "FIN")} <= _visitors(events)
+
+
+def test_background_meetings_abroad_are_where_they_met_not_a_trip():
+    events = _events("NEW DELHI — Prime Minister Narendra Modi met Nepalese Prime Minister Sher Bahadur Deuba on "
+                     "Friday. The two last met in Glasgow in November 2021.", "2022-04-01")
+    assert not {v for v in _visitors(events) if v[1] == "GBR"}
+
+
+def test_a_route_between_two_cities_is_no_venue():
+    events = _events("Jaishankar calls on Kishida as he wraps up Seoul-Tokyo tour\n\nExternal Affairs Minister "
+                     "Subrahmanyam Jaishankar called on Japanese Prime Minister Fumio Kishida on Friday.",
+                     "2024-03-08")
+    assert not {v for v in _visitors(events) if v[1] == "KOR"}

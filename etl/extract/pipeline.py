@@ -111,6 +111,7 @@ def _infer_countries(people: list[Person], events: list[Event], mentions: Counte
     for person in people:
         if not person.country and len(person.name.split()) > 1:
             person.country = known.get(person.name.split()[-1].lower())
+    named = mentions + Counter(p.country for p in people if p.country)  # countries named, and of people named
     # Meetings first: meeting the hosts in their country says more about someone's side than a visit does.
     for event in sorted(events, key=lambda e: e.kind == "visit"):
         if event.kind == "call" or not event.country:
@@ -122,8 +123,20 @@ def _infer_countries(people: list[Person], events: list[Event], mentions: Counte
                 continue
             if event.kind == "visit" or others == {event.country}:
                 person.country = guest_country  # nobody is reported meeting only their own side at home
+            elif others and event.country not in others and (subject := _names_more(named, others, event.country)):
+                person.country = subject  # Lavrov meeting Blinken in Reykjavik
             elif others:
                 person.country = event.country
+
+
+def _names_more(named: Counter, known: set[str], place: str) -> str | None:
+    """The country an article names (or whose people it names) more often than the place of a meeting where nobody
+    is from the place, when it names the place only as the venue: on neutral ground the other side is likelier the
+    article's subject than a host it never mentions."""
+    if named[place] > 1:
+        return None  # the article names the place again beyond the venue: its people are likelier the hosts
+    subject = next((c for c, _ in named.most_common() if c not in known), None)
+    return subject if subject and subject != place and named[subject] > named[place] else None
 
 
 _RESIDENT_TITLES = ("ambassador", "envoy", "chargé", "charge d", "high commissioner", "consul")
@@ -132,6 +145,19 @@ _RESIDENT_TITLES = ("ambassador", "envoy", "chargé", "charge d", "high commissi
 def _visit_home(event: Event) -> bool:
     """A 'visit' to the visitor's own country (known only once countries are inferred) is no visit."""
     return event.kind == "visit" and bool(event.participants) and event.participants[0].country == event.country
+
+
+_BETWEEN_PEOPLE = ("meeting", "call", "dialogue")
+
+
+def domestic(event: Event, mentions: Counter) -> bool:
+    """True for a meeting, call or dialogue among officials of one country, in a text that names no other country
+    (a President, his Vice President and a group of mayors): domestic politics, not a foreign engagement. When
+    another country is named, its side may just go unnamed ('Blinken and Mayorkas met Mexico's delegation')."""
+    countries = {p.country for p in event.participants}
+    if event.kind not in _BETWEEN_PEOPLE or len(event.participants) < 2 or len(countries) != 1 or None in countries:
+        return False
+    return not any(country not in countries for country in mentions)
 
 
 def unify_initiatives(events: list[Event]) -> None:
@@ -177,23 +203,41 @@ def _on_reported_trip(person: Person, event: Event, events: list[Event]) -> bool
     return False
 
 
-def guest_visits(events: list[Event]) -> list[Event]:
-    """A held visit for each guest at a held engagement abroad: meeting someone in their country means travelling there."""
+NEWS_DAYS = 7  # an engagement dated within this many days of publication is the news, not background
+
+
+def _reported_as_news(event: Event, published: dt.date | None) -> bool:
+    return bool(event.date_stated and event.date and published
+                and abs((event.date.start - published).days) <= NEWS_DAYS)
+
+
+def _place_in_sentence(event: Event) -> bool:
+    """The sentence itself says where (not the dateline, which is where the reporter files from)."""
+    return any(rule.startswith("place.sentence") for rule in event.rules)
+
+
+def guest_visits(events: list[Event], published: dt.date | None = None) -> list[Event]:
+    """A held visit for each guest at a held engagement abroad: meeting someone in their country means travelling
+    there. Two sides meeting where neither is at home both travelled, when that meeting is the news: background
+    ('when they met in Tokyo in May 2022') says where they met, not which trip the text is about."""
     visits = []
     for event in events:
         if event.kind != "meeting" or event.status != "held" or not event.country:
             continue
         hosts = [p for p in event.participants if p.country == event.country]
+        # nobody from the place, and two sides known: they met on neutral ground, and both travelled there
+        neutral = not hosts and len({p.country for p in event.participants if p.country}) >= 2 \
+            and _reported_as_news(event, published) and _place_in_sentence(event)
         travelling = [c for p in event.participants for c in p.companions]  # they join their principal's visit
         for person in event.participants:
             if person in travelling:
                 continue
-            if hosts and person.country and person.country != event.country \
+            if (hosts or neutral) and person.country and person.country != event.country \
                     and not any(t in (person.title or "").lower() for t in _RESIDENT_TITLES) \
                     and not _on_reported_trip(person, event, events):
                 visit = Event("visit", "held", event.date, event.city, event.country, [person], event.evidence,
                               event.sentence, confidence=round(event.confidence * 0.8, 2), date_stated=event.date_stated)
-                visit.rules = [f"pass.guest-visit: {person.name} met the hosts in {event.country}"]
+                visit.rules = [f"pass.guest-visit: {person.name} met {'the hosts' if hosts else 'another side'} in {event.country}"]
                 visits.append(visit)
     return visits
 
@@ -283,7 +327,9 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         article = publisher_from_officials(article, people, uncountried)
         apply_publisher(people, article)
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
-        _infer_countries(people, events, country_mentions(doc))
+        mentions = country_mentions(doc)
+        _infer_countries(people, events, mentions)
+        events = [e for e in events if not domestic(e, mentions)]
         # Only the at-home decision reads places, and only in a publisher's release: news skips the look-ups.
         places = document_places(article.text[:MAX_CHARS]) if article.publisher else NO_PLACES
         yield article, people, events, places
@@ -315,7 +361,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
         events = headline_restated(events, article)
         date_from_visits(events)
         unify_initiatives(events)
-        events = merge_events(events + guest_visits(events))
+        events = merge_events(events + guest_visits(events, article.published))
         add_companions(events)
         yield Extraction(article, events, people)
 

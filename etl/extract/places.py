@@ -22,6 +22,13 @@ _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told [\w ]{1,40}?|added|stressed|
 _IN_CITY = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;]|$)")
 
 
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """True when a name is hyphened to another capitalised word ('Seoul-Tokyo', 'U.S.-Russia')."""
+    return (text[end:end + 1] == "-" and text[end + 1:end + 2].isupper()) \
+        or (start > 1 and text[start - 1] == "-" and text[start - 2:start - 1].isalpha() and text[start:start + 1].isupper()
+            and text[:start - 1].rsplit(None, 1)[-1][:1].isupper())
+
+
 def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, str]], list[str]]:
     """(city, country) pairs and bare countries named as places in a sentence, in order."""
     cities, countries = [], []
@@ -37,6 +44,8 @@ def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, 
             continue  # 'the war in Gaza' is what they discussed, not where they met
         if ent.end < sentence.end and sentence.doc[ent.end].tag_ in ("VBZ", "VBD", "VBP"):
             continue  # 'as Moscow prepares for …': a government by its capital, not a place
+        if _in_compound(sentence.doc.text, ent.start_char, ent.end_char):
+            continue  # 'a Seoul-Tokyo tour', 'U.S.-Russia relations': a route or a pair, not a venue
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
         # the NER tags some countries ORG or LOC ('Timor-Leste'); a country's name is a place whatever the label
         if (country := country_of_word(text)) and not is_city(text):
