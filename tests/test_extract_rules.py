@@ -393,3 +393,47 @@ def test_a_route_between_two_cities_is_no_venue():
                      "Subrahmanyam Jaishankar called on Japanese Prime Minister Fumio Kishida on Friday.",
                      "2024-03-08")
     assert not {v for v in _visitors(events) if v[1] == "KOR"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("They met at the India-Japan Energy Forum on March 11.", ["India-Japan Energy Forum"]),  # the day is no part
+    ("He praised the Plan for Africa on Monday.", ["Plan for Africa"]),
+    ("They reviewed the U.S.-China dialogue on Arms Control and Nonproliferation.",
+     ["U.S.-China dialogue on Arms Control and Nonproliferation"]),  # a pair's mechanism in lower case
+    ("They agreed to a U.S.-China dialogue soon.", []),  # no name of its own
+])
+def test_initiative_names_stop_before_days_and_pair_mechanisms_are_named(sentence, expected):
+    from etl.extract.initiatives import find_initiatives
+
+    assert find_initiatives(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("The presidents also discussed the U.S.-Russia dialogue on Strategic Stability.", []),  # a subject of the call
+    ("They reviewed progress in the 2+2 dialogue.", []),
+    ("The two sides held the third round of the dialogue in Delhi.", ["dialogue"]),
+    ("Misri and Kessler co-chaired the dialogue.", ["dialogue"]),
+])
+def test_a_dialogue_talked_about_is_no_dialogue_held(sentence, kinds):
+    from etl.extract.triggers import kinds_in
+
+    assert kinds_in(sentence) == kinds
+
+
+def test_the_other_sides_leader_named_in_a_sentence_of_its_own_joins_the_engagement():
+    events = _release("Readout of the Strategic Group\n\nNational Security Advisor Jake Sullivan led the U.S. "
+                      "delegation at a virtual meeting of the U.S.-Japan Extended Deterrence Dialogue on "
+                      "June 3. The Japanese interagency delegation was led by National Security Secretary Takeo "
+                      "Akiba.", published="2023-06-03")
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert [(sorted(p.name for p in e.participants), e.date.iso_start()) for e in meetings] == [
+        (["Jake Sullivan", "Takeo Akiba"], "2023-06-03")]
+    assert {p.country for p in meetings[0].participants} == {"USA", "JPN"}
+    assert meetings[0].initiatives == ["U.S.-Japan Extended Deterrence Dialogue"]
+
+
+def test_in_a_release_naming_no_other_country_its_unplaced_officials_are_its_own():
+    events = _release("Readout of a Meeting with Mayors\n\nThe mayors also met with Secretary of Transportation Pete "
+                      "Buttigieg and Director of Intergovernmental Affairs Julie Chavez Rodriguez.",
+                      published="2023-06-03")
+    assert [e for e in events if e.kind != "visit"] == []

@@ -164,6 +164,13 @@ REMARK_CASES = [
      [("Recep Tayyip Erdoğan", "President", "TUR")]),
     ("Met with the U.S. Ambassador to the Holy See and with Pope Francis.", "VAT", [("Francis", "Pope", "VAT")]),
     ("Met with the Presidents and Prime Ministers of the Baltic states.", "LVA", []),
+    # the traveller discussed a subject with someone: a meeting; someone else's discussion is not the traveller's
+    ("Discussed regional security and trade with President Kagame and Foreign Minister Mushikiwabo.", "RWA",
+     [("Kagame", "President", "RWA"), ("Mushikiwabo", "Foreign Minister", "RWA")]),
+    ("Toured the port; reviewed reconstruction plans with Prime Minister Hariri.", "LBN",
+     [("Hariri", "Prime Minister", "LBN")]),
+    ("Attended a dinner where the ministers discussed trade with President Obama.", "CHN", []),
+    ("Discussed cooperation with Japan.", "JPN", []),
 ]
 
 

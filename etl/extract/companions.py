@@ -43,7 +43,12 @@ NOT_MET = re.compile(r"\baccompanied by\b")  # companions met nobody here: 'rece
 
 # 'Chile was represented by A and B', 'the Mexican side included C': the country of the people named after it.
 _SIDE = re.compile(r"\b(?P<side>[A-Z][\w.]+)\s+(?:was|were)\s+represented\s+by\b|"
-                   r"\bthe\s+(?P<adj>[A-Z]\w+)\s+(?:side|delegation|team)\s+(?:included|comprised|was led by)\b")
+                   r"\b[Tt]he\s+(?P<adj>[A-Z]\w+)\s+(?:[a-z]+\s+)?(?:side|delegation|team)\s+"
+                   r"(?:included|comprised|(?:was|were) (?:led|headed) by)\b")
+# 'The Israeli interagency delegation was led by National Security Advisor Meir Ben-Shabbat': the other side of an
+# engagement whose sentence named only one person.
+LED_BY = re.compile(r"\b(?:[Tt]he\s+)?[A-Z][\w.]+\s+(?:[a-z]+\s+)?(?:side|delegation|team)\s+(?:was|were|is)\s+"
+                    r"(?:led|headed)\s+by\b")
 
 
 def companion_groups(sentence: Span, people: list[Person]) -> list[tuple[list[Person], list[Person]]]:
@@ -60,13 +65,17 @@ def companion_groups(sentence: Span, people: list[Person]) -> list[tuple[list[Pe
 
 
 def assign_sides(sentence: Span, people: list[Person]) -> None:
-    """Give people named after 'X was represented by' / 'the X side included' the country X, when unknown."""
+    """Give people named after 'X was represented by' / 'the X side included' the country X, when unknown or only
+    guessed from the publisher."""
     matches = list(_SIDE.finditer(sentence.text))
     for n, match in enumerate(matches):
         country = country_of_word(match["side"] or match["adj"])
         end = matches[n + 1].start() if n + 1 < len(matches) else len(sentence.text)
         for person in people:
-            if country and not person.country and match.end() <= first_at(person, sentence) < end:
+            guessed = any(rule.startswith("publisher:") for rule in person.rules)  # the text's own side wins
+            if country and (not person.country or guessed) and match.end() <= first_at(person, sentence) < end:
+                if person.country != country:
+                    person.rules.append(f"side: named after '{match[0]}'")
                 person.country = country
 
 

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 
 from spacy.tokens import Doc, Span
 
 from etl.extract import triggers
-from etl.extract.companions import (DELEGATION, NOT_MET, SPOUSE, THAT_MEETING, WITH_HIM, assign_sides,
+from etl.extract.companions import (DELEGATION, LED_BY, NOT_MET, SPOUSE, THAT_MEETING, WITH_HIM, assign_sides,
                                     companion_groups, coordinated_before, join_delegation, join_visit, note_spouse)
 from etl.extract.dates import DateSpan, resolve
 from etl.extract.gazetteer import country_of_city, country_of_word
@@ -62,6 +63,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
     everyone = sorted({id(p): p for p in by_token.values()}.values(), key=lambda p: p.mentions[0][0])
     context = Context(salient=max(everyone, key=lambda p: len(p.mentions), default=None), everyone=everyone)
     pending_initiatives: list[str] = []
+    lone: Sentence | None = None  # the last engagement sentence that named one person only
     breaks = [m.start() for m in re.finditer("\n\n", doc.text)]  # paragraph boundaries
     for index, sentence in enumerate(sentences_of(doc)):
         text = sentence.text.strip()
@@ -76,8 +78,15 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
         assign_sides(sentence, people)
         groups = companion_groups(sentence, people)
         travelling = [p for _, group in groups for p in group]
-        found = sentence_events(Sentence(sentence, text, index, kinds, people, travelling, published, dateline),
-                                context) if kinds else []
+        read = Sentence(sentence, text, index, kinds, people, travelling, published, dateline)
+        found = sentence_events(read, context) if kinds else []
+        if lone and not found and index - lone.index <= 2 and LED_BY.search(text) \
+                and (others := [p for p in people if p not in lone.people]):
+            found = _led_by(lone, others, context)  # the other side, named in a sentence of its own
+            initiatives = _merge_lists(find_initiatives(lone.text), initiatives)
+            lone = None
+        if kinds and len(people) == 1 and not found and any(k != "visit" for k in kinds):
+            lone = read  # 'Sullivan led the U.S. delegation in a meeting of the Group': whom with comes next
         for spouse_of in SPOUSE.finditer(text):
             note_spouse(sentence, people, spouse_of)
         for principals, group in groups:
@@ -108,6 +117,15 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
         if len(people) >= 2 and any(e.kind != "visit" for e in found):
             context.last_group = people
     return events
+
+
+def _led_by(lone: Sentence, others: list[Person], context: Context) -> list[Event]:
+    """The engagement a one-person sentence reported, with the people a later 'the X delegation was led by'
+    sentence names as its other side."""
+    found = sentence_events(dataclasses.replace(lone, people=lone.people + others), context)
+    for event in found:
+        event.rules.append(f"participants.led-by: {', '.join(p.name for p in others)} (sentence {lone.index + 1})")
+    return found
 
 
 def sentence_events(s: Sentence, context: Context) -> list[Event]:

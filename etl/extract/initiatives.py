@@ -32,6 +32,11 @@ _NOT_NAMES = re.compile(r"^(?:Readout|Statement|Remarks|Fact Sheet|FACT SHEET|Jo
 # The name groups use themselves.
 CANONICAL = {"group of 20": "G20", "group of twenty": "G20", "g-20": "G20"}
 _COP = re.compile(r"\bCOP-?\d{1,2}\b")
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# 'the U.S.-Russia dialogue on Strategic Stability': a pair's lower-case mechanism named by its capitalised subject.
+_PAIR_MECHANISM = re.compile(r"(?<![\w\-])((?:U\.S\.|[A-Z][\w.]+)-[A-Z][\w.]+ (?:dialogue|talks|consultations|"
+                             r"working group) (?:on|for) (?:the )?[A-Z][\w\-]+(?: (?:and |of |the )*[A-Z][\w\-]+)*)")
 _LOWER_HEAD = re.compile(r"^\s+(policy|initiative|programme|program|agreement|framework|doctrine|vision|strategy)\b")
 _WORD = r"(?:[A-Z][\w'’.+\-]*|[0-9]+(?:st|nd|rd|th)?|2\+2|[a-z][A-Z][\w\-]*)"
 _CONNECT = r"(?:of|for|on|and|the|&|de)"
@@ -55,8 +60,10 @@ def _cut_to_head(phrase: str) -> str | None:
     if last is None:
         return None
     end = last + 1
-    if end < len(words) - 1 and words[end] in ("for", "of", "on") and words[end + 1][:1].isupper():
-        end = len(words)
+    if end < len(words) - 1 and words[end] in ("for", "of", "on") and words[end + 1][:1].isupper() \
+            and words[end + 1].lower() not in _CALENDAR:  # 'the Group on March 11': the day it met, not its name
+        end = next((k for k in range(end + 2, len(words)) if words[k].lower() in _CALENDAR and words[k - 1] in ("on", "in")),
+                   len(words) + 1) - 1  # 'Plan for Africa on Monday' ends before the day
     return " ".join(words[:end])
 
 
@@ -124,6 +131,7 @@ def find_initiatives(sentence: str) -> list[str]:
             consumed_until = paren.end()
         found.extend(names)
     found.extend(_COP.findall(sentence))
+    found.extend(_PAIR_MECHANISM.findall(sentence))
     return _dedupe([CANONICAL.get(name.lower(), name) for name in found])
 
 

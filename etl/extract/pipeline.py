@@ -150,11 +150,15 @@ def _visit_home(event: Event) -> bool:
 _BETWEEN_PEOPLE = ("meeting", "call", "dialogue")
 
 
-def domestic(event: Event, mentions: Counter) -> bool:
+def domestic(event: Event, mentions: Counter, publisher: str | None = None) -> bool:
     """True for a meeting, call or dialogue among officials of one country, in a text that names no other country
     (a President, his Vice President and a group of mayors): domestic politics, not a foreign engagement. When
-    another country is named, its side may just go unnamed ('Blinken and Mayorkas met Mexico's delegation')."""
+    another country is named, its side may just go unnamed ('Blinken and Mayorkas met Mexico's delegation'). In a
+    government's release naming no other country, people of no known country are taken for that government's."""
     countries = {p.country for p in event.participants}
+    known = countries - {None}
+    if None in countries and publisher and known == {publisher}:
+        countries = known
     if event.kind not in _BETWEEN_PEOPLE or len(event.participants) < 2 or len(countries) != 1 or None in countries:
         return False
     return not any(country not in countries for country in mentions)
@@ -329,7 +333,7 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
         mentions = country_mentions(doc)
         _infer_countries(people, events, mentions)
-        events = [e for e in events if not domestic(e, mentions)]
+        events = [e for e in events if not domestic(e, mentions, article.publisher)]
         # Only the at-home decision reads places, and only in a publisher's release: news skips the look-ups.
         places = document_places(article.text[:MAX_CHARS]) if article.publisher else NO_PLACES
         yield article, people, events, places

@@ -11,7 +11,9 @@ from etl.resolve.titles import TITLE_WORDS, split_title
 
 _MET_WITH = re.compile(r"\b(?:(?:met|meeting|meetings|talks|discussions|conferred|consultations|dinner|lunch|breakfast|"
                        r"summit[”\"]?|events?|audience)"
-                       r"\s+(?:separately\s+|also\s+|privately\s+)?)"
+                       r"\s+(?:separately\s+|also\s+|privately\s+)?|"
+                       # 'Discussed the Middle East peace process with King Hussein': the subject, then whom with
+                       r"(?:(?<![\w,] )(?<![\w,]  )(?:discussed|reviewed))\s+[^;.]{1,120}?\s+)"
                        r"with\s+(?P<people>[^;.]+(?:\.\s?[A-Z]\.[^;.]*)*)", re.I)
 _SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w .'-]+)$")

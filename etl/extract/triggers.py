@@ -41,12 +41,23 @@ def trigger_words(sentence: str, kind: str) -> str:
     return found[0] if found else ""
 
 
+# 'discussed the U.S.-Russia dialogue on Strategic Stability': a dialogue talked about is a subject, not the event.
+_TALKED_ABOUT = re.compile(r"\b(?:discuss(?:ed|es|ing)?|review(?:ed|s|ing)?|not(?:ed|es|ing)|"
+                           r"prais(?:ed|es|ing)|support(?:ed|s|ing)?|commitment to|progress (?:in|on)|the importance of)"
+                           r"\s+(?:the\s+|their\s+|our\s+|a\s+)?(?:[\w.'’-]+\s+){0,3}$", re.I)
+
+
+def _dialogue_held(sentence: str) -> bool:
+    found = DIALOGUE.search(sentence)
+    return bool(found) and not _TALKED_ABOUT.search(sentence[:found.start()])
+
+
 def kinds_in(sentence: str) -> list[str]:
     """The engagement kinds a sentence signals: at most one kind of encounter, and 'visit'."""
     kinds = []
     if CALL.search(sentence):
         kinds.append("call")
-    elif DIALOGUE.search(sentence):
+    elif _dialogue_held(sentence):
         kinds.append("dialogue")
     elif MEETING.search(sentence):
         kinds.append("meeting")

@@ -7,7 +7,7 @@ from importlib import resources
 
 # Raised whenever the extractor reads text differently; engagement_sources.extractor says which made each row.
 EXTRACTOR = "parley-rules/5"
-REMARKS = "hsg-remarks/3"
+REMARKS = "hsg-remarks/4"
 
 
 @lru_cache(maxsize=1)
