@@ -437,3 +437,35 @@ def test_in_a_release_naming_no_other_country_its_unplaced_officials_are_its_own
                       "Buttigieg and Director of Intergovernmental Affairs Julie Chavez Rodriguez.",
                       published="2023-06-03")
     assert [e for e in events if e.kind != "visit"] == []
+
+
+def test_leaders_joining_a_call_are_all_on_it():
+    events = _release("Readout of the President's Call with Partners\n\nPresident Joseph R. Biden, Jr. hosted a "
+                      "videoconference today with partners to discuss energy security. Joining President Biden on the "
+                      "call were Prime Minister Mark Rutte of the Netherlands, European Commission President von der "
+                      "Leyen, and President Sauli Niinisto of Finland.", published="2022-10-05")
+    calls = [e for e in events if e.kind == "call" and e.status == "held"]
+    people = {p.name: p.country for e in calls for p in e.participants}
+    assert {"Mark Rutte", "von der Leyen", "Sauli Niinisto"} <= set(people)
+    assert people["von der Leyen"] == "EUU" and people["Mark Rutte"] == "NLD"
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("Today Vice President Kamala Harris spoke to President Xiomara Castro of Honduras.", ["call"]),
+    ("The President spoke to reporters after the event.", []),
+])
+def test_spoke_to_someone_is_a_call(sentence, kinds):
+    from etl.extract.triggers import kinds_in
+
+    assert kinds_in(sentence) == kinds
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("At the Partnership for Global Infrastructure and Investment (PGII) event, they spoke.",
+     ["Partnership for Global Infrastructure and Investment (PGII)"]),  # no 'the' left from 'At the'
+    ("United States-Japan-Korea Joint Statement on Maritime Security", []),  # the release itself
+])
+def test_initiative_phrases_lose_their_lead_words_and_releases_are_not_initiatives(sentence, expected):
+    from etl.extract.initiatives import find_initiatives
+
+    assert find_initiatives(sentence) == expected

@@ -28,6 +28,7 @@ _PERSON_WORDS = re.compile(r"\b(?:President|Minister|Premier|Chancellor|Secretar
                            r"Ambassador|Envoy|Spokesperson|Coordinator)\b")
 # A release's own headline words ('Readout of … Meeting') and a government's own councils are not initiatives.
 _NOT_NAMES = re.compile(r"^(?:Readout|Statement|Remarks|Fact Sheet|FACT SHEET|Joint Statement|Press Release)\b|"
+                        r"\bJoint Statement\b|"  # 'United States-Australia-Japan Joint Statement on …': the release itself
                         r"^National\b.*\bCouncils?$|\bPolicy Councils?$|^Domestic Policy$")
 # The name groups use themselves.
 CANONICAL = {"group of 20": "G20", "group of twenty": "G20", "g-20": "G20"}
@@ -46,7 +47,7 @@ _ACRONYM = re.compile(r"^[A-Za-z0-9+&\-]{2,12}$")
 
 
 def _clean(phrase: str) -> str:
-    phrase = re.sub(r"^(?:The|A|An|This|That|Its|Their|His|Her|Both|Under|At|On|In)\s+", "", phrase.strip())
+    phrase = re.sub(r"^(?:(?:The|A|An|This|That|Its|Their|His|Her|Both|Under|At|On|In)\s+)+(?:the\s+)?", "", phrase.strip())
     owner = re.match(r"^([A-Z][\w.\-]*)['’]s\s+", phrase)
     if owner and owner[1] not in KNOWN_SHORT_NAMES:  # 'NATO’s Article 5' still names NATO
         phrase = phrase[owner.end():]  # "Italy's Mattei Plan" -> "Mattei Plan"

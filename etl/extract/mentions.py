@@ -60,7 +60,7 @@ HEADLINE_NOUNS = frozenset({"Call", "Calls", "Meeting", "Meetings", "Trip", "Tra
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
-_PARTICLES = ("bin", "bint", "al", "el", "de", "da", "e", "van", "von", "la", "del")
+_PARTICLES = ("bin", "bint", "al", "el", "de", "da", "e", "van", "von", "der", "den", "la", "le", "del", "du", "di", "dos", "das")
 
 
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin)-[A-Z]")  # 'el-Sisi', 'al-Sudani'
@@ -118,6 +118,9 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
         elif token.text[:1].isupper() and token.text.lower() in _ORG_NOUNS and i - 1 >= floor \
                 and doc[i - 1].text.lower() in ("the", "of", "for"):
             title_words.insert(0, token.text)  # 'Counselor of the Department Derek Chollet'
+        elif token.text[:1].isupper() and token.text.lower() in _ORG_NOUNS and title_words and i - 1 >= floor \
+                and country_of_word(doc[i - 1].text):
+            title_words.insert(0, token.text)  # 'European Commission President von der Leyen': the body's nationality
         elif token.text[:1].isupper() and (c := country_of_word(token.text)):
             words = [token.text]
             if i - 1 >= floor and (two := country_of_word(f"{doc[i - 1].text} {token.text}")):
@@ -227,6 +230,8 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 end = after + 1
             else:
                 break
+        if ent.label_ == "PERSON" and end < len(doc) and doc[end - 1].text in particles and doc[end].text[:1].isupper():
+            end += 1  # the NER stopped at the particle: 'von der | Leyen'
         while end > ent.start + 1 and doc[end - 1].text.lower() in ("and", "or", ",", "&"):
             end -= 1  # 'Rogelio Ramirez de la O and' ends before the conjunction
         # a hyphenated last part the NER cut: 'Han Duck | -soo', 'Abdel Fattah | el-Sisi'

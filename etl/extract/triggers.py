@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 
 CALL = re.compile(r"\b(phone call|telephone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
-                  r"video (?:call|conference|link)|phoned|dialled|dialed|spoke (?:by|over the) phone|call with)\b", re.I)
+                  r"video (?:call|conference|link)|videoconference|phoned|dialled|dialed|spoke (?:by|over the) phone|"
+                  r"call with|"
+                  # 'Joining President Biden on the call were Prime Minister Trudeau of Canada, …'
+                  r"join(?:ing|ed) (?:[\w.,’'-]+ ){1,6}?on the call)\b", re.I)
 # Lowercase on purpose: a capitalised 'Dialogue' is usually an initiative's name, not the event.
 DIALOGUE = re.compile(r"\b([Cc]o-?chair(?:ed|s|ing)?|dialogue|consultations|2\+2|two-plus-two|strategic talks|"
                       r"joint commission|round of talks|ministerial (?:meeting|talks|dialogue))\b")
@@ -23,7 +26,7 @@ VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|travel(?:l)?ed to|tra
 # 'spoke with' is how readouts report a call ('President Biden spoke today with Prime Minister Modi'); beside a
 # meeting word it is the conversation at that meeting, so it counts only when no other kind does.
 SPOKE_WITH = re.compile(r"\b[Ss]po(?:ke|ken)\s+(?:(?:today|yesterday|again|separately|this \w+|on \w+(?: \d{1,2})?|"
-                        r"by (?:tele)?phone)\s+)?with\s+(?:[A-Z]|(?:his|her|their) [A-Z]\w+ counterparts?\b)")
+                        r"by (?:tele)?phone)\s+)?(?:with|to)\s+(?:[A-Z]|(?:his|her|their) [A-Z]\w+ counterparts?\b)")
 SUMMIT = re.compile(r"\b(summit|leaders'? meeting|general assembly|G-?20 meeting|G-?7 meeting)\b", re.I)
 PLANNED = re.compile(r"\b(will|to (?:visit|meet|hold|travel|host|attend|co-chair|make|pay|begin|undertake|embark)|is (?:scheduled|expected|due|set|slated) to|"
                      r"are (?:scheduled|expected|due|set|slated) to|plans to|planning to|plan to (?:visit|meet|travel|hold|host|attend)|"
