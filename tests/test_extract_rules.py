@@ -469,3 +469,51 @@ def test_initiative_phrases_lose_their_lead_words_and_releases_are_not_initiativ
     from etl.extract.initiatives import find_initiatives
 
     assert find_initiatives(sentence) == expected
+
+
+def test_a_spokespersons_statement_on_someones_travel_is_not_their_trip():
+    events = _release("Statement by Press Secretary Jen Psaki on the President’s Travel to Italy\n\nPresident Joseph "
+                      "R. Biden, Jr. will travel to Rome, Italy for the G20 Leaders’ Summit on October 30-31.",
+                      published="2021-10-14")
+    assert not [e for e in events if any(p.name == "Jen Psaki" for p in e.participants)]
+
+
+def test_a_companion_joined_by_travels_with_the_subject_on_every_leg():
+    events = _release("Deputy National Security Advisor for International Economics Daleep Singh led an interagency "
+                      "delegation to Colombia, Ecuador, and Panama this week. Singh was joined by David Marchick, Chief "
+                      "Operating Officer of the U.S. International Development Finance Corporation, and Special Envoy "
+                      "for the Northern Triangle Ricardo Zuniga.", published="2021-10-01")
+    visitors = _visitors(events)
+    for country in ("COL", "ECU", "PAN"):
+        assert {("Daleep Singh", country), ("David Marchick", country), ("Ricardo Zuniga", country)} <= visitors
+    assert not {name for name, _ in visitors} - {"Daleep Singh", "David Marchick", "Ricardo Zuniga"}
+
+
+def test_the_subject_joined_by_someone_is_the_one_travelling():
+    events = _release("National Security Advisor Jake Sullivan, joined by Coordinator Brett McGurk, will travel to "
+                      "Cairo, Egypt tomorrow.", published="2021-09-28")
+    visits = [e for e in events if e.kind == "visit"]
+    assert [sorted(p.name for p in e.participants) for e in visits] == [["Brett McGurk", "Jake Sullivan"]]
+
+
+def test_a_calls_readout_restating_it_in_meeting_words_is_still_one_call():
+    events = _release("Readout of President Biden's Call with President Ghani\n\nPresident Joseph R. Biden, Jr. spoke "
+                      "today with President Ashraf Ghani of Afghanistan. President Biden and President Ghani discussed "
+                      "the situation in Afghanistan and reaffirmed their commitment to an enduring bilateral "
+                      "partnership.", published="2021-07-23")
+    assert [e.kind for e in events] == ["call"]
+
+
+def test_in_a_country_named_at_the_start_of_a_sentence_is_the_place():
+    events = _release("In Ecuador, Deputy National Security Advisor Daleep Singh met with President Guillermo Lasso "
+                      "and key ministers.", published="2021-10-01")
+    meetings = [e for e in events if e.kind == "meeting"]
+    assert [(e.country, {p.name: p.country for p in e.participants}.get("Guillermo Lasso")) for e in meetings] == [
+        ("ECU", "ECU")]
+
+
+def test_of_a_country_before_its_abbreviation_gives_the_country():
+    events = _release("National Security Advisor Jake Sullivan met with National Security Office Director Kim Sung-han "
+                      "of the Republic of Korea (ROK) on September 1, 2022 in Honolulu, Hawaii.",
+                      published="2022-09-01")
+    assert {p.name: p.country for e in events for p in e.participants}.get("Kim Sung-han") == "KOR"

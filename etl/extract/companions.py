@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # A sentence that names more people at the engagement just reported: delegations, companions, others present.
 DELEGATION = re.compile(r"\b(?:(?P<side>[A-Z][\w.]+)\s+(?:side|delegation)|(?P<owner>\w+)['’]s\s+(?:team|delegation|side))"
-                        r"\s+(?:included|comprised|consisted of|was made up of)|\b(?:were|was)\s+(?:then\s+)?joined by|"
+                        r"\s+(?:included|comprised|consisted of|was made up of)|\b(?:were|was)\s+(?:then\s+)?joined by|,\s+joined by|"
                         r"\baccompanied by|\balongside\b|\balso (?:attended|present|took part|joined)|\bsat in on\b|"
                         r"\bst(?:ood|ands|anding) in for\b|"
                         r"\bamong (?:those|the leaders|the guests) (?:attending|present)|\bin attendance\b|"
@@ -27,7 +27,8 @@ DELEGATION = re.compile(r"\b(?:(?P<side>[A-Z][\w.]+)\s+(?:side|delegation)|(?P<o
 THAT_MEETING = re.compile(r"\b(?:the|that|this) (?:meeting|talks|session)\b")
 
 
-_COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband)|brought)\b")
+_COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband)|brought|"
+                         r"(?:was |were |, )joined by)\b")  # 'Sullivan, joined by McGurk, will travel to Cairo'
 
 
 # Where the list of companions stops: 'accompanied by his sister Karina, attended …', '…, and the three were welcomed'.
@@ -104,7 +105,8 @@ def _accompanied(sentence: Span, people: list[Person], travelling: list[Person],
 
 
 def join_visit(events: list[Event], travellers: list[Person], people: list[Person]) -> None:
-    """Add companions to the latest visit of someone else the sentence names (or implies)."""
+    """Add companions to the latest visit of someone else the sentence names (or implies), and to the other legs
+    reported in the same sentence."""
     principals = [p for p in people if p not in travellers]
     visit = next((e for e in reversed(events) if e.kind == "visit" and any(p in e.participants for p in principals)),
                  None)
@@ -114,7 +116,9 @@ def join_visit(events: list[Event], travellers: list[Person], people: list[Perso
             for person in travellers:  # on the traveller's side, before countries are inferred from the place
                 person.country = person.country or principal.country
         return
-    add_travellers(visit, travellers, visit.participants[0].country)
+    for leg in events:  # 'led a delegation to A, B and C': the companions are on every leg the sentence gives
+        if leg.kind == "visit" and leg.sentence == visit.sentence and any(p in leg.participants for p in principals):
+            add_travellers(leg, travellers, leg.participants[0].country)
 
 
 def add_travellers(visit: Event, travellers: list[Person], side: str | None) -> None:

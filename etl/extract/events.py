@@ -172,7 +172,7 @@ def _visit_events(s: Sentence, span: DateSpan | None, stated: bool, status: str,
                   earlier_date: DateSpan | None) -> list[Event]:
     """A visit by each visitor of the sentence to each destination, dated by the visitor's own clause if it has one."""
     found = []
-    visits = _visits(s.span, s.people)
+    visits = _visits(s.span, s.people, s.travelling)
     for visitor, clause in visits:
         clause_span = resolve(_undated(clause), s.published, future=planned_words) if clause != s.text else None
         visit_span, visit_stated = clause_span or span, stated
@@ -268,8 +268,9 @@ def _separate_meetings(sentence: Span, people: list[Person], travelling: list[Pe
 _POSSESSIVE_VISIT = re.compile(r"(\w+)['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 
 
-def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
-    """(visitor, the clause about their trip): one per "X's visit", else the person nearest before the trigger."""
+def _visits(sentence: Span, people: list[Person], travelling: list[Person] = ()) -> list[tuple[Person, str]]:
+    """(visitor, the clause about their trip): one per "X's visit", else the person nearest before the trigger who
+    is not only travelling with someone ('Sullivan, joined by McGurk, will travel to Cairo': Sullivan)."""
     text = sentence.text
     found = []
     matches = [m for m in _POSSESSIVE_VISIT.finditer(text) if person_named(m[1], people)]
@@ -298,6 +299,8 @@ def _visits(sentence: Span, people: list[Person]) -> list[tuple[Person, str]]:
     limit = trigger.start() if trigger else len(text)
     before = [(last_mention_before(p, sentence, limit), p) for p in people]
     before = [(at, p) for at, p in before if at >= 0]
+    if any(p not in travelling for _, p in before):
+        before = [(at, p) for at, p in before if p not in travelling]
     if not before:
         return [(people[0], text)]
     at, nearest = max(before, key=lambda item: item[0])

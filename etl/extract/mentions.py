@@ -29,12 +29,13 @@ _ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "tech
               "professorship", "workforce", "register", "strategy", "framework", "coalition", "alliance",
               "network", "corporation", "company", "association", "society", "academy", "laboratory", "center",
               "centre", "project", "fellowship", "order", "law", "report", "review", "declaration", "charter",
-              "official", "officials"}  # 'Senior Administration Official'
+              "official", "officials", "development", "finance"}  # 'Senior Administration Official'
 # Regions a title's portfolio names: 'Senior Director for the Western Hemisphere', 'Special Envoy for the Horn of Africa'.
 _REGIONS = {"western hemisphere", "middle east", "indo-pacific", "horn of africa", "great lakes", "sahel", "arctic",
             "europe", "africa", "asia", "americas", "east asia", "south asia", "central asia", "caucasus", "balkans",
             "north africa", "southern africa", "west africa", "east africa", "pacific", "pacific islands", "caribbean",
-            "latin america", "central america", "south america", "gulf", "persian gulf", "levant", "eurasia"}
+            "latin america", "central america", "south america", "gulf", "persian gulf", "levant", "eurasia",
+            "northern triangle", "western balkans", "southeast asia", "south caucasus", "sub-saharan africa"}
 
 
 # Gatherings named like people ('United Nations Food Systems Summit Stocktake').
@@ -159,7 +160,8 @@ _APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\
                          r"Chief|Director|Commissioner|Speaker)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?)")
 
 
-_OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?=\s*(?:[,.;]|and\b|$))")
+_OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+){0,2})"
+                         r"(?=\s*(?:[,.;(]|and\b|on\b|at\b|in\b|$))")  # 'Kim of the Republic of Korea (ROK) on …'
 
 
 def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, str | None]:
@@ -208,6 +210,27 @@ def _title_complement(tokens: list[Token], j: int) -> int:
     return 0
 
 
+# Words of a title's portfolio after 'for' or 'of' ('Deputy National Security Advisor for International Economics').
+_PORTFOLIO = {"international", "global", "national", "economic", "economics", "political", "strategic", "public",
+              "foreign", "domestic", "regional", "affairs", "security", "policy", "development", "cooperation", "trade",
+              "energy", "climate", "health", "education", "defense", "defence", "intelligence", "communications",
+              "operations", "management", "budget", "strategy", "technology", "innovation", "infrastructure",
+              "planning", "resources", "relations", "issues", "arms", "control", "nonproliferation", "human", "rights",
+              "civilian", "democracy", "labor", "labour", "finance", "economy", "and", "the", "&"}
+
+
+def _portfolio_words(name: str) -> int:
+    """How many leading words of a name read from an entity are its title's portfolio ('for International
+    Economics Daleep Singh': three), when at least two name words remain; 0 otherwise."""
+    words = name.split()
+    if not words or words[0] not in ("for", "of"):
+        return 0
+    n = 1
+    while n < len(words) and (words[n].lower() in _PORTFOLIO or country_of_word(words[n]) or words[n].lower() in _REGIONS):
+        n += 1
+    return n if n > 1 and len(words) - n >= 2 and words[n - 1].lower() not in ("and", "the", "&") else 0
+
+
 def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     """Token spans that name a person, with any title inside the span, from NER and title-led name runs."""
     spans: list[tuple[int, int, str | None]] = []
@@ -251,6 +274,8 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 and _NAME_TOKEN.match(doc[start - 1].text) and is_proper(doc[start - 1]) \
                 and not _is_title_token(doc[start - 1]) and start - 1 not in taken:
             start -= 1  # the NER left the given name out: 'Secretary of State Antony | J. Blinken'
+        if title and (portfolio := _portfolio_words(name)):  # 'Advisor | for International Economics | Daleep Singh'
+            title, name = f"{title} {' '.join(name.split()[:portfolio])}", " ".join(name.split()[portfolio:])
         if title:  # skip the title's tokens: the name is what follows them
             while start < ent.end and not doc[start:ent.end].text.startswith(name.split()[0]):
                 start += 1
@@ -301,6 +326,8 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
         return None
     if country_of_word(text) or (len(words) == 1 and len(text) < 3):
         return None
+    if text.lower() in _REGIONS:
+        return None  # a portfolio's region: 'Special Envoy for the Northern Triangle'
     if is_city(text):
         return None  # a town ('Sherman'), even after a title: reading titled ones as people raised untouched noise
     if len(words) == 1 and end < len(doc) and doc[end].text[:1].isupper() and _is_title_token(doc[end]):

@@ -339,6 +339,31 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         yield article, people, events, places
 
 
+# Meeting words a call's readout uses of the call itself ('the two leaders discussed … their bilateral partnership').
+_CALL_CONTENT_TRIGGER = re.compile(r"^trigger\.meeting: '(?:bilateral|jointly|discussed .*|conferred|talks with|"
+                                   r"one-on-one|joint statement)'$", re.I)
+
+
+def calls_restated(events: list[Event]) -> list[Event]:
+    """A held meeting between people of a held call of the same day, read only from words a call's content uses
+    and placed nowhere by its own sentence, is that call reported again: it merges into the call."""
+    kept = []
+    for event in events:
+        call = None if event.kind != "meeting" or event.status != "held" or _place_in_sentence(event) \
+            or not any(_CALL_CONTENT_TRIGGER.match(rule) for rule in event.rules) else next(
+            (c for c in events if c.kind == "call" and c.status == "held" and c.date == event.date
+             and _surnames(event) <= _surnames(c)), None)
+        if call is None:
+            kept.append(event)
+            continue
+        call.rules.append(f"pass.call-restated: the meeting words of sentence {event.sentence + 1} report this call")
+        if event.evidence not in call.evidence and call.evidence.count(EVIDENCE_JOINER) < MAX_EVIDENCE - 1:
+            call.evidence += EVIDENCE_JOINER + event.evidence
+        call.initiatives += [i for i in event.initiatives if i not in call.initiatives]
+        call.topics += [t for t in event.topics if t not in call.topics]
+    return kept
+
+
 def headline_restated(events: list[Event], article: Article) -> list[Event]:
     """A headline's undated engagement ('X's Travel to A and B') that the body reports again on a day of its own
     ('X will travel to A and B on May 25') is the body's engagement: the headline's copy goes."""
@@ -361,7 +386,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
     for article, people, events, places in candidate_events(articles, batch_size):
         score_candidates(events, article.publisher)
         place_at_home(events, article.publisher, places)
-        events = merge_events([e for e in events if not _visit_home(e)])
+        events = calls_restated(merge_events([e for e in events if not _visit_home(e)]))
         events = headline_restated(events, article)
         date_from_visits(events)
         unify_initiatives(events)

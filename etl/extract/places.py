@@ -108,6 +108,6 @@ def meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tu
     if countries and dateline[1] not in countries and triggers.VISIT.search(sentence.text):
         return None, countries[0]  # 'Widodo visited Timor-Leste in January 2016, when he held talks with …'
     for country in countries:  # 'when he met Boric, then president-elect, in Chile'
-        if any(re.search(rf"\bin (?:the )?{re.escape(name)}\b", sentence.text) for name in _country_names(sentence, country)):
+        if any(re.search(rf"\b[Ii]n (?:the )?{re.escape(name)}\b", sentence.text) for name in _country_names(sentence, country)):
             return None, country
     return dateline

@@ -156,6 +156,10 @@ def with_publisher(article: Article) -> Article:
     return replace(article, publisher=found.country, publisher_inferred=f"publisher.inferred: {found.reason()}")
 
 
+# Offices one person holds at a time: another name under them is another country's ('President Guillermo Lasso').
+_SOLE_OFFICES = {"president", "vice president"}
+
+
 def apply_publisher(people: list[Person], article: Article) -> None:
     """People with no country whose title is one of the publishing government's offices are that government's."""
     publisher = article.publisher
@@ -164,16 +168,25 @@ def apply_publisher(people: list[Person], article: Article) -> None:
     why = f" ({article.publisher_inferred})" if article.publisher_inferred else ""
     for person in people:
         if not person.country and person.title and GOVERNMENT_TITLE.search(person.title) \
-                and not FOREIGN_TITLE.search(person.title):
+                and not FOREIGN_TITLE.search(person.title) \
+                and not (person.title.lower() in _SOLE_OFFICES
+                         and offices().someone_else_holds(person.name, person.title, publisher, article.published)):
             person.country = publisher
             person.rules.append(f"publisher: a {person.title} in a {publisher} release is {publisher}'s{why}")
+
+
+def _issuer(person: Person) -> bool:
+    """A spokesperson by the title the text gives, a title the name swallowed ('NSC Spokesperson Adrienne Watson'),
+    or the office the offices table says they held ('Press Secretary Jen Psaki' read as 'Secretary')."""
+    return bool(ISSUER_TITLE.search(person.title or "") or ISSUER_TITLE.search(person.name)
+                or any(rule.startswith("offices:") and ISSUER_TITLE.search(rule) for rule in person.rules))
 
 
 def drop_issuers(events: list[Event]) -> list[Event]:
     """Spokespeople who issue a release are not in the engagements it reports; events left with nobody go too."""
     kept = []
     for event in events:
-        issuers = [p for p in event.participants if ISSUER_TITLE.search(p.title or "")]
+        issuers = [p for p in event.participants if _issuer(p)]
         if issuers:
             event.rules.append(f"pass.issuer-dropped: {', '.join(p.name for p in issuers)} issued the release")
             dropped = {id(p) for p in issuers}

@@ -20,7 +20,7 @@ MEETING = re.compile(r"\b(met|meet|meets|meeting|met with|held (?:[\w-]+ )?(?:ta
                      r"opportunit(?:y|ies))\b)|greeted|called on|calls on|sat down with|lunch|dinner|"
                      r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
                      r"discussed .{0,60} with|conferred|audience|welcome (?:was|were) (?:led|given|extended|accorded) by)\b", re.I)
-VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|travel(?:l)?ed to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
+VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[\w-]+ )?delegation to|travel(?:l)?ed to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
                    r"landed in|lands in|touched down|(?:left|leaves|leaving) for|(?:has|have|had) been to|(?:came|went|returned) to (?:the|this) (?:city|country|capital)|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
                    r"working visit|chief guest)\b", re.I)
 # 'spoke with' is how readouts report a call ('President Biden spoke today with Prime Minister Modi'); beside a

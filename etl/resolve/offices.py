@@ -67,8 +67,18 @@ class Offices:
 
     def __init__(self, holders: list[Holder]):
         self._by_surname: dict[str, list[Holder]] = {}
+        self._by_office: dict[tuple[str, str], list[Holder]] = {}
         for holder in holders:
             self._by_surname.setdefault(_surname(holder.name), []).append(holder)
+            self._by_office.setdefault((holder.office.lower(), holder.country), []).append(holder)
+
+    def someone_else_holds(self, name: str, office: str, country: str, on: dt.date | None) -> bool:
+        """True when the table says another person held exactly this office of this country that day: in a US
+        release of 2021, 'President Guillermo Lasso' is not the American President."""
+        if on is None:
+            return False
+        holders = [h for h in self._by_office.get((office.lower(), country), []) if h.held_on(on)]
+        return bool(holders) and not any(_same_person(h.name, name) for h in holders)
 
     def holder(self, name: str, title: str | None, on: dt.date | None, country: str | None = None) -> Holder | None:
         """The one person who fits the name, title and date (and country when known); None when none or several do."""
