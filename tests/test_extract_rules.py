@@ -517,3 +517,39 @@ def test_of_a_country_before_its_abbreviation_gives_the_country():
                       "of the Republic of Korea (ROK) on September 1, 2022 in Honolulu, Hawaii.",
                       published="2022-09-01")
     assert {p.name: p.country for e in events for p in e.participants}.get("Kim Sung-han") == "KOR"
+
+
+def test_a_headline_travel_the_body_speaks_of_as_future_is_planned():
+    events = _release(" date 2022-06-14 Statement by Press Secretary Karine Jean-Pierre on President Biden’s Travel to "
+                      "Saudi Arabia\n\n"
+                      "President Joseph R. Biden, Jr. will travel to Jeddah, Saudi Arabia, at the invitation of King "
+                      "Salman.", published="2022-06-14")
+    assert [(e.status, e.country) for e in events if e.kind == "visit"] == [("planned", "SAU")]
+
+
+def test_a_joint_statement_headline_is_no_meeting():
+    from etl.extract.triggers import kinds_in
+
+    assert kinds_in("Joint Statement by President Biden and President von der Leyen on Energy Security.") == []
+    assert kinds_in("Joint Statement on the Phone Call between President Biden and President Macron.") == ["call"]
+    assert kinds_in("In a joint statement the leaders backed Ukraine.") == ["meeting"]
+
+
+def test_officials_meeting_an_unnamed_group_of_no_other_country_is_domestic():
+    events = _release("Today, Secretary of Commerce Gina Raimondo and National Security Advisor Jake Sullivan met with "
+                      "16 CEOs to discuss the war against Ukraine.", published="2022-03-21")
+    assert [e for e in events if e.kind != "visit"] == []
+
+
+def test_a_call_with_an_international_official_of_no_country_is_not_domestic():
+    events = _release("Readout of the Vice President's Call with the Director-General\n\nVice President Kamala Harris "
+                      "spoke by phone today with World Health Organization Director-General Dr. Tedros Adhanom "
+                      "Ghebreyesus.", published="2021-01-21")
+    assert frozenset({"Kamala Harris", "Tedros Adhanom Ghebreyesus"}) in _pairs(events)
+
+
+def test_where_other_people_are_held_is_no_venue():
+    events = _release("National Security Advisor Jake Sullivan met today with journalist Masih Alinejad. During the "
+                      "meeting, Mr. Sullivan expressed concern for her colleagues who are detained in Iran.",
+                      published="2021-07-23")
+    assert not [e for e in events if e.country == "IRN"]

@@ -21,7 +21,7 @@ from etl.extract.learned import MAX_CONFIDENCE, place_at_home, score_candidates
 from etl.extract.model import Event, Person
 from etl.extract.people import find_people
 from etl.extract.publisher import (
-    apply_offices, apply_publisher, drop_issuers, publisher_from_officials, with_publisher)
+    FOREIGN_TITLE, apply_offices, apply_publisher, drop_issuers, publisher_from_officials, with_publisher)
 from etl.extract.venues import NO_PLACES, DocumentPlaces, document_places
 from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.names import name_parts
@@ -150,6 +150,12 @@ def _visit_home(event: Event) -> bool:
 _BETWEEN_PEOPLE = ("meeting", "call", "dialogue")
 
 
+# The other side as an unnamed group: 'met with 16 CEOs', 'convened a bipartisan group of mayors'.
+_UNNAMED_GROUP = re.compile(r"\b(?:met|meet|meeting|convened|briefed|hosted)\s+(?:virtually\s+)?(?:with\s+)?"
+                            r"(?:a\s+(?:[a-z]+\s+)?group\s+of\s+|\d[\d,]*\s+|several\s+|dozens\s+of\s+)"
+                            r"(?:[\w-]+\s+){0,3}?(?:[a-z]+s|CEOs)\b")
+
+
 def domestic(event: Event, mentions: Counter, publisher: str | None = None) -> bool:
     """True for a meeting, call or dialogue among officials of one country, in a text that names no other country
     (a President, his Vice President and a group of mayors): domestic politics, not a foreign engagement. When
@@ -157,10 +163,13 @@ def domestic(event: Event, mentions: Counter, publisher: str | None = None) -> b
     government's release naming no other country, people of no known country are taken for that government's."""
     countries = {p.country for p in event.participants}
     known = countries - {None}
-    if None in countries and publisher and known == {publisher}:
-        countries = known
+    foreign_titled = any(p.country is None and FOREIGN_TITLE.search(p.title or "") for p in event.participants)
+    if None in countries and publisher and known == {publisher} and not foreign_titled:
+        countries = known  # but a Director-General or a Prime Minister of no stated country is no one's own
     if event.kind not in _BETWEEN_PEOPLE or len(event.participants) < 2 or len(countries) != 1 or None in countries:
         return False
+    if (group := _UNNAMED_GROUP.search(event.evidence)) and not any(country_of_word(w) for w in group[0].split()):
+        return True  # 'Yellen, Raimondo and Sullivan met with 16 CEOs': a group of no other country
     return not any(country not in countries for country in mentions)
 
 
@@ -366,14 +375,16 @@ def calls_restated(events: list[Event]) -> list[Event]:
 
 def headline_restated(events: list[Event], article: Article) -> list[Event]:
     """A headline's undated engagement ('X's Travel to A and B') that the body reports again on a day of its own
-    ('X will travel to A and B on May 25') is the body's engagement: the headline's copy goes."""
+    ('X will travel to A and B on May 25'), or as still to come ('X will then travel to Jeddah'), is the body's
+    engagement: the headline's copy goes."""
     if not article.headline:
         return events
     kept = []
     for event in events:
         body = None if event.sentence != 0 or event.date_stated else next(
             (b for b in events if b.sentence > 0 and b.kind == event.kind and b.country == event.country
-             and _same_people(b, event) and b.date_stated and b.date != event.date), None)
+             and _same_people(b, event) and ((b.date_stated and b.date != event.date)
+                                             or b.status == "planned" != event.status)), None)
         if body is None:
             kept.append(event)
         else:

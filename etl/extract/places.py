@@ -12,7 +12,10 @@ from etl.extract.spans import ents_in
 
 
 _TOPIC_PLACE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence|ceasefire|peace|tensions|"
-                          r"humanitarian|reconstruction|invasion|occupation|aggression)\s+(?:in|on|over|of|against)"
+                          r"humanitarian|reconstruction|invasion|occupation|aggression|"
+                          # where other people are: 'colleagues who are detained in Iran'
+                          r"detained|imprisoned|jailed|arrested|killed|born|living|residing|stranded|trapped)\s+"
+                          r"(?:in|on|over|of|against)"
                           r"(?:\s+the)?\s*$", re.I)
 
 

@@ -55,8 +55,14 @@ def _dialogue_held(sentence: str) -> bool:
     return bool(found) and not _TALKED_ABOUT.search(sentence[:found.start()])
 
 
+# A headline naming its own document type: 'Joint Statement by President Biden and President von der Leyen on …' is
+# a statement they issued, not a meeting (what it says may still name one: '… on the Phone Call between …').
+_DOCUMENT_TYPE = re.compile(r"^\s*(?:(?:[A-Z][\w.’'-]*|and|of|the)\s+){0,6}?Joint Statement\b")
+
+
 def kinds_in(sentence: str) -> list[str]:
     """The engagement kinds a sentence signals: at most one kind of encounter, and 'visit'."""
+    sentence = _DOCUMENT_TYPE.sub("", sentence)
     kinds = []
     if CALL.search(sentence):
         kinds.append("call")
