@@ -110,7 +110,7 @@ def join_visit(events: list[Event], travellers: list[Person], people: list[Perso
     principals = [p for p in people if p not in travellers]
     visit = next((e for e in reversed(events) if e.kind == "visit" and any(p in e.participants for p in principals)),
                  None)
-    if visit is None:  # the trip is reported later or inferred (pipeline.add_companions)
+    if visit is None:  # the trip is reported later or inferred (passes.add_companions)
         for principal in principals[:1]:
             principal.companions.extend(p for p in travellers if p not in principal.companions)
             for person in travellers:  # on the traveller's side, before countries are inferred from the place

