@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 import dateparser
 
-MONTHS = {m.lower(): i for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-     "November", "December"], start=1)}
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"]
+MONTHS = {m.lower(): i for i, m in enumerate(_MONTH_NAMES, start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+# Day and month names, lower-case: a date in a phrase is never part of a name ('the Group on March 11').
+CALENDAR_WORDS = frozenset(m.lower() for m in _MONTH_NAMES) | frozenset(WEEKDAYS)
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?:,?\s*(?P<year>(?:19|20)\d\d))?"
 _RANGE_MD = re.compile(rf"\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*(?:{_MONTH.replace('month', 'month2')}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}", re.I)

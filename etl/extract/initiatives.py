@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from etl.extract.dates import CALENDAR_WORDS
 from etl.resolve.countries import to_iso3
 
 # Groupings and mechanisms usually written by a short name alone.
@@ -33,8 +34,6 @@ _NOT_NAMES = re.compile(r"^(?:Readout|Statement|Remarks|Fact Sheet|FACT SHEET|Jo
 # The name groups use themselves.
 CANONICAL = {"group of 20": "G20", "group of twenty": "G20", "g-20": "G20"}
 _COP = re.compile(r"\bCOP-?\d{1,2}\b")
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # 'the U.S.-Russia dialogue on Strategic Stability': a pair's lower-case mechanism named by its capitalised subject.
 _PAIR_MECHANISM = re.compile(r"(?<![\w\-])((?:U\.S\.|[A-Z][\w.]+)-[A-Z][\w.]+ (?:dialogue|talks|consultations|"
                              r"working group) (?:on|for) (?:the )?[A-Z][\w\-]+(?: (?:and |of |the )*[A-Z][\w\-]+)*)")
@@ -62,8 +61,8 @@ def _cut_to_head(phrase: str) -> str | None:
         return None
     end = last + 1
     if end < len(words) - 1 and words[end] in ("for", "of", "on") and words[end + 1][:1].isupper() \
-            and words[end + 1].lower() not in _CALENDAR:  # 'the Group on March 11': the day it met, not its name
-        end = next((k for k in range(end + 2, len(words)) if words[k].lower() in _CALENDAR and words[k - 1] in ("on", "in")),
+            and words[end + 1].lower() not in CALENDAR_WORDS:  # 'the Group on March 11': the day it met, not its name
+        end = next((k for k in range(end + 2, len(words)) if words[k].lower() in CALENDAR_WORDS and words[k - 1] in ("on", "in")),
                    len(words) + 1) - 1  # 'Plan for Africa on Monday' ends before the day
     return " ".join(words[:end])
 

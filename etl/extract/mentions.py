@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from etl.extract.dates import CALENDAR_WORDS
 from etl.extract.gazetteer import country_of_word, is_city
 from etl.extract.spans import SentenceBounds
 from etl.resolve.titles import TITLE_WORDS, split_title
@@ -67,9 +68,7 @@ _PARTICLES = ("bin", "bint", "al", "el", "de", "da", "e", "van", "von", "der", "
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin)-[A-Z]")  # 'el-Sisi', 'al-Sudani'
 
 
-_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                   "february", "march", "april", "june", "july", "august", "september", "october", "november",
-                   "december"}
+_CALENDAR_WORDS = CALENDAR_WORDS - {"may"}  # 'Theresa May': a month that is also a family name
 
 
 @dataclass
