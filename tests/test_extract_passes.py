@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction_cases import events_of as _events, pairs as _pairs, release as _release, visitors as _visitors
+from tests.extraction_cases import events_of as _events, pairs as _pairs, release as _release, visitors as _visitors
 
 pytestmark = pytest.mark.xdist_group("spacy")  # one model load per worker
 
