@@ -7,6 +7,7 @@ import duckdb
 import pytest
 
 from etl.load import load
+from etl.sources.gdelt import LAYOUTS
 from etl.warehouse.connection import connect
 from etl.warehouse.safe_sql import connect_read_only
 
@@ -76,3 +77,13 @@ def view_digest(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
         expr = ", ".join(f'"{c}"' for c in columns)
         digest[view] = con.execute(f"select count(*), bit_xor(hash(({expr}))) from {view}").fetchone()
     return digest
+
+
+def broken_export_line(line: str, column: str | None, value: str, cut: int | None = None) -> str:
+    """A GDELT 2.0 export line with one column set to a bad value, or cut to its first `cut` columns."""
+    values = line.split("\t")
+    if column:
+        values[LAYOUTS[61][column]] = value
+    if cut:
+        values = values[:cut]
+    return "\t".join(values)

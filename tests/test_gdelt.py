@@ -11,7 +11,7 @@ from etl.load import load
 from etl.resolve.codes import UnknownCode, cameo_country, fips_country
 from etl.sources.gdelt import LAYOUTS, parse_gdelt
 from etl.sources.gdelt_fetch import FetchError, fetch_new_exports, parse_file_list, wanted
-from tests.conftest import BUNDLED, FIXTURES, view_digest
+from tests.conftest import BUNDLED, FIXTURES, broken_export_line, view_digest
 
 EXPORT = BUNDLED / "gdelt" / "20191024143000.export.CSV"
 GDELT1 = BUNDLED / "gdelt" / "gdelt1-events-sample.tsv"
@@ -95,12 +95,7 @@ def test_zipped_export_loads_like_the_plain_file(tmp_path, fresh_db):
 
 def _mutate(tmp_path: Path, line_no: int, column: str | None, value: str, cut: int | None = None) -> Path:
     lines = SLICE.read_text("utf-8").splitlines()
-    values = lines[line_no - 1].split("\t")
-    if column:
-        values[LAYOUTS[61][column]] = value
-    if cut:
-        values = values[:cut]
-    lines[line_no - 1] = "\t".join(values)
+    lines[line_no - 1] = broken_export_line(lines[line_no - 1], column, value, cut)
     path = tmp_path / "bad.export.CSV"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path

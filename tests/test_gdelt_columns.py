@@ -10,9 +10,9 @@ import pytest
 
 from etl.load import load
 from etl.registry import SOURCE_KINDS
-from etl.sources.gdelt import LAYOUTS, parse_gdelt
+from etl.sources.gdelt import parse_gdelt
 from etl.warehouse.connection import connect
-from tests.conftest import BUNDLED, FIXTURES, view_digest
+from tests.conftest import BUNDLED, FIXTURES, broken_export_line, view_digest
 
 SLICE = FIXTURES / "gdelt" / "20191024143000-first60.export.CSV"
 
@@ -26,12 +26,7 @@ def _broken(folder: Path) -> list[Path]:
               (41, "SQLDATE", "20191341", None), (42, "NumMentions", "many", None), (43, "AvgTone", "n/a", None),
               (44, "GLOBALEVENTID", "x12", None), (45, None, "", 58), (46, None, "", 57)]
     for line_no, column, value, cut in faults:
-        values = lines[line_no - 1].split("\t")
-        if column:
-            values[LAYOUTS[61][column]] = value
-        if cut:
-            values = values[:cut]
-        lines[line_no - 1] = "\t".join(values)
+        lines[line_no - 1] = broken_export_line(lines[line_no - 1], column, value, cut)
     lines.insert(10, "")  # a blank line keeps the numbering of those after it
     broken = folder / "20191024143000.export.CSV"
     broken.write_text("\n".join(lines) + "\n", "utf-8")
