@@ -62,8 +62,9 @@ def _cut_to_head(phrase: str) -> str | None:
     end = last + 1
     if end < len(words) - 1 and words[end] in ("for", "of", "on") and words[end + 1][:1].isupper() \
             and words[end + 1].lower() not in CALENDAR_WORDS:  # 'the Group on March 11': the day it met, not its name
-        end = next((k for k in range(end + 2, len(words)) if words[k].lower() in CALENDAR_WORDS and words[k - 1] in ("on", "in")),
-                   len(words) + 1) - 1  # 'Plan for Africa on Monday' ends before the day
+        day = next((k for k in range(end + 2, len(words))
+                    if words[k].lower() in CALENDAR_WORDS and words[k - 1] in ("on", "in")), None)
+        end = len(words) if day is None else day - 1  # 'Plan for Africa on Monday' ends before 'on Monday'
     return " ".join(words[:end])
 
 
