@@ -3,7 +3,7 @@ import pytest
 
 from etl.resolve.countries import country_name, to_iso3
 from etl.resolve.initiatives import InitiativeResolver, initiative_key
-from etl.resolve.officials import OfficialResolver
+from etl.resolve.officials import Official, OfficialResolver
 from etl.resolve.titles import seniority, split_title
 
 
@@ -113,3 +113,23 @@ def test_a_son_named_after_his_father_stays_apart_and_the_fullest_name_wins():
     assad = resolver.resolve("President Assad", "SYR")
     assert resolver.resolve("Bashar al-Assad", "SYR") is assad
     assert assad.name == "Bashar al-Assad" and assad.official_id == "syr-assad"
+
+
+def test_a_nickname_is_the_same_person_and_the_dictionary_name_is_shown():
+    resolver = OfficialResolver()
+    clinton = resolver.resolve("William J. Clinton", "USA")
+    assert clinton.name == "Bill Clinton"  # PETRARCH heads him 'Bill Clinton', with the formal name as an alias
+    assert resolver.resolve("President Bill Clinton", "USA") is clinton
+    assert resolver.resolve("Hillary Rodham Clinton", "USA") is not clinton
+    hagel = resolver.resolve("Chuck Hagel", "USA")
+    assert resolver.resolve("Charles T. Hagel", "USA") is hagel and hagel.name == "Chuck Hagel"
+    # a nickname the dictionary does not list still joins its formal name, which keeps the fullest form
+    assert resolver.resolve("Robert Menendez", "USA") is resolver.resolve("Bob Menendez", "USA")
+    assert resolver.resolve("Robert Menendez", "USA").name == "Robert Menendez"
+
+
+def test_a_stored_official_takes_the_name_the_dictionary_gives():
+    stored = Official("usa-william-j-clinton", "William J. Clinton", "USA", {"William J. Clinton"})
+    resolver = OfficialResolver([stored])
+    assert resolver.resolve("William J. Clinton", "USA") is stored
+    assert stored.name == "Bill Clinton" and stored.renamed and stored.official_id == "usa-william-j-clinton"

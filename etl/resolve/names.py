@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nicknames import NickNamer
+
 _SUFFIXES = frozenset({"jr", "sr", "3rd", "2nd", "4th", "iii", "ii", "iv", "i", "v", "vi", "vii", "viii", "xvi", "xxiii"})
 _PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "la", "le", "bin", "al", "el", "ibn"})
 
@@ -60,3 +62,15 @@ def clean_display_name(name: str) -> str:
     """A name with possessives, stray punctuation and doubled spaces removed."""
     name = re.sub(r"['’]s$", "", name.strip())
     return re.sub(r"\s+", " ", name).strip(" ,;:")
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def nickname_of(a: str, b: str) -> bool:
+    """True when one of two different given names is a usual English nickname of the other ('bill', 'william')."""
+    a, b = a.lower(), b.lower()
+    return a != b and (b in _nicknamer().nicknames_of(a) or a in _nicknamer().nicknames_of(b))

@@ -1,14 +1,17 @@
 """One identity per official across sources and spellings."""
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import token_sort_ratio
 
-from etl.resolve.names import NameParts, clean_display_name, name_parts, slugify
+from etl.resolve.names import NameParts, clean_display_name, name_parts, nickname_of, slugify
 from etl.resolve.titles import split_title
 
 FIRST_NAME_SIMILARITY = 0.85
@@ -40,7 +43,7 @@ def _first_names_agree(a: NameParts, b: NameParts) -> bool:
         return True
     if len(a.first) == 1 or len(b.first) == 1:
         return a.first[0] == b.first[0]
-    return JaroWinkler.similarity(a.first, b.first) >= FIRST_NAME_SIMILARITY
+    return JaroWinkler.similarity(a.first, b.first) >= FIRST_NAME_SIMILARITY or nickname_of(a.first, b.first)
 
 
 _PATRONYMIC = frozenset({"bin", "bint", "ibn", "ben"})
@@ -72,6 +75,28 @@ def compatible(a: NameParts, b: NameParts) -> bool:
     return _first_names_agree(a, b)
 
 
+@lru_cache(maxsize=1)
+def _common_names() -> dict[str, list[tuple[NameParts, str, str]]]:
+    """Surname -> (formal name's parts, the name the person goes by, country), from common_names.tsv."""
+    table: dict[str, list[tuple[NameParts, str, str]]] = defaultdict(list)
+    text = resources.files(__package__).joinpath("common_names.tsv").read_text("utf-8")
+    for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+        for spelling in (row["alias"], row["name"]):
+            if parts := name_parts(spelling):
+                table[parts.surname].append((parts, row["name"], row["iso3"]))
+    return table
+
+
+def common_name(parts: NameParts, country: str | None) -> str | None:
+    """The name a person goes by when the actor dictionary heads them with another form ('Bill Clinton')."""
+    if parts.first is None:
+        return None  # a lone surname could be anyone of that name
+    for known, name, iso3 in _common_names().get(parts.surname, ()):
+        if country in (None, iso3) and compatible(parts, known):
+            return name
+    return None
+
+
 class OfficialResolver:
     """Matches names to known officials, creating new ones when nothing fits."""
 
@@ -101,12 +126,18 @@ class OfficialResolver:
         if parts is None:
             return None
         official = self._match(display, parts, country_iso3)
+        known_as = common_name(parts, country_iso3)
         if official is None:
-            official = Official(self._new_id(display, country_iso3), display, country_iso3, {display}, True, True)
+            name = known_as or display
+            official = Official(self._new_id(name, country_iso3), name, country_iso3, {display}, True, True)
+            self._add(official)
+        elif known_as and official.name != known_as:
+            official.add_aliases([display])
+            official.name, official.renamed = known_as, True
             self._add(official)
         elif official.add_aliases([display]):
             current = name_parts(official.name)
-            if len(parts.full) > len(current.full if current else ()):
+            if not known_as and len(parts.full) > len(current.full if current else ()):
                 official.name, official.renamed = display, True  # 'Assad' first, then 'Bashar al-Assad'
             self._add(official)
         return official
