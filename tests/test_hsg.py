@@ -164,6 +164,8 @@ REMARK_CASES = [
      [("Recep Tayyip Erdoğan", "President", "TUR")]),
     ("Met with the U.S. Ambassador to the Holy See and with Pope Francis.", "VAT", [("Francis", "Pope", "VAT")]),
     ("Met with the Presidents and Prime Ministers of the Baltic states.", "LVA", []),
+    # an office of a country with nobody named is nobody; 'Senator King' keeps his name
+    ("In Siem Reap, met with the Prime Minister of Thailand and Senator King.", "KHM", [("King", "Senator", "KHM")]),
     # the traveller discussed a subject with someone: a meeting; someone else's discussion is not the traveller's
     ("Discussed regional security and trade with President Kagame and Foreign Minister Mushikiwabo.", "RWA",
      [("Kagame", "President", "RWA"), ("Mushikiwabo", "Foreign Minister", "RWA")]),

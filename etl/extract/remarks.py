@@ -64,6 +64,8 @@ def _person(item: str, host_country: str | None, evidence: str) -> PersonMet | N
     if of := _OF_COUNTRY.search(item):
         country = country_of_word(of["country"]) or country
         item = item[: of.start()]
+        if all(w.lower() in TITLE_WORDS for w in item.split()):
+            return None  # 'the Prime Minister of Thailand': an office, nobody named
     words = item.split()
     for size in (2, 1):  # 'Palestinian Authority President Arafat', 'Chinese Premier Li Peng'
         if len(words) > size + 1 and (nationality := country_of_word(" ".join(words[:size]))):
