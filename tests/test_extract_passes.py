@@ -119,3 +119,14 @@ def test_a_call_with_an_international_official_of_no_country_is_not_domestic():
                       "spoke by phone today with World Health Organization Director-General Dr. Tedros Adhanom "
                       "Ghebreyesus.", published="2021-01-21")
     assert frozenset({"Kamala Harris", "Tedros Adhanom Ghebreyesus"}) in _pairs(events)
+
+
+def test_the_unknown_side_of_a_call_is_the_other_country_the_readout_names():
+    events = _events("President Maria Ortega of Chile spoke today with Emir Khalid bin Rashid to reaffirm the "
+                     "partnership between Chile and Qatar.")
+    people = {p.name: p.country for e in events for p in e.participants}
+    assert people == {"Maria Ortega": "CHL", "Khalid bin Rashid": "QAT"}
+    # an international official in a call naming no other country keeps no country
+    events = _release("Vice President Kamala Harris spoke today with World Health Organization Director-General "
+                      "Dr. Tedros Adhanom Ghebreyesus.", published="2021-01-21")
+    assert {p.name: p.country for e in events for p in e.participants}["Tedros Adhanom Ghebreyesus"] is None

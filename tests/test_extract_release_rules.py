@@ -15,6 +15,16 @@ def test_will_travel_to_is_a_planned_visit_to_each_place_after_to():
     assert visits == {("Tim Lenderking", "OMN", "planned"), ("Tim Lenderking", "QAT", "planned")}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Special Envoy Omar Haddad traveled to Jordan and Lebanon to discuss the refugee response.",
+    "Special Envoy Omar Haddad traveled this week to Jordan and the Lebanon to discuss the refugee response.",
+])
+def test_each_stop_of_a_trip_is_a_visit_and_no_stop_is_the_travellers_home(sentence):
+    # with no publisher, the traveller's country is unknown: it is neither stop of the trip
+    visits = _visitors(_events(sentence))
+    assert visits == {("Omar Haddad", "JOR"), ("Omar Haddad", "LBN")}
+
+
 def test_a_headline_possessive_is_not_part_of_a_name():
     events = _release("Deputy Secretary Wendy Sherman’s Trip to Japan.\n\nDeputy Secretary Sherman met Japanese "
                       "Vice Foreign Minister Takeo Mori in Tokyo on May 18.")
@@ -56,8 +66,11 @@ def test_welcoming_news_is_no_meeting_but_being_welcomed_by_someone_is():
 
     assert kinds_in("Both sides welcomed the successful departure of the first grain vessel.") == []
     assert kinds_in("They welcomed progress on the deal.") == []
+    assert kinds_in("The President welcomed President Rivas’s stated openness to talks.") == []  # her words, not her
     assert kinds_in("The three were welcomed at the palace by Foreign Secretary Alicia Barcena.") == ["meeting"]
     assert kinds_in("Prime Minister Modi welcomed President Biden to Delhi.") == ["meeting"]
+    assert kinds_in("Prime Minister Modi welcomed him to the country’s capital.") == ["meeting"]
+    assert kinds_in("Prime Minister Modi welcomed Chile’s President Rivas to Delhi.") == ["meeting"]
 
 
 def test_readouts_spoke_with_is_a_call_unless_they_met():

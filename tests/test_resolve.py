@@ -133,3 +133,12 @@ def test_a_stored_official_takes_the_name_the_dictionary_gives():
     resolver = OfficialResolver([stored])
     assert resolver.resolve("William J. Clinton", "USA") is stored
     assert stored.name == "Bill Clinton" and stored.renamed and stored.official_id == "usa-william-j-clinton"
+
+
+def test_a_name_to_its_fathers_name_is_the_full_name_without_the_family():
+    resolver = OfficialResolver()
+    mbz = resolver.resolve("Mohamed bin Zayed", "ARE")
+    assert resolver.resolve("Crown Prince Mohamed bin Zayed Al Nahyan", "ARE") is mbz
+    assert mbz.name == "Mohamed bin Zayed Al Nahyan"
+    assert resolver.resolve("Abdullah bin Zayed Al Nahyan", "ARE") is not mbz  # his brother
+    assert resolver.resolve("Salman bin Abdulaziz Al-Saud", "SAU") is resolver.resolve("Salman bin Abdulaziz", "SAU")

@@ -160,7 +160,7 @@ _APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\
 
 
 _OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+){0,2})"
-                         r"(?=\s*(?:[,.;(]|and\b|on\b|at\b|in\b|$))")  # 'Kim of the Republic of Korea (ROK) on …'
+                         r"(?=\s*(?:[,.;(]|[a-z]|$))")  # 'Kim of the Republic of Korea (ROK) on …', 'Boric of Chile spoke'
 
 
 def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, str | None]:

@@ -22,7 +22,8 @@ def infer_countries(people: list[Person], events: list[Event], mentions: Counter
 
     At an engagement in country C, someone of unknown country meeting only people of C (or visiting C) is the
     guest, from the country the article names most after C, or of no known country when it names no other;
-    someone meeting people of C and of other countries is taken for C's side.
+    someone meeting people of C and of other countries is taken for C's side. On a call (or at a meeting of no
+    known place) with one side known, the one unknown person is from the country the article names most after it.
     """
     known = {p.name.split()[-1].lower(): p.country for p in people if p.country and len(p.name.split()) > 1}
     for person in people:
@@ -34,16 +35,23 @@ def infer_countries(people: list[Person], events: list[Event], mentions: Counter
         if event.kind == "call" or not event.country:
             continue
         others = {p.country for p in event.participants if p.country}
-        guest_country = next((c for c, _ in mentions.most_common() if c != event.country), None)
         for person in event.participants:
             if person.country:
                 continue
             if event.kind == "visit" or others == {event.country}:
-                person.country = guest_country  # nobody is reported meeting only their own side at home
+                # nobody is reported meeting only their own side at home; nor is home another stop of the trip
+                visited = {e.country for e in events if e.kind == "visit" and person in e.participants}
+                person.country = next((c for c, _ in mentions.most_common() if c != event.country and c not in visited),
+                                      None)
             elif others and event.country not in others and (subject := _names_more(named, others, event.country)):
                 person.country = subject  # Lavrov meeting Blinken in Reykjavik
             elif others:
                 person.country = event.country
+    for event in events:  # a call, or a meeting of no known place, between one known side and one unknown person
+        others = {p.country for p in event.participants if p.country}
+        unknown = [p for p in event.participants if not p.country]
+        if event.kind != "visit" and not event.country and len(others) == 1 and len(unknown) == 1:
+            unknown[0].country = next((c for c, _ in mentions.most_common() if c not in others), None)
 
 
 def _names_more(named: Counter, known: set[str], place: str) -> str | None:

@@ -74,7 +74,8 @@ def _city_name(text: str) -> str:
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
-_TRAVEL_TO = re.compile(r"\b(?:travel(?:s|led|ed|ling|ing)?|trip|journey|head(?:s|ed|ing)?|fly|flies|flew)\s+to\s+",
+_TRAVEL_TO = re.compile(r"\b(?:travel(?:s|led|ed|ling|ing)?|trip|journey|head(?:s|ed|ing)?|fly|flies|flew)"
+                        r"(?:\s+(?:this|last|next)\s+(?:week|weekend|month)|\s+today|\s+yesterday|\s+recently)?\s+to\s+",
                         re.I)
 
 

@@ -15,12 +15,13 @@ MEETING = re.compile(r"\b(met|meet|meets|meeting|met with|held (?:[\w-]+ )?(?:ta
                      r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|(?:talks|discussions) (?:held|between)|(?:after|following|during) (?:their |the )?talks|hosted|hosts|host|hosting|"
                      r"(?:received|receives|receiving)(?!\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w.]+\s+){0,2}?"
                      r"(?:degree|ph\.?d|b\.?[as]\.?|m\.?[as]\.?|m\.?b\.?a|j\.?d|bachelor|master|doctorate|award|medal|"
-                     r"prize|honou?r|fellowship|grant|funding|training|diploma|certificate|letters?|reports?|support))|(?:welcomed|welcomes)(?!\s+(?:the|a|an|this|these|its|their|our|recent|continued|ongoing|new|further)\s+"
+                     r"prize|honou?r|fellowship|grant|funding|training|diploma|certificate|letters?|reports?|support))|(?:welcomed|welcomes)(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
+                     r"(?!\s+(?:the|a|an|this|these|its|their|our|recent|continued|ongoing|new|further)\s+"
                      r"(?!visiting\b)(?-i:[a-z]))(?!\s+(?:progress|efforts|news|steps|plans|commitments?|cooperation|"
                      r"opportunit(?:y|ies))\b)|greeted|called on|calls on|sat down with|lunch|dinner|"
                      r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
                      r"discussed .{0,60} with|conferred|audience|welcome (?:was|were) (?:led|given|extended|accorded) by)\b", re.I)
-VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[\w-]+ )?delegation to|travel(?:l)?ed to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
+VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[\w-]+ )?delegation to|travel(?:l)?ed(?: (?:this|last) (?:week|weekend|month)| today| yesterday| recently| separately| together)? to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
                    r"landed in|lands in|touched down|(?:left|leaves|leaving) for|(?:has|have|had) been to|(?:came|went|returned) to (?:the|this) (?:city|country|capital)|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
                    r"working visit|chief guest)\b", re.I)
 # 'spoke with' is how readouts report a call ('President Biden spoke today with Prime Minister Modi'); beside a

@@ -56,10 +56,17 @@ def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return long[-len(short) - 1] not in _PATRONYMIC
 
 
+def _is_patronymic_prefix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    # 'Mohamed bin Zayed' is 'Mohamed bin Zayed Al Nahyan' without the family name
+    return 3 <= len(short) < len(long) and long[:len(short)] == short and short[-2] in _PATRONYMIC
+
+
 def compatible(a: NameParts, b: NameParts) -> bool:
     """True when two names can denote the same person ('Antony J. Blinken' ~ 'Antony Blinken')."""
     if _is_suffix(a.full, b.full) or _is_suffix(b.full, a.full):
         return True  # double surnames: 'Lopez Obrador' ~ 'Andres Manuel Lopez Obrador'
+    if _is_patronymic_prefix(a.full, b.full) or _is_patronymic_prefix(b.full, a.full):
+        return True
     if len(a.full) == 2 and a.full == b.full[::-1]:
         return True  # family name first, as ICEWS writes 'Aso Taro' for 'Taro Aso'
     if a.surname != b.surname:
@@ -143,9 +150,12 @@ class OfficialResolver:
         return official
 
     def _match(self, display: str, parts: NameParts, country: str | None) -> Official | None:
+        pool = dict(self._by_key.get(parts.surname, {}))
+        if parts.first and _PATRONYMIC.intersection(parts.full):  # 'Mohamed bin Zayed' files under 'Nahyan' too
+            pool.update(self._by_key.get(parts.first, {}))
         candidates = [
             o
-            for o in sorted(self._by_key.get(parts.surname, {}).values(), key=lambda o: o.official_id)
+            for o in sorted(pool.values(), key=lambda o: o.official_id)
             if (country is None or o.country_iso3 in (None, country))
             and any(compatible(parts, p) for p in map(name_parts, {o.name, *o.aliases}) if p)
         ]
