@@ -11,7 +11,7 @@ of 2021-2022) beside the split we never tune on (2023-2025). Prints JSON.
 - kind_accuracy, counterpart_country_accuracy: of those found, the kind and the counterpart's country right;
 - title_pair_share: of the pairs extracted from titled readouts, the share that is the title's pair;
 - visit_recall: destinations of 'Travel to' titles found as a visit by that traveller;
-- noise_per_release: engagements extracted per release whose title announces none.
+- noise_per_release: engagements extracted per release whose title announces none (noise_by_kind: by kind).
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import json
 import platform
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,11 +84,13 @@ def score(items: list[Item], predictions: list[list[dict]]) -> dict:
     pairs_total = pairs_title = 0
     destinations = destinations_found = 0
     untitled_releases = untitled_events = 0
+    noise_kinds: Counter = Counter()
     for item, events in zip(items, predictions):
         label = item.label
         if not item.announces:
             untitled_releases += 1
             untitled_events += len(events)
+            noise_kinds.update(e["kind"] for e in events)
         if label is None:
             continue
         who = label.who.name
@@ -120,7 +123,8 @@ def score(items: list[Item], predictions: list[list[dict]]) -> dict:
             "kind_accuracy": ratio(kind_right, found), "counterpart_country_accuracy": ratio(country_right, country_known),
             "title_pair_share": ratio(pairs_title, pairs_total), "travel_destinations": destinations,
             "visit_recall": ratio(destinations_found, destinations), "untitled_releases": untitled_releases,
-            "noise_per_release": ratio(untitled_events, untitled_releases)}
+            "noise_per_release": ratio(untitled_events, untitled_releases),
+            "noise_by_kind": {kind: ratio(n, untitled_releases) for kind, n in sorted(noise_kinds.items())}}
 
 
 def run(items: list[Item], mode: str, workers: int | None, publisher: str | None) -> tuple[list[list[dict]], float]:

@@ -199,6 +199,12 @@ def test_spoke_to_someone_is_a_call(sentence, kinds):
     ("At the Partnership for Global Infrastructure and Investment (PGII) event, they spoke.",
      ["Partnership for Global Infrastructure and Investment (PGII)"]),  # no 'the' left from 'At the'
     ("United States-Japan-Korea Joint Statement on Maritime Security", []),  # the release itself
+    # a task force and a platform are mechanisms; an air force is not
+    ("The U.S.-Japan Task Force on Critical Minerals met to launch the Pacific Supply Platform.",
+     ["U.S.-Japan Task Force on Critical Minerals", "Pacific Supply Platform"]),
+    ("The Air Force and the Indian Air Force held drills.", []),
+    # the parties a statement is between are no initiative
+    ("Joint Statement between Canada and the European Commission on Arctic Research", []),
 ])
 def test_initiative_phrases_lose_their_lead_words_and_releases_are_not_initiatives(sentence, expected):
     from etl.extract.initiatives import find_initiatives
@@ -248,3 +254,21 @@ def test_where_other_people_are_held_is_no_venue():
                       "meeting, Mr. Sullivan expressed concern for her colleagues who are detained in Iran.",
                       published="2021-07-23")
     assert not [e for e in events if e.country == "IRN"]
+
+
+def test_everyone_a_list_names_before_a_trip_takes_it_but_two_sides_do_not():
+    events = _release("This week, Deputy Secretary of Commerce Ana Ortiz, Under Secretary for Economic Growth Tom "
+                      "Reyes, and Senior Advisor to the Secretary of State for Energy Lena Marsh traveled to Qatar "
+                      "and Oman.", published="2021-12-03")
+    assert _visitors(events) == {(name, country) for name in ("Ana Ortiz", "Tom Reyes", "Lena Marsh")
+                                 for country in ("QAT", "OMN")}
+    events = _events("Modi, Sisi hold talks as the Egyptian leader visits India.\n\nPrime Minister Narendra Modi "
+                     "of India met President Abdel Fattah el-Sisi of Egypt in New Delhi.", published="2023-01-25")
+    assert ("Narendra Modi", "IND") not in _visitors(events)
+
+
+def test_a_nationality_before_an_appositions_title_is_the_persons_country():
+    events = _events("The meeting, chaired by Amos Hochstein, U.S. Senior Advisor for Energy Security, and Bjorn "
+                     "Seibert of the European Commission, reviewed progress.")
+    people = {p.name: (p.title, p.country) for e in events for p in e.participants}
+    assert people["Amos Hochstein"] == ("Senior Advisor for Energy Security", "USA")

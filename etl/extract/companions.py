@@ -130,21 +130,32 @@ def add_travellers(visit: Event, travellers: list[Person], side: str | None) -> 
             visit.rules.append(f"companions: {person.name} travels with the visitor")
 
 
+# Between two people of one list: 'and', or a comma (', and'), then the next one's title ('Senior Advisor to the
+# Secretary of State for Global Energy Security').
+_LIST_GAP = re.compile(r"(?:\s+and|,(?:\s+and)?)\s+(?:(?:[A-Z][\w.'’-]*|of|the|for|to|on)\s+){0,12}")
+
+
 def coordinated_before(sentence: Span, person: Person, people: list[Person]) -> list[Person]:
-    """People joined to this one by 'and' just before it: 'Blinken and Defense Secretary Lloyd Austin left for …'."""
-    starts = mention_chars(person, sentence)
-    if not starts:
-        return []
+    """People listed with this one just before it: 'Blinken and Defense Secretary Lloyd Austin left for …',
+    'Deputy Secretary A, Under Secretary B, and Senior Advisor C traveled to …'."""
     idx, doc = token_offsets(sentence.doc), sentence.doc
-    found = []
-    for other in people:
-        for s, e in other.mentions:
-            if other is person or not sentence.start <= s < sentence.end:
-                continue
-            end_char = idx[e - 1] + len(doc[e - 1].text) - sentence.start_char
-            between = sentence.text[end_char:starts[0]]
-            if re.fullmatch(r"\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,5}", between):
-                found.append(other)
+    found: list[Person] = []
+    frontier = [person]
+    while frontier:
+        starts = mention_chars(frontier.pop(), sentence)
+        if not starts:
+            continue
+        for other in people:
+            if other is person or other in found or (other.country and person.country and other.country != person.country):
+                continue  # 'Modi, Sisi hold talks': two sides, not one party
+            for s, e in other.mentions:
+                if not sentence.start <= s < sentence.end:
+                    continue
+                end_char = idx[e - 1] + len(doc[e - 1].text) - sentence.start_char
+                if end_char <= starts[0] and _LIST_GAP.fullmatch(sentence.text[end_char:starts[0]]):
+                    found.append(other)
+                    frontier.append(other)
+                    break
     return found
 
 

@@ -15,7 +15,8 @@ HEADS = ("Initiative", "Dialogue", "Compact", "COMPACT", "Arrangement", "Agreeme
          "Consultations", "Organisation", "Organization", "Plan", "Corporation", "Goals", "Corridor", "Framework",
          "Mechanism", "Programme", "Program", "Treaty", "Accord", "Alliance", "Years", "Assembly", "Cooperation",
          "Co-operation", "Roundtable", "Stocktake", "Policy", "Meeting", "Commission", "Presence", "Pact",
-         "Partnership", "System", "Charter", "Declaration", "Process", "Format", "Group", "Consensus", "Outlook")
+         "Partnership", "System", "Charter", "Declaration", "Process", "Format", "Group", "Consensus", "Outlook",
+         "Force", "Platform")
 # Relationship labels ('U.S.-Japan Alliance', 'Comprehensive Strategic Partnership') and bodies that are not initiatives.
 _NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:[\w.]+-[\w.]+|United States-\w+)\s+(?:Treaty\s+)?Alliance$|"
                               r"^(?:the\s+)?(?:[\w.]+-[\w.]+\s+|United States-\w+\s+)?"
@@ -23,7 +24,8 @@ _NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:[\w.]+-[\w.]+|United States-\w+)\
                               r"(?:Strategic\s+)?Partnership$|(?:^|\s)(?:Security Council|Business Council|"
                               r"Council of Ministers|Cabinet|Foreign Ministry|Ministry|Economic Commission|"
                               r"Bureau|Agency|Office|Department)$|^(?:General Assembly)$|"
-                              r"(?:^|(?<!Joint)\s)Commission$", re.I)  # a 'Joint Commission' is a bilateral mechanism
+                              r"(?:^|(?<!Joint)\s)Commission$|"  # a 'Joint Commission' is a bilateral mechanism
+                              r"(?:^|(?<!Task)\s)Forces?$", re.I)  # a 'Task Force', not the 'Air Force'
 # Person titles inside a phrase mean it is a list of people, not a name ('President X and African Union Commission').
 _PERSON_WORDS = re.compile(r"\b(?:President|Minister|Premier|Chancellor|Secretary|King|Emir|Prince|Advis[eo]r|Director|"
                            r"Ambassador|Envoy|Spokesperson|Coordinator)\b")
@@ -98,6 +100,8 @@ def _names_in(phrase: str) -> list[str]:
         named = [_named(_clean(piece)) for piece in pieces]
         if all(named):
             return named
+        if _is_country(pieces[0]):  # 'the United States and the European Commission on Energy Security': parties
+            return [name for name in named if name in KNOWN_SHORT_NAMES]
     whole = _named(phrase)
     return [whole] if whole else []
 

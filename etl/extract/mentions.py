@@ -174,7 +174,11 @@ def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, s
     country = country_of_word(match["country"]) if match["country"] else None
     title = match["title"]
     if match["country"] and not country:
-        title = f"{match['country']} {title}"
+        first, _, rest = match["country"].partition(" ")
+        if rest and (country := country_of_word(first)):
+            title = f"{rest} {title}"  # 'Amos Hochstein, U.S. Senior Advisor for Energy Security'
+        else:
+            title = f"{match['country']} {title}"
     of_country = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w ]+)$", title)
     if of_country and (c := country_of_word(of_country[1])):
         country = country or c
