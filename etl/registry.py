@@ -9,7 +9,7 @@ from etl.extract.version import articles_reader, travels_reader
 from etl.records import Batch
 from etl.sources.articles import iter_articles, parse_articles, parse_many_articles
 from etl.sources.gdelt import iter_exports
-from etl.sources.gdelt_columns import parse_export
+from etl.sources.gdelt_columns import parse_export, parse_exports
 from etl.sources.hsg import iter_xml, parse_travels, parse_visits
 from etl.sources.icews import iter_event_files, parse_icews
 from etl.sources.table import iter_tables, parse_table
@@ -42,7 +42,7 @@ SOURCE_KINDS: dict[str, SourceKind] = {
                    "news articles and press releases: text, Markdown with front matter, HTML, JSONL, RSS/Atom",
                    parse_many=parse_many_articles, options=("publisher",), version=articles_reader),
         SourceKind("gdelt", iter_exports, parse_export, "GDELT 1.0/2.0 event exports: meetings, consultations, visits",
-                   batch_files=GDELT_BATCH_FILES),
+                   parse_many=parse_exports, batch_files=GDELT_BATCH_FILES),
         SourceKind("icews", iter_event_files, parse_icews, "ICEWS event files: meetings, consultations, visits"),
     )
 }

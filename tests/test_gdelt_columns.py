@@ -38,9 +38,9 @@ def _broken(folder: Path) -> list[Path]:
     return sorted(folder.iterdir())
 
 
-def _load_with(parse, db: Path, paths: list[Path]) -> tuple[dict, tuple]:
+def _load_with(parse, db: Path, paths: list[Path], parse_many=None) -> tuple[dict, tuple]:
     kind = SOURCE_KINDS["gdelt"]
-    SOURCE_KINDS["gdelt"] = dataclasses.replace(kind, parse=parse)
+    SOURCE_KINDS["gdelt"] = dataclasses.replace(kind, parse=parse, parse_many=parse_many)
     try:
         with connect(db) as con:
             summary = load(con, "gdelt", paths)
@@ -57,7 +57,9 @@ def test_column_reader_stores_what_the_row_reader_stored(tmp_path: Path, inputs:
     folder.mkdir()
     paths = {"bundled": lambda: [BUNDLED / "gdelt"], "gdelt1": lambda: [FIXTURES / "gdelt" / "gdelt1-both-widths.tsv"],
              "broken": lambda: _broken(folder)}[inputs]()
-    new = _load_with(SOURCE_KINDS["gdelt"].parse, tmp_path / "new.duckdb", paths)
+    new = _load_with(None, tmp_path / "new.duckdb", paths, SOURCE_KINDS["gdelt"].parse_many)
+    one_by_one = _load_with(SOURCE_KINDS["gdelt"].parse, tmp_path / "one.duckdb", paths)
     old = _load_with(parse_gdelt, tmp_path / "old.duckdb", paths)
     assert new == old
+    assert one_by_one == old
     assert new[1][3] > 0 or inputs != "broken"  # the broken inputs were rejected, row by row and whole

@@ -1,5 +1,5 @@
-"""GDELT exports read a column at a time: every file of a load split by polars, the rules applied once per distinct
-code, date or number rather than once per row.
+"""GDELT exports read a column at a time: every file of a load in one polars frame, the rules applied once per
+distinct code, date, place, actor or number and joined back, so no Python runs per row.
 
 The rules, rejects and records are those of etl/sources/gdelt.py's row reader (the reference, which
 tests/test_gdelt_columns.py compares it with on real and broken inputs); only the order of work differs. A row's
@@ -9,6 +9,7 @@ engagement rule, then the numbers.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,17 +18,19 @@ import polars as pl
 from etl.records import Batch, CodedRows, RowReject
 from etl.resolve.codes import KNOWN_GROUPS, UnknownCode, actor_type, cameo_country, fips_country
 from etl.resolve.countries import country_name
-from etl.sources.cameo import Actor, CodedDecision, CodedEventError, coded_decision, coded_number, in_scope
+from etl.sources.cameo import Actor, CodedEventError, coded_decision, coded_number, in_scope
 from etl.sources.files import InputError
 from etl.sources.gdelt import CONFIDENCE, KIND, LAYOUTS, export_lines
 
+_ACTOR_PARTS = ("Code", "Name", "CountryCode", "KnownGroupCode", "Type1Code")
 # Read for the rows in scope only; every row's width and event codes are read first.
-_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "ActionGeo_CountryCode", "ActionGeo_Type",
-            "ActionGeo_FullName", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-            "SOURCEURL") + tuple(f"Actor{n}{part}" for n in (1, 2)
-                                 for part in ("Code", "Name", "CountryCode", "KnownGroupCode", "Type1Code"))
+_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "ActionGeo_CountryCode", "ActionGeo_Type", "ActionGeo_FullName",
+            "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone", "SOURCEURL") + tuple(
+    f"Actor{n}{part}" for n in (1, 2) for part in _ACTOR_PARTS)
 _NUMBERS = (("GoldsteinScale", float), ("NumMentions", int), ("NumSources", int), ("NumArticles", int),
             ("AvgTone", float))
+_CODED_FIELDS = ("event_id", "event_code", "actor1", "actor1_code", "actor2", "actor2_code", "place", "goldstein",
+                 "num_mentions", "num_sources", "num_articles", "avg_tone", "publisher")
 Fault = tuple[str, str]  # (field, reason)
 
 
@@ -39,13 +42,6 @@ def _pick(name: str) -> pl.Expr:
     return (pl.coalesce(picks) if picks else pl.lit(None, pl.String)).fill_null("").str.strip_chars().alias(name)
 
 
-def _split(lines: list[str]) -> pl.DataFrame:
-    """Every line as its tab-separated values and their count."""
-    values = pl.Series("values", lines, dtype=pl.String).str.split("\t")
-    return pl.DataFrame({"values": values}).with_columns(width=pl.col("values").list.len())
-
-
-@lru_cache(maxsize=4096)
 def _base_code(base: str, code: str) -> str | Fault:
     base_code = base or code[:3]
     if not base_code.isdigit() or not code.isdigit():
@@ -54,7 +50,12 @@ def _base_code(base: str, code: str) -> str | Fault:
     return base_code
 
 
-@lru_cache(maxsize=4096)
+def _event_id(event_id: str) -> str:
+    if not event_id.isdigit():
+        raise CodedEventError("GLOBALEVENTID", f"'{event_id}' is not a number")
+    return event_id
+
+
 def _place(country: str, geo_type: str, full_name: str) -> tuple[str | None, str | None]:
     try:
         iso3 = fips_country(country)
@@ -64,7 +65,6 @@ def _place(country: str, geo_type: str, full_name: str) -> tuple[str | None, str
     return iso3, city or None
 
 
-@lru_cache(maxsize=65536)
 def _date(text: str) -> dt.date:
     try:
         return dt.datetime.strptime(text, "%Y%m%d").date()
@@ -72,101 +72,152 @@ def _date(text: str) -> dt.date:
         raise CodedEventError("SQLDATE", f"'{text}' is not a date YYYYMMDD") from None
 
 
-@lru_cache(maxsize=65536)
-def _actor(n: int, code: str, name: str, country: str, group: str, type1: str) -> tuple:
-    """The actor as (label, country) the row reader's _actor gives, computed once per distinct coding."""
+def _actor(n: int) -> Callable[..., Actor]:
+    """The row reader's _actor for actor n, over that actor's code, name, country, known group and type."""
     field = f"Actor{n}CountryCode"
-    try:
-        iso3 = cameo_country(country) or KNOWN_GROUPS.get(group)
-    except UnknownCode as exc:
-        raise CodedEventError(field, str(exc)) from None
-    sector = actor_type(type1)
-    if iso3 and code[3:6] == type1:
-        label = f"{country_name(iso3)} ({sector})" if sector else country_name(iso3)
-    elif iso3 and code == country:
-        label = country_name(iso3)
-    else:
-        label = name.title() if name else None
-    return label, iso3, field
+
+    def actor(code: str, name: str, country: str, group: str, type1: str) -> Actor:
+        try:
+            iso3 = cameo_country(country) or KNOWN_GROUPS.get(group)
+        except UnknownCode as exc:
+            raise CodedEventError(field, str(exc)) from None
+        sector = actor_type(type1)
+        if iso3 and code[3:6] == type1:
+            label = f"{country_name(iso3)} ({sector})" if sector else country_name(iso3)
+        elif iso3 and code == country:
+            label = country_name(iso3)
+        else:
+            label = name.title() if name else None
+        return Actor(label, iso3, field=field)
+    return actor
 
 
-@lru_cache(maxsize=65536)
-def _decision(base_code: str, actor1: tuple, actor2: tuple, place_iso3: str | None, city: str | None) -> CodedDecision:
-    return coded_decision(base_code, Actor(actor1[0], actor1[1], field=actor1[2]),
-                          Actor(actor2[0], actor2[1], field=actor2[2]), place_iso3, city)
+def _number(column: str, cast: type) -> Callable[[str], float | int | None]:
+    return lambda text: coded_number(text, column, cast)
 
 
-_number = lru_cache(maxsize=65536)(coded_number)
+def _apply(frame: pl.DataFrame, keys: list[str], rule: Callable, name: str) -> tuple[pl.DataFrame, list]:
+    """frame with `name` (an index into the returned values, null where the rule failed) and `name_fault`: the
+    rule applied once per distinct combination of the key columns."""
+    distinct = frame.select(keys).unique(maintain_order=True)
+    values, ids, faults = [], [], []
+    for key in distinct.iter_rows():
+        try:
+            values.append(rule(*key))
+            ids.append(len(values) - 1)
+            faults.append(None)
+        except CodedEventError as fault:
+            ids.append(None)
+            faults.append(f"{fault.field}\t{fault.reason}")
+    looked_up = distinct.with_columns(pl.Series(name, ids, dtype=pl.UInt32),
+                                      pl.Series(f"{name}_fault", faults, dtype=pl.String))
+    return frame.join(looked_up, on=keys, how="left", nulls_equal=True, maintain_order="left"), values
 
 
-_CODED_FIELDS = ("event_id", "event_code", "actor1", "actor1_code", "actor2", "actor2_code", "place", "goldstein",
-                 "num_mentions", "num_sources", "num_articles", "avg_tone", "publisher")
+def _read_lines(paths: list[Path], batches: list[Batch]) -> pl.DataFrame:
+    """(file, line, text) of every non-blank line; a file that cannot be read becomes its batch's reject."""
+    files, numbers, texts = [], [], []
+    for index, (path, batch) in enumerate(zip(paths, batches)):
+        try:
+            lines = list(export_lines(path))
+        except InputError as exc:
+            batch.rejects.append(exc.reject)
+            continue
+        files += [index] * len(lines)
+        numbers += range(1, len(lines) + 1)
+        texts += lines
+    frame = pl.DataFrame({"file": pl.Series(files, dtype=pl.UInt32), "line": pl.Series(numbers, dtype=pl.UInt32),
+                          "text": pl.Series(texts, dtype=pl.String)})
+    return frame.filter(pl.col("text").str.strip_chars() != "")
 
 
-def _add_row(out: CodedRows, c: dict[str, list[str]], i: int, base_code: str, path: Path) -> None:
-    """Row i as the row reader's to_record reads it, added to out; CodedEventError names the first faulty column
-    (and nothing is added)."""
-    event_id = c["GLOBALEVENTID"][i]
-    if not event_id.isdigit():
-        raise CodedEventError("GLOBALEVENTID", f"'{event_id}' is not a number")
-    place_iso3, city = _place(c["ActionGeo_CountryCode"][i], c["ActionGeo_Type"][i], c["ActionGeo_FullName"][i])
-    day = _date(c["SQLDATE"][i])
-    actor1 = _actor(1, c["Actor1Code"][i], c["Actor1Name"][i], c["Actor1CountryCode"][i],
-                    c["Actor1KnownGroupCode"][i], c["Actor1Type1Code"][i])
-    actor2 = _actor(2, c["Actor2Code"][i], c["Actor2Name"][i], c["Actor2CountryCode"][i],
-                    c["Actor2KnownGroupCode"][i], c["Actor2Type1Code"][i])
-    decision = _decision(base_code, actor1, actor2, place_iso3, city)
-    numbers = [_number(c[column][i], column, cast) for column, cast in _NUMBERS]
-    url = c["SOURCEURL"][i]
-    for column, value in ((out.kind, decision.kind), (out.status, decision.status), (out.day, day),
-                          (out.city, decision.city), (out.country_iso3, decision.country_iso3),
-                          (out.title, decision.title), (out.parties, decision.parties),
-                          (out.uri, url or f"gdelt:event/{event_id}"), (out.locator, f"{path.name}#{event_id}")):
-        column.append(value)
-    coded = (event_id, c["EventCode"][i], c["Actor1Name"][i] or None, c["Actor1Code"][i] or None,
-             c["Actor2Name"][i] or None, c["Actor2Code"][i] or None, c["ActionGeo_FullName"][i] or None,
-             *numbers, None)
-    for name, value in zip(_CODED_FIELDS, coded):
-        out.coded[name].append(value)
+def _faults(frame: pl.DataFrame, column: str) -> list[tuple[int, int, str, str, str]]:
+    """(file, line, field, reason, record) of the rows with a fault in `column` ('field\\treason')."""
+    bad = frame.filter(pl.col(column).is_not_null()).select("file", "line", column, "text")
+    return [(f, n, *fault.split("\t", 1), text) for f, n, fault, text in bad.iter_rows()]
+
+
+def parse_exports(paths: list[Path], **_options) -> list[Batch]:
+    """Every meeting, consultation and visit row of each export as a record; bad rows and files as rejects."""
+    batches = [Batch(path=str(path)) for path in paths]
+    frame = _read_lines(paths, batches)
+    frame = frame.with_columns(values=pl.col("text").str.split("\t")).with_columns(width=pl.col("values").list.len())
+    rows_in = dict(frame.group_by("file").len().iter_rows())
+    wrong_width = ~pl.col("width").is_in(list(LAYOUTS))
+    rejects = [(f, n, "row", f"{w} columns; a GDELT export has 57, 58 or 61", text)
+               for f, n, w, text in frame.filter(wrong_width).select("file", "line", "width", "text").iter_rows()]
+    frame = frame.filter(~wrong_width).with_columns(_pick("EventBaseCode"), _pick("EventCode"))
+    frame, codes = _apply(frame, ["EventBaseCode", "EventCode"], _checked_base_code, "base")
+    rejects += _faults(frame, "base_fault")
+    frame = frame.filter(pl.col("base").is_not_null()).with_columns(
+        base_code=pl.col("base").replace_strict(list(range(len(codes))), codes, return_dtype=pl.String))
+    scoped = frame["base_code"].is_in([code for code in set(codes) if in_scope(code)])
+    skipped = dict(frame.filter(~scoped).group_by("file").len().iter_rows())
+    frame = frame.filter(scoped).select("file", "line", "text", "base_code", "EventCode", *map(_pick, _COLUMNS))
+    frame, out, first_fault = _row_rules(frame)
+    rejects += _faults(frame, first_fault)
+    _fill(batches, paths, frame.filter(pl.col(first_fault).is_null()), out)
+    rejects.sort(key=lambda r: (r[0], r[1]))  # in line order, as the row reader finds them
+    for f, number, field, reason, text in rejects:
+        batches[f].rejects.append(RowReject(KIND, f"{paths[f]}: line {number}", field, reason, text[:2000]))
+    for f, batch in enumerate(batches):
+        batch.records_in, batch.records_skipped = rows_in.get(f, 0), skipped.get(f, 0)
+    return batches
+
+
+def _checked_base_code(base: str, code: str) -> str:
+    checked = _base_code(base, code)
+    if isinstance(checked, tuple):
+        raise CodedEventError(*checked)
+    return checked
+
+
+def _row_rules(frame: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, list], str]:
+    """The in-scope rows with each rule's result and fault, and the first fault in the row reader's order."""
+    out: dict[str, list] = {}
+    frame, _ = _apply(frame, ["GLOBALEVENTID"], _event_id, "event_id")
+    frame, out["place"] = _apply(frame, ["ActionGeo_CountryCode", "ActionGeo_Type", "ActionGeo_FullName"], _place,
+                                 "place")
+    frame, out["day"] = _apply(frame, ["SQLDATE"], _date, "day")
+    for n in (1, 2):
+        frame, out[f"actor{n}"] = _apply(frame, [f"Actor{n}{part}" for part in _ACTOR_PARTS], _actor(n), f"actor{n}")
+    ready = frame.filter(pl.all_horizontal(pl.col("place", "actor1", "actor2").is_not_null()))
+    decided, out["decision"] = _apply(ready, ["base_code", "actor1", "actor2", "place"], lambda code, a1, a2, place: (
+        coded_decision(code, out["actor1"][a1], out["actor2"][a2], *out["place"][place])), "decision")
+    frame = frame.join(decided.select("file", "line", "decision", "decision_fault"), on=["file", "line"], how="left",
+                       maintain_order="left")
+    for column, cast in _NUMBERS:
+        frame, out[column] = _apply(frame, [column], _number(column, cast), f"n_{column}")
+    order = ["event_id_fault", "place_fault", "day_fault", "actor1_fault", "actor2_fault", "decision_fault",
+             *(f"n_{column}_fault" for column, _ in _NUMBERS)]
+    return frame.with_columns(first_fault=pl.coalesce(order)), out, "first_fault"
+
+
+def _fill(batches: list[Batch], paths: list[Path], good: pl.DataFrame, out: dict[str, list]) -> None:
+    """Each file's coded rows, in line order, from the rows every rule passed."""
+    for (f,), rows in good.sort("file", "line").group_by("file", maintain_order=True):
+        c = rows.to_dict(as_series=False)
+        decisions = [out["decision"][i] for i in c["decision"]]
+        event_ids, name = c["GLOBALEVENTID"], paths[f].name
+        coded = CodedRows(KIND, "gdelt-cameo", CONFIDENCE)
+        coded.kind = [d.kind for d in decisions]
+        coded.status = [d.status for d in decisions]
+        coded.day = [out["day"][i] for i in c["day"]]
+        coded.city = [d.city for d in decisions]
+        coded.country_iso3 = [d.country_iso3 for d in decisions]
+        coded.title = [d.title for d in decisions]
+        coded.parties = [d.parties for d in decisions]
+        coded.uri = [url or f"gdelt:event/{event_id}" for url, event_id in zip(c["SOURCEURL"], event_ids)]
+        coded.locator = [f"{name}#{event_id}" for event_id in event_ids]
+        none_if_blank = lambda column: [v or None for v in c[column]]  # noqa: E731
+        numbers = [[out[column][i] for i in c[f"n_{column}"]] for column, _ in _NUMBERS]
+        coded.coded = dict(zip(_CODED_FIELDS, [
+            event_ids, c["EventCode"], none_if_blank("Actor1Name"), none_if_blank("Actor1Code"),
+            none_if_blank("Actor2Name"), none_if_blank("Actor2Code"), none_if_blank("ActionGeo_FullName"),
+            *numbers, [None] * len(event_ids)]))
+        batches[f].coded_rows = coded
 
 
 def parse_export(path: Path) -> Batch:
-    """Every meeting, consultation and visit row of one export as a record; bad rows as rejects."""
-    batch = Batch(path=str(path))
-    try:
-        lines = list(export_lines(path))
-    except InputError as exc:
-        batch.rejects.append(exc.reject)
-        return batch
-    frame = _split(lines)
-    codes = frame.select("width", _pick("EventBaseCode"), _pick("EventCode")).to_dict(as_series=False)
-    rejects, in_scope_rows, base_codes, rows_in, skipped = [], [], [], 0, 0
-    for i, (line, width, base, code) in enumerate(zip(lines, codes["width"], codes["EventBaseCode"], codes["EventCode"])):
-        if not line.strip():
-            continue
-        rows_in += 1
-        if width not in LAYOUTS:
-            rejects.append((i, ("row", f"{width} columns; a GDELT export has 57, 58 or 61")))
-            continue
-        base_code = _base_code(base, code)
-        if isinstance(base_code, tuple):
-            rejects.append((i, base_code))
-        elif not in_scope(base_code):
-            skipped += 1
-        else:
-            in_scope_rows.append(i)
-            base_codes.append(base_code)
-    c = frame[in_scope_rows].select(*map(_pick, _COLUMNS)).to_dict(as_series=False)
-    c["EventCode"] = [codes["EventCode"][i] for i in in_scope_rows]
-    out = CodedRows(KIND, "gdelt-cameo", CONFIDENCE, coded={name: [] for name in _CODED_FIELDS})
-    for j, (i, base_code) in enumerate(zip(in_scope_rows, base_codes)):
-        try:
-            _add_row(out, c, j, base_code, path)
-        except CodedEventError as fault:
-            rejects.append((i, (fault.field, fault.reason)))
-    rejects.sort(key=lambda reject: reject[0])  # in line order, as the row reader finds them
-    # One assignment each: a model's attribute costs a validation per write.
-    batch.rejects = [RowReject(KIND, f"{path}: line {i + 1}", field, reason, lines[i][:2000])
-                     for i, (field, reason) in rejects]
-    batch.coded_rows, batch.records_in, batch.records_skipped = out, rows_in, skipped
-    return batch
+    """One export read as parse_exports reads a batch of them."""
+    return parse_exports([path])[0]

@@ -317,9 +317,8 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
                                           rows.values("initiative_acronym", "initiative_id")):
             if acronym:
                 con.execute(QUERIES["set_initiative_acronym"], [acronym, initiative_id])
-        for path, file in files.items():
-            con.execute(QUERIES["record_input"], [path, source_kind, file.sha256, file.size_bytes, run_id, started,
-                                                    file.read_with])
+        con.executemany(QUERIES["record_input"], [[path, source_kind, file.sha256, file.size_bytes, run_id, started,
+                                                   file.read_with] for path, file in files.items()])
         note_touched(con, rows.values("engagement", "engagement_id"))
         if rebuild:
             update_marts(con)
