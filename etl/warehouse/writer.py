@@ -317,8 +317,10 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
                                           rows.values("initiative_acronym", "initiative_id")):
             if acronym:
                 con.execute(QUERIES["set_initiative_acronym"], [acronym, initiative_id])
-        con.executemany(QUERIES["record_input"], [[path, source_kind, file.sha256, file.size_bytes, run_id, started,
-                                                   file.read_with] for path, file in files.items()])
+        inputs = list(files.values())
+        con.execute(QUERIES["record_inputs"], [list(files), source_kind, [f.sha256 for f in inputs],
+                                               [f.size_bytes for f in inputs], run_id, started,
+                                               [f.read_with for f in inputs]])
         note_touched(con, rows.values("engagement", "engagement_id"))
         if rebuild:
             update_marts(con)

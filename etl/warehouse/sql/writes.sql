@@ -65,9 +65,11 @@ where engagement_id not in (select engagement_id from store.engagement_source);
 delete from store.engagement
 where engagement_id not in (select engagement_id from store.engagement_source);
 
--- name: record_input
+-- name: record_inputs
+-- One statement for all of a run's inputs (parallel lists: path, sha256, size_bytes, read_with): a statement per
+-- input cost 3 ms each, a third of a second for a day of GDELT.
 insert or replace into store.input_file (path, source_kind, sha256, size_bytes, run_id, loaded_at, read_with)
-values (?, ?, ?, ?, ?, ?, ?);
+select unnest(?::varchar[]), ?, unnest(?::varchar[]), unnest(?::bigint[]), ?, ?, unnest(?::varchar[]);
 
 -- name: record_run
 insert into store.etl_run
