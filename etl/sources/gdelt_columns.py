@@ -34,6 +34,9 @@ _CODED_FIELDS = ("event_id", "event_code", "actor1", "actor1_code", "actor2", "a
 Fault = tuple[str, str]  # (field, reason)
 
 
+_WIDEST = max(LAYOUTS)
+
+
 @lru_cache(maxsize=None)
 def _pick(name: str) -> pl.Expr:
     """Column `name` of each row by the row's width ('' where its layout lacks it), stripped as the row reader does."""
@@ -141,19 +144,25 @@ def parse_exports(paths: list[Path], **_options) -> list[Batch]:
     """Every meeting, consultation and visit row of each export as a record; bad rows and files as rejects."""
     batches = [Batch(path=str(path)) for path in paths]
     frame = _read_lines(paths, batches)
-    frame = frame.with_columns(values=pl.col("text").str.split("\t")).with_columns(width=pl.col("values").list.len())
+    frame = frame.with_columns(width=pl.col("text").str.count_matches("\t", literal=True) + 1)
     rows_in = dict(frame.group_by("file").len().iter_rows())
     wrong_width = ~pl.col("width").is_in(list(LAYOUTS))
     rejects = [(f, n, "row", f"{w} columns; a GDELT export has 57, 58 or 61", text)
                for f, n, w, text in frame.filter(wrong_width).select("file", "line", "width", "text").iter_rows()]
-    frame = frame.filter(~wrong_width).with_columns(_pick("EventBaseCode"), _pick("EventCode"))
+    # Every layout starts with the same event columns (etl/sources/gdelt.py's _EVENT): cut each row only as far as
+    # its codes, and split in full only the rows in scope.
+    code, base = (f"field_{LAYOUTS[_WIDEST][name]}" for name in ("EventCode", "EventBaseCode"))
+    leading = pl.col("text").str.splitn("\t", LAYOUTS[_WIDEST]["EventBaseCode"] + 2).struct
+    frame = frame.filter(~wrong_width).with_columns(EventBaseCode=leading.field(base).str.strip_chars(),
+                                                    EventCode=leading.field(code).str.strip_chars())
     frame, codes = _apply(frame, ["EventBaseCode", "EventCode"], _checked_base_code, "base")
     rejects += _faults(frame, "base_fault")
     frame = frame.filter(pl.col("base").is_not_null()).with_columns(
         base_code=pl.col("base").replace_strict(list(range(len(codes))), codes, return_dtype=pl.String))
     scoped = frame["base_code"].is_in([code for code in set(codes) if in_scope(code)])
     skipped = dict(frame.filter(~scoped).group_by("file").len().iter_rows())
-    frame = frame.filter(scoped).select("file", "line", "text", "base_code", "EventCode", *map(_pick, _COLUMNS))
+    frame = frame.filter(scoped).with_columns(values=pl.col("text").str.split("\t")).select(
+        "file", "line", "text", "base_code", "EventCode", *map(_pick, _COLUMNS))
     frame, out, first_fault = _row_rules(frame)
     rejects += _faults(frame, first_fault)
     _fill(batches, paths, frame.filter(pl.col(first_fault).is_null()), out)
