@@ -141,3 +141,26 @@ def test_an_input_read_by_an_older_reader_is_read_again(fresh_db, tmp_path, monk
 def test_articles_record_the_extractor_and_offices_table_that_read_them(ro):
     readers = {r for (r,) in ro.execute("select read_with from input_files where source_kind = 'articles'").fetchall()}
     assert len(readers) == 1 and readers.pop().startswith("parley-rules/")
+
+
+def test_the_merger_finds_what_comparing_with_every_known_engagement_finds():
+    """The merger's date index is only a shortcut: each report lands where a scan of every engagement known so far,
+    in the order they became known, would put it."""
+    import datetime as dt
+    import random
+
+    from etl.warehouse.identity import EngagementKey, same_engagement
+
+    rng = random.Random(7)
+    day = dt.date(2024, 3, 1)
+    keys = [EngagementKey(rng.choice(["meeting", "call"]), "held", rng.choice(["a", "b", ""]), rng.choice([None, "USA"]),
+                          rng.choice([None, day + dt.timedelta(days=rng.randint(0, 40))]),
+                          rng.choices(["day", "month", "year"], [8, 1, 1])[0]) for _ in range(600)]
+    merger, known, expected = writer._Merger(None, set()), [], []
+    for key in keys:
+        match = next((eid for k, eid in known if k == key or same_engagement(k, key)), None)
+        if match is None:
+            known.append((key, key.engagement_id))
+        expected.append((match or key.engagement_id, match is not None))
+    assert [merger.find_or_add(key) for key in keys] == expected
+    assert sum(merged for _, merged in expected) > 100  # the sample merges often enough to test something

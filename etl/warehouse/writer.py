@@ -12,7 +12,7 @@ from etl.records import Batch, CodedRows, Reject, SourceRecord
 from etl.resolve.initiatives import Initiative, InitiativeResolver
 from etl.resolve.officials import Official, OfficialResolver
 from etl.resolve.titles import seniority
-from etl.warehouse.identity import EngagementKey, same_engagement, stable_id
+from etl.warehouse.identity import MERGE_DAYS, EngagementKey, same_engagement, stable_id
 from etl.warehouse.marts import note_touched, update_marts
 from etl.warehouse.queries import QUERIES
 
@@ -119,21 +119,43 @@ def _participant_key(official_ids: list[str], countries: list[str | None], party
 
 
 class _Merger:
-    """Finds the engagement a report belongs to, among stored ones and those of this run."""
+    """Finds the engagement a report belongs to, among stored ones and those of this run: the first known one, in the
+    order they became known, that the merge rule (identity.same_engagement) says is the same."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, keys: set[str]) -> None:
-        self._known: dict[tuple[str, str, str], list[tuple[EngagementKey, str]]] = defaultdict(list)
+        # Per kind, status and people: those known to the day by their date, the rest (month, year, undated) apart,
+        # so a report is compared only with those a day either side of it and the loose ones.
+        self._by_day: dict[tuple[str, str, str], dict[dt.date, list[tuple[int, EngagementKey, str]]]] = \
+            defaultdict(lambda: defaultdict(list))
+        self._loose: dict[tuple[str, str, str], list[tuple[int, EngagementKey, str]]] = defaultdict(list)
+        self._count = 0
         if keys:
             rows = con.execute(QUERIES["merge_candidates"], [sorted(keys)]).fetchall()
             for eid, kind, status, pkey, iso3, start, precision in rows:
                 self._remember(EngagementKey(kind, status, pkey, iso3, start, precision), eid)
 
     def _remember(self, key: EngagementKey, engagement_id: str) -> None:
-        self._known[(key.kind, key.status, key.participant_key)].append((key, engagement_id))
+        entry = (self._count, key, engagement_id)
+        self._count += 1
+        group = (key.kind, key.status, key.participant_key)
+        if key.start_date is not None and key.date_precision == "day":
+            self._by_day[group][key.start_date].append(entry)
+        else:
+            self._loose[group].append(entry)
+
+    def _candidates(self, key: EngagementKey) -> list[tuple[int, EngagementKey, str]]:
+        group = (key.kind, key.status, key.participant_key)
+        days = self._by_day.get(group, {})
+        if key.start_date is not None and key.date_precision == "day":
+            near = [e for step in range(-MERGE_DAYS, MERGE_DAYS + 1)
+                    for e in days.get(key.start_date + dt.timedelta(days=step), ())]
+        else:  # a month or a year matches any day within it
+            near = [e for entries in days.values() for e in entries]
+        return sorted(near + self._loose.get(group, []), key=lambda entry: entry[0])
 
     def find_or_add(self, key: EngagementKey) -> tuple[str, bool]:
         """The engagement id for a report, and whether it merged into an existing engagement."""
-        for known, engagement_id in self._known.get((key.kind, key.status, key.participant_key), []):
+        for _, known, engagement_id in self._candidates(key):
             if known == key or same_engagement(known, key):
                 return engagement_id, True
         self._remember(key, key.engagement_id)
