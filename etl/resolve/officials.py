@@ -150,9 +150,9 @@ class OfficialResolver:
         return official
 
     def _match(self, display: str, parts: NameParts, country: str | None) -> Official | None:
-        pool = dict(self._by_key.get(parts.surname, {}))
+        pool = self._by_key.get(parts.surname, {})
         if parts.first and _PATRONYMIC.intersection(parts.full):  # 'Mohamed bin Zayed' files under 'Nahyan' too
-            pool.update(self._by_key.get(parts.first, {}))
+            pool = {**pool, **self._by_key.get(parts.first, {})}
         candidates = [
             o
             for o in sorted(pool.values(), key=lambda o: o.official_id)
