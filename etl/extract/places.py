@@ -75,8 +75,7 @@ def _city_name(text: str) -> str:
 
 
 _TRAVEL_TO = re.compile(r"\b(?:travel(?:s|led|ed|ling|ing)?|trip|journey|head(?:s|ed|ing)?|fly|flies|flew)"
-                        r"(?:\s+(?:this|last|next)\s+(?:week|weekend|month)|\s+today|\s+yesterday|\s+recently)?\s+to\s+",
-                        re.I)
+                        + triggers.TRAVEL_WHEN + r"\s+to\s+", re.I)
 
 
 def visit_destinations(sentence: Span, visitor: Person, dateline: tuple[str | None, str | None],

@@ -11,6 +11,8 @@ CALL = re.compile(r"\b(phone call|telephone (?:call|conversation|talks?)|(?:by|o
 # Lowercase on purpose: a capitalised 'Dialogue' is usually an initiative's name, not the event.
 DIALOGUE = re.compile(r"\b([Cc]o-?chair(?:ed|s|ing)?|dialogue|consultations|2\+2|two-plus-two|strategic talks|"
                       r"joint commission|round of talks|ministerial (?:meeting|talks|dialogue))\b")
+# When or how a trip happened, between 'traveled' and 'to': 'traveled this week to', 'travelled separately to'.
+TRAVEL_WHEN = r"(?: (?:this|last|next) (?:week|weekend|month)| today| yesterday| recently| separately| together)?"
 MEETING = re.compile(r"\b(met|meet|meets|meeting|met with|held (?:[\w-]+ )?(?:talks|discussions|a meeting|delegation-level talks)|"
                      r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|(?:talks|discussions) (?:held|between)|(?:after|following|during) (?:their |the )?talks|hosted|hosts|host|hosting|"
                      r"(?:received|receives|receiving)(?!\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w.]+\s+){0,2}?"
@@ -21,7 +23,7 @@ MEETING = re.compile(r"\b(met|meet|meets|meeting|met with|held (?:[\w-]+ )?(?:ta
                      r"opportunit(?:y|ies))\b)|greeted|called on|calls on|sat down with|lunch|dinner|"
                      r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
                      r"discussed .{0,60} with|conferred|audience|welcome (?:was|were) (?:led|given|extended|accorded) by)\b", re.I)
-VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[\w-]+ )?delegation to|travel(?:l)?ed(?: (?:this|last) (?:week|weekend|month)| today| yesterday| recently| separately| together)? to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
+VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[\w-]+ )?delegation to|travel(?:l)?ed" + TRAVEL_WHEN + r" to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
                    r"landed in|lands in|touched down|(?:left|leaves|leaving) for|(?:has|have|had) been to|(?:came|went|returned) to (?:the|this) (?:city|country|capital)|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
                    r"working visit|chief guest)\b", re.I)
 # 'spoke with' is how readouts report a call ('President Biden spoke today with Prime Minister Modi'); beside a
