@@ -31,7 +31,6 @@ _NUMBERS = (("GoldsteinScale", float), ("NumMentions", int), ("NumSources", int)
             ("AvgTone", float))
 _CODED_FIELDS = ("event_id", "event_code", "actor1", "actor1_code", "actor2", "actor2_code", "place", "goldstein",
                  "num_mentions", "num_sources", "num_articles", "avg_tone", "publisher")
-Fault = tuple[str, str]  # (field, reason)
 
 
 _WIDEST = max(LAYOUTS)
@@ -45,11 +44,11 @@ def _pick(name: str) -> pl.Expr:
     return (pl.coalesce(picks) if picks else pl.lit(None, pl.String)).fill_null("").str.strip_chars().alias(name)
 
 
-def _base_code(base: str, code: str) -> str | Fault:
+def _base_code(base: str, code: str) -> str:
     base_code = base or code[:3]
     if not base_code.isdigit() or not code.isdigit():
         field = "EventBaseCode" if not base_code.isdigit() else "EventCode"
-        return field, f"'{base if field == 'EventBaseCode' else code}' is not a CAMEO code"
+        raise CodedEventError(field, f"'{base if field == 'EventBaseCode' else code}' is not a CAMEO code")
     return base_code
 
 
@@ -155,7 +154,7 @@ def parse_exports(paths: list[Path], **_options) -> list[Batch]:
     leading = pl.col("text").str.splitn("\t", LAYOUTS[_WIDEST]["EventBaseCode"] + 2).struct
     frame = frame.filter(~wrong_width).with_columns(EventBaseCode=leading.field(base).str.strip_chars(),
                                                     EventCode=leading.field(code).str.strip_chars())
-    frame, codes = _apply(frame, ["EventBaseCode", "EventCode"], _checked_base_code, "base")
+    frame, codes = _apply(frame, ["EventBaseCode", "EventCode"], _base_code, "base")
     rejects += _faults(frame, "base_fault")
     frame = frame.filter(pl.col("base").is_not_null()).with_columns(
         base_code=pl.col("base").replace_strict(list(range(len(codes))), codes, return_dtype=pl.String))
@@ -172,13 +171,6 @@ def parse_exports(paths: list[Path], **_options) -> list[Batch]:
     for f, batch in enumerate(batches):
         batch.records_in, batch.records_skipped = rows_in.get(f, 0), skipped.get(f, 0)
     return batches
-
-
-def _checked_base_code(base: str, code: str) -> str:
-    checked = _base_code(base, code)
-    if isinstance(checked, tuple):
-        raise CodedEventError(*checked)
-    return checked
 
 
 def _row_rules(frame: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, list], str]:
