@@ -150,13 +150,14 @@ def test_the_merger_finds_what_comparing_with_every_known_engagement_finds():
     import random
 
     from etl.warehouse.identity import EngagementKey, same_engagement
+    from etl.warehouse.merging import Merger
 
     rng = random.Random(7)
     day = dt.date(2024, 3, 1)
     keys = [EngagementKey(rng.choice(["meeting", "call"]), "held", rng.choice(["a", "b", ""]), rng.choice([None, "USA"]),
                           rng.choice([None, day + dt.timedelta(days=rng.randint(0, 40))]),
                           rng.choices(["day", "month", "year"], [8, 1, 1])[0]) for _ in range(600)]
-    merger, known, expected = writer._Merger(None, set()), [], []
+    merger, known, expected = Merger([]), [], []
     for key in keys:
         match = next((eid for k, eid in known if k == key or same_engagement(k, key)), None)
         if match is None:

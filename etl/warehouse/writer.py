@@ -12,8 +12,9 @@ from etl.records import Batch, CodedRows, Reject, SourceRecord
 from etl.resolve.initiatives import Initiative, InitiativeResolver
 from etl.resolve.officials import Official, OfficialResolver
 from etl.resolve.titles import seniority
-from etl.warehouse.identity import MERGE_DAYS, EngagementKey, same_engagement, stable_id
+from etl.warehouse.identity import EngagementKey, stable_id
 from etl.warehouse.marts import note_touched, update_marts
+from etl.warehouse.merging import Merger, StoredEngagements
 from etl.warehouse.queries import QUERIES
 
 
@@ -118,50 +119,6 @@ def _participant_key(official_ids: list[str], countries: list[str | None], party
     return "countries:" + ",".join(named) if named else ""
 
 
-class _Merger:
-    """Finds the engagement a report belongs to, among stored ones and those of this run: the first known one, in the
-    order they became known, that the merge rule (identity.same_engagement) says is the same."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, keys: set[str]) -> None:
-        # Per kind, status and people: those known to the day by their date, the rest (month, year, undated) apart,
-        # so a report is compared only with those a day either side of it and the loose ones.
-        self._by_day: dict[tuple[str, str, str], dict[dt.date, list[tuple[int, EngagementKey, str]]]] = \
-            defaultdict(lambda: defaultdict(list))
-        self._loose: dict[tuple[str, str, str], list[tuple[int, EngagementKey, str]]] = defaultdict(list)
-        self._count = 0
-        if keys:
-            rows = con.execute(QUERIES["merge_candidates"], [sorted(keys)]).fetchall()
-            for eid, kind, status, pkey, iso3, start, precision in rows:
-                self._remember(EngagementKey(kind, status, pkey, iso3, start, precision), eid)
-
-    def _remember(self, key: EngagementKey, engagement_id: str) -> None:
-        entry = (self._count, key, engagement_id)
-        self._count += 1
-        group = (key.kind, key.status, key.participant_key)
-        if key.start_date is not None and key.date_precision == "day":
-            self._by_day[group][key.start_date].append(entry)
-        else:
-            self._loose[group].append(entry)
-
-    def _candidates(self, key: EngagementKey) -> list[tuple[int, EngagementKey, str]]:
-        group = (key.kind, key.status, key.participant_key)
-        days = self._by_day.get(group, {})
-        if key.start_date is not None and key.date_precision == "day":
-            near = [e for step in range(-MERGE_DAYS, MERGE_DAYS + 1)
-                    for e in days.get(key.start_date + dt.timedelta(days=step), ())]
-        else:  # a month or a year matches any day within it
-            near = [e for entries in days.values() for e in entries]
-        return sorted(near + self._loose.get(group, []), key=lambda entry: entry[0])
-
-    def find_or_add(self, key: EngagementKey) -> tuple[str, bool]:
-        """The engagement id for a report, and whether it merged into an existing engagement."""
-        for _, known, engagement_id in self._candidates(key):
-            if known == key or same_engagement(known, key):
-                return engagement_id, True
-        self._remember(key, key.engagement_id)
-        return key.engagement_id, False
-
-
 def _resolve_people(record: SourceRecord, officials: OfficialResolver) -> list[tuple[Official, object]]:
     resolved = []
     for person in record.engagement.participants:
@@ -180,7 +137,8 @@ def _collect(records: list[SourceRecord], con, officials, initiatives, input_pat
                          [party.country_iso3 for party in r.engagement.parties])
         for r, ps in zip(records, people)
     ]
-    merger = _Merger(con, set(keys))
+    stored = StoredEngagements(con, set(keys))
+    merger = Merger(stored.of(set(keys)))
     for record, resolved, pkey in zip(records, people, keys):
         e = record.engagement
         key = EngagementKey(e.kind, e.status, pkey, e.country_iso3, e.start_date, e.date_precision)
@@ -221,12 +179,16 @@ def _reject_columns(rejects: list, run_id: int, input_path: str) -> dict[str, li
                for name in ("source_kind", "locator", "field", "reason", "record")}}
 
 
-def _collect_coded(coded: CodedRows, con, input_path: str, rows: _Rows, summary: RunSummary,
-                   loaded_at: dt.datetime) -> None:
+def _coded_keys(coded: CodedRows) -> list[str]:
+    """Each coded engagement's participant key: the countries taking part."""
+    return [_participant_key([], [], [iso3 for iso3, _, _ in parties]) for parties in coded.parties]
+
+
+def _collect_coded(coded: CodedRows, keys: list[str], stored: StoredEngagements, input_path: str, rows: _Rows,
+                   summary: RunSummary, loaded_at: dt.datetime) -> None:
     """A column reader's coded engagements, stored as _collect stores SourceRecords of the same values."""
     n = len(coded)
-    keys = [_participant_key([], [], [iso3 for iso3, _, _ in parties]) for parties in coded.parties]
-    merger = _Merger(con, set(keys))
+    merger = Merger(stored.of(set(keys)))
     engagement_ids, source_ids = [], []
     party_columns: dict[str, list] = {"engagement_id": [], "country_iso3": [], "role": [], "name": []}
     for i in range(n):
@@ -332,12 +294,14 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
         officials, initiatives = _load_officials(con), _load_initiatives(con)
         rows = _Rows()
         _forget_inputs(con, [batch.path for batch in batches])
-        for batch in batches:
+        coded_keys = [_coded_keys(batch.coded_rows) if batch.coded_rows is not None else [] for batch in batches]
+        stored = StoredEngagements(con, {key for keys in coded_keys for key in keys})  # one query, not one a file
+        for batch, keys in zip(batches, coded_keys):
             summary.records_in += batch.records_in
             summary.records_skipped += batch.records_skipped
             _collect(batch.records, con, officials, initiatives, batch.path, rows, summary, started)
             if batch.coded_rows is not None:
-                _collect_coded(batch.coded_rows, con, batch.path, rows, summary, started)
+                _collect_coded(batch.coded_rows, keys, stored, batch.path, rows, summary, started)
             summary.rejects.extend(batch.rejects)
             rows.add_columns("reject", _reject_columns(batch.rejects, run_id, batch.path))
         summary.records_rejected = len(summary.rejects)
