@@ -157,7 +157,7 @@ def test_the_merger_finds_what_comparing_with_every_known_engagement_finds():
     keys = [EngagementKey(rng.choice(["meeting", "call"]), "held", rng.choice(["a", "b", ""]), rng.choice([None, "USA"]),
                           rng.choice([None, day + dt.timedelta(days=rng.randint(0, 40))]),
                           rng.choices(["day", "month", "year"], [8, 1, 1])[0]) for _ in range(600)]
-    merger, known, expected = Merger([]), [], []
+    merger, known, expected = Merger(), [], []
     for key in keys:
         match = next((eid for k, eid in known if k == key or same_engagement(k, key)), None)
         if match is None:
@@ -165,3 +165,27 @@ def test_the_merger_finds_what_comparing_with_every_known_engagement_finds():
         expected.append((match or key.engagement_id, match is not None))
     assert [merger.find_or_add(key) for key in keys] == expected
     assert sum(merged for _, merged in expected) > 100  # the sample merges often enough to test something
+
+
+def test_reports_in_two_inputs_of_one_run_merge_as_in_two_runs(tmp_path):
+    """Whether inputs are loaded together or one by one, the merge rule sees every report: a meeting reported on
+    consecutive days by two curated tables is one engagement either way."""
+    from etl.warehouse.connection import connect
+
+    header = ("record_id,kind,status,start_date,end_date,city,country,title,participants,initiatives,topics,"
+              "source_url,evidence,confidence\n")
+    people = ("Ajit Doval | National Security Adviser | India | attendee; Jake Sullivan | National Security Advisor | "
+              "United States | host")
+    for name, day in (("one", "2023-01-31"), ("two", "2023-02-01")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / f"{name}.csv").write_text(header + f"{name},meeting,held,{day},{day},Washington,USA,Talks,{people},,,"
+                                            f"https://example.org/{name},ev,1.0\n", "utf-8")
+    counts = []
+    for db, runs in (("together", [[tmp_path / "one", tmp_path / "two"]]),
+                     ("apart", [[tmp_path / "one"], [tmp_path / "two"]])):
+        with connect(tmp_path / f"{db}.duckdb") as con:
+            summaries = [load(con, "table", paths) for paths in runs]
+            counts.append((con.execute("select count(*) from engagements").fetchone()[0],
+                           sum(s.records_merged for s in summaries)))
+    assert counts == [(1, 1), (1, 1)]

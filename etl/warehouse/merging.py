@@ -1,5 +1,5 @@
-"""Which engagement a report belongs to: the stored ones it may merge into, and the run's merger that applies the
-merge rule (etl/warehouse/identity.py) in the order engagements became known."""
+"""Which engagement a report belongs to: one merger per run applies the merge rule (etl/warehouse/identity.py) to the
+stored engagements and to those the run has found so far, whatever input each came from."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,34 +11,30 @@ from etl.warehouse.identity import MERGE_DAYS, EngagementKey, same_engagement
 from etl.warehouse.queries import QUERIES
 
 
-class StoredEngagements:
-    """The stored engagements a run's reports may merge into (merge_candidates), fetched once per run and handed to
-    each input's merger in the query's order."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, keys: set[str]) -> None:
-        self._by_key: dict[str, list[tuple]] = defaultdict(list)
-        if keys:
-            for row in con.execute(QUERIES["merge_candidates"], [sorted(keys)]).fetchall():
-                self._by_key[row[3]].append(row)
-
-    def of(self, keys: set[str]) -> list[tuple]:
-        """The stored engagements of these participant keys, by engagement id as the query orders them."""
-        return sorted((row for key in keys for row in self._by_key.get(key, ())), key=lambda row: row[0])
-
-
 class Merger:
     """Finds the engagement a report belongs to, among stored ones and those of this run: the first known one, in the
-    order they became known, that the merge rule (identity.same_engagement) says is the same."""
+    order they became known, that the merge rule (identity.same_engagement) says is the same. One serves a whole
+    run, so reports in different inputs merge as they would if each input were loaded on its own."""
 
-    def __init__(self, stored: list[tuple]) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection | None = None) -> None:
+        self._con = con  # None: nothing is stored (a new warehouse, or a test)
+        self._fetched: set[str] = set()
         # Per kind, status and people: those known to the day by their date, the rest (month, year, undated) apart,
         # so a report is compared only with those a day either side of it and the loose ones.
         self._by_day: dict[tuple[str, str, str], dict[dt.date, list[tuple[int, EngagementKey, str]]]] = \
             defaultdict(lambda: defaultdict(list))
         self._loose: dict[tuple[str, str, str], list[tuple[int, EngagementKey, str]]] = defaultdict(list)
         self._count = 0
-        for eid, kind, status, pkey, iso3, start, precision in stored:
-            self._remember(EngagementKey(kind, status, pkey, iso3, start, precision), eid)
+
+    def know_stored(self, keys: set[str]) -> None:
+        """Learn the stored engagements of these participant keys, before any report of them is placed; one query
+        for the keys not asked about before."""
+        new = keys - self._fetched
+        self._fetched |= new
+        if new and self._con is not None:
+            for eid, kind, status, pkey, iso3, start, precision in self._con.execute(
+                    QUERIES["merge_candidates"], [sorted(new)]).fetchall():
+                self._remember(EngagementKey(kind, status, pkey, iso3, start, precision), eid)
 
     def _remember(self, key: EngagementKey, engagement_id: str) -> None:
         entry = (self._count, key, engagement_id)

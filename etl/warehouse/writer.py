@@ -14,7 +14,7 @@ from etl.resolve.officials import Official, OfficialResolver
 from etl.resolve.titles import seniority
 from etl.warehouse.identity import EngagementKey, stable_id
 from etl.warehouse.marts import note_touched, update_marts
-from etl.warehouse.merging import Merger, StoredEngagements
+from etl.warehouse.merging import Merger
 from etl.warehouse.queries import QUERIES
 
 
@@ -129,7 +129,7 @@ def _resolve_people(record: SourceRecord, officials: OfficialResolver) -> list[t
     return resolved
 
 
-def _collect(records: list[SourceRecord], con, officials, initiatives, input_path: str, rows: _Rows,
+def _collect(records: list[SourceRecord], merger: Merger, officials, initiatives, input_path: str, rows: _Rows,
              summary: RunSummary, loaded_at: dt.datetime) -> None:
     people = [_resolve_people(r, officials) for r in records]
     keys = [
@@ -137,8 +137,7 @@ def _collect(records: list[SourceRecord], con, officials, initiatives, input_pat
                          [party.country_iso3 for party in r.engagement.parties])
         for r, ps in zip(records, people)
     ]
-    stored = StoredEngagements(con, set(keys))
-    merger = Merger(stored.of(set(keys)))
+    merger.know_stored(set(keys))
     for record, resolved, pkey in zip(records, people, keys):
         e = record.engagement
         key = EngagementKey(e.kind, e.status, pkey, e.country_iso3, e.start_date, e.date_precision)
@@ -184,11 +183,11 @@ def _coded_keys(coded: CodedRows) -> list[str]:
     return [_participant_key([], [], [iso3 for iso3, _, _ in parties]) for parties in coded.parties]
 
 
-def _collect_coded(coded: CodedRows, keys: list[str], stored: StoredEngagements, input_path: str, rows: _Rows,
+def _collect_coded(coded: CodedRows, keys: list[str], merger: Merger, input_path: str, rows: _Rows,
                    summary: RunSummary, loaded_at: dt.datetime) -> None:
     """A column reader's coded engagements, stored as _collect stores SourceRecords of the same values."""
     n = len(coded)
-    merger = Merger(stored.of(set(keys)))
+    merger.know_stored(set(keys))
     engagement_ids, source_ids = [], []
     party_columns: dict[str, list] = {"engagement_id": [], "country_iso3": [], "role": [], "name": []}
     for i in range(n):
@@ -295,13 +294,14 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
         rows = _Rows()
         _forget_inputs(con, [batch.path for batch in batches])
         coded_keys = [_coded_keys(batch.coded_rows) if batch.coded_rows is not None else [] for batch in batches]
-        stored = StoredEngagements(con, {key for keys in coded_keys for key in keys})  # one query, not one a file
+        merger = Merger(con)
+        merger.know_stored({key for keys in coded_keys for key in keys})  # one query, not one an input
         for batch, keys in zip(batches, coded_keys):
             summary.records_in += batch.records_in
             summary.records_skipped += batch.records_skipped
-            _collect(batch.records, con, officials, initiatives, batch.path, rows, summary, started)
+            _collect(batch.records, merger, officials, initiatives, batch.path, rows, summary, started)
             if batch.coded_rows is not None:
-                _collect_coded(batch.coded_rows, keys, stored, batch.path, rows, summary, started)
+                _collect_coded(batch.coded_rows, keys, merger, batch.path, rows, summary, started)
             summary.rejects.extend(batch.rejects)
             rows.add_columns("reject", _reject_columns(batch.rejects, run_id, batch.path))
         summary.records_rejected = len(summary.rejects)
