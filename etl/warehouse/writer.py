@@ -129,15 +129,19 @@ def _resolve_people(record: SourceRecord, officials: OfficialResolver) -> list[t
     return resolved
 
 
-def _collect(records: list[SourceRecord], merger: Merger, officials, initiatives, input_path: str, rows: _Rows,
-             summary: RunSummary, loaded_at: dt.datetime) -> None:
+def _resolve_records(records: list[SourceRecord], officials: OfficialResolver) -> tuple[list, list[str]]:
+    """Each record's resolved people and its participant key."""
     people = [_resolve_people(r, officials) for r in records]
     keys = [
         _participant_key([o.official_id for o, _ in ps], [p.country_iso3 for p in r.engagement.participants],
                          [party.country_iso3 for party in r.engagement.parties])
         for r, ps in zip(records, people)
     ]
-    merger.know_stored(set(keys))
+    return people, keys
+
+
+def _collect(records: list[SourceRecord], people: list, keys: list[str], merger: Merger, initiatives,
+             input_path: str, rows: _Rows, summary: RunSummary, loaded_at: dt.datetime) -> None:
     for record, resolved, pkey in zip(records, people, keys):
         e = record.engagement
         key = EngagementKey(e.kind, e.status, pkey, e.country_iso3, e.start_date, e.date_precision)
@@ -187,7 +191,6 @@ def _collect_coded(coded: CodedRows, keys: list[str], merger: Merger, input_path
                    summary: RunSummary, loaded_at: dt.datetime) -> None:
     """A column reader's coded engagements, stored as _collect stores SourceRecords of the same values."""
     n = len(coded)
-    merger.know_stored(set(keys))
     engagement_ids, source_ids = [], []
     party_columns: dict[str, list] = {"engagement_id": [], "country_iso3": [], "role": [], "name": []}
     for i in range(n):
@@ -293,15 +296,16 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
         officials, initiatives = _load_officials(con), _load_initiatives(con)
         rows = _Rows()
         _forget_inputs(con, [batch.path for batch in batches])
+        resolved = [_resolve_records(batch.records, officials) for batch in batches]
         coded_keys = [_coded_keys(batch.coded_rows) if batch.coded_rows is not None else [] for batch in batches]
         merger = Merger(con)
-        merger.know_stored({key for keys in coded_keys for key in keys})  # one query, not one an input
-        for batch, keys in zip(batches, coded_keys):
+        merger.know_stored({key for _, keys in resolved for key in keys} | {key for keys in coded_keys for key in keys})
+        for batch, (people, keys), coded in zip(batches, resolved, coded_keys):  # one query above, not one an input
             summary.records_in += batch.records_in
             summary.records_skipped += batch.records_skipped
-            _collect(batch.records, merger, officials, initiatives, batch.path, rows, summary, started)
+            _collect(batch.records, people, keys, merger, initiatives, batch.path, rows, summary, started)
             if batch.coded_rows is not None:
-                _collect_coded(batch.coded_rows, keys, merger, batch.path, rows, summary, started)
+                _collect_coded(batch.coded_rows, coded, merger, batch.path, rows, summary, started)
             summary.rejects.extend(batch.rejects)
             rows.add_columns("reject", _reject_columns(batch.rejects, run_id, batch.path))
         summary.records_rejected = len(summary.rejects)
