@@ -16,24 +16,18 @@ class Merger:
     order they became known, that the merge rule (identity.same_engagement) says is the same. One serves a whole
     run, so reports in different inputs merge as they would if each input were loaded on its own."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection | None = None) -> None:
-        self._con = con  # None: nothing is stored (a new warehouse, or a test)
-        self._fetched: set[str] = set()
+    def __init__(self, con: duckdb.DuckDBPyConnection | None = None, keys: set[str] = frozenset()) -> None:
+        """Start from the stored engagements of the run's participant keys (none without a connection), fetched in
+        one query."""
         # Per kind, status and people: those known to the day by their date, the rest (month, year, undated) apart,
         # so a report is compared only with those a day either side of it and the loose ones.
         self._by_day: dict[tuple[str, str, str], dict[dt.date, list[tuple[int, EngagementKey, str]]]] = \
             defaultdict(lambda: defaultdict(list))
         self._loose: dict[tuple[str, str, str], list[tuple[int, EngagementKey, str]]] = defaultdict(list)
         self._count = 0
-
-    def know_stored(self, keys: set[str]) -> None:
-        """Learn the stored engagements of these participant keys, before any report of them is placed; one query
-        for the keys not asked about before."""
-        new = keys - self._fetched
-        self._fetched |= new
-        if new and self._con is not None:
-            for eid, kind, status, pkey, iso3, start, precision in self._con.execute(
-                    QUERIES["merge_candidates"], [sorted(new)]).fetchall():
+        if con is not None and keys:
+            for eid, kind, status, pkey, iso3, start, precision in con.execute(
+                    QUERIES["merge_candidates"], [sorted(keys)]).fetchall():
                 self._remember(EngagementKey(kind, status, pkey, iso3, start, precision), eid)
 
     def _remember(self, key: EngagementKey, engagement_id: str) -> None:

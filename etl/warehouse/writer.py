@@ -298,8 +298,7 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
         _forget_inputs(con, [batch.path for batch in batches])
         resolved = [_resolve_records(batch.records, officials) for batch in batches]
         coded_keys = [_coded_keys(batch.coded_rows) if batch.coded_rows is not None else [] for batch in batches]
-        merger = Merger(con)
-        merger.know_stored({key for _, keys in resolved for key in keys} | {key for keys in coded_keys for key in keys})
+        merger = Merger(con, {key for _, keys in resolved for key in keys} | {key for keys in coded_keys for key in keys})
         for batch, (people, keys), coded in zip(batches, resolved, coded_keys):  # one query above, not one an input
             summary.records_in += batch.records_in
             summary.records_skipped += batch.records_skipped
