@@ -22,11 +22,14 @@ def visitors(events) -> set[tuple[str, str]]:
     return {(p.name, e.country) for e in events if e.kind == "visit" and e.status == "held" for p in e.participants}
 
 
-def release(text: str, published: str = "2022-05-20", publisher: str | None = "USA"):
-    """The events of a government release (no date line; the publisher given)."""
+def release(text: str, published: str = "2022-05-20", publisher: str | None = "USA", titled: bool = False):
+    """The events of a government release (no date line; the publisher given); `titled` reads the first paragraph
+    as the release's title, as the Markdown loader does."""
     import datetime as dt
 
     from etl.extract.document import parse_article
     from etl.extract.pipeline import extract_articles
 
-    return next(extract_articles([parse_article(text, dt.date.fromisoformat(published), publisher=publisher)])).events
+    headline = text.split("\n\n", 1)[0].rstrip(".") if titled else None
+    article = parse_article(text, dt.date.fromisoformat(published), headline, publisher=publisher)
+    return next(extract_articles([article])).events

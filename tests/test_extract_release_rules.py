@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction_cases import events_of as _events, release as _release, visitors as _visitors
+from etl.extract.initiatives import find_initiatives
+from tests.extraction_cases import events_of as _events, pairs as _pairs, release as _release, visitors as _visitors
 
 pytestmark = pytest.mark.xdist_group("spacy")  # one model load per worker
 
@@ -272,3 +273,92 @@ def test_a_nationality_before_an_appositions_title_is_the_persons_country():
                      "Seibert of the European Commission, reviewed progress.")
     people = {p.name: (p.title, p.country) for e in events for p in e.participants}
     assert people["Amos Hochstein"] == ("Senior Advisor for Energy Security", "USA")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two ministers met in Lima and agreed on steps to meet the shared goal of ending illegal fishing by 2030.",
+    "The two ministers met in Lima to discuss how the new port meets the needs of both economies.",
+])
+def test_meeting_a_goal_or_a_need_is_no_meeting_and_not_planned(sentence):
+    events = _events("Foreign Minister Ana Cecilia Gervasi of Peru and Foreign Minister Alberto van Klaveren of "
+                     "Chile held talks today. " + sentence)
+    assert {(e.kind, e.status) for e in events} == {("meeting", "held")}
+
+
+def test_a_plural_title_is_each_names_and_each_keeps_its_own_country():
+    events = _events("The summit was hosted by Presidents Klaus Iohannis of Romania and Andrzej Duda of Poland.")
+    people = {p.name: (p.title, p.country) for e in events for p in e.participants}
+    assert people == {"Klaus Iohannis": ("President", "ROU"), "Andrzej Duda": ("President", "POL")}
+
+
+def test_the_authors_of_a_statement_referred_to_take_no_part():
+    events = _events("The Task Force met in Brussels to discuss the Joint Statement by Presidents Ramos and Ferreira. "
+                     "The meeting, chaired by Under Secretary Lena Marsh of the United States and Director Piet Smit of "
+                     "the Netherlands, reviewed progress.")
+    assert all({p.name for p in e.participants} <= {"Lena Marsh", "Piet Smit"} for e in events)
+
+
+@pytest.mark.parametrize("headline, body, expected", [
+    ("Joint Statement by the President of Peru Dina Boluarte and President of Chile Gabriel Boric on Fisheries",
+     "We, the President of Peru and the President of Chile, met in Quito today to discuss fisheries.",
+     {frozenset({"Dina Boluarte", "Gabriel Boric"})}),
+    ("Peru-Chile Joint Statement on Fisheries",
+     "We, President Boluarte and President Boric, today reaffirmed our commitment to sustainable fisheries.",
+     {frozenset({"Boluarte", "Boric"})}),  # surnames: the offices table may give a full name
+    # a statement's 'we' that reports no encounter of its own is no meeting
+    ("Joint Statement by President Dina Boluarte and President Gabriel Boric on Fisheries",
+     "We are jointly committed to sustainable fisheries.", set()),
+])
+def test_the_authors_who_say_we_met_are_the_meeting(headline, body, expected):
+    pairs = _pairs(_release(f"{headline}\n\n{body}", publisher=None, titled=True))
+    assert {frozenset(name.split()[-1] for name in pair) for pair in pairs} \
+        == {frozenset(name.split()[-1] for name in pair) for pair in expected}
+
+
+def test_a_statement_by_one_person_who_says_i_will_travel_is_their_planned_trip():
+    events = _release("Statement by Vice President Kamala Harris on Her Trip to Ghana\n\nTonight, I will travel to "
+                      "Ghana at the invitation of President Akufo-Addo.", published="2023-03-25", titled=True)
+    assert {(p.name, e.country, e.status) for e in events if e.kind == "visit" for p in e.participants} \
+        == {("Kamala Harris", "GHA", "planned")}
+
+
+def test_a_headlines_trip_the_body_has_still_to_come_is_planned():
+    events = _release("Statement by Press Secretary Jen Psaki on the President’s Travel to Spain and Portugal\n\n"
+                      "President Joseph R. Biden, Jr. will travel to Madrid, Spain on June 28. He will also visit "
+                      "Portugal.", published="2022-06-20", titled=True)
+    assert not _visitors(events)
+
+
+def test_the_chair_of_a_union_names_the_union():
+    assert find_initiatives("met President Felix Tshisekedi, Chair of the African Union (AU), on the margins of the "
+                            "G20.") == ["African Union (AU)", "G20"]
+
+
+def test_northern_ireland_is_the_united_kingdom():
+    events = _events("Prime Minister of the United Kingdom and Northern Ireland Boris Johnson met Chancellor Olaf "
+                     "Scholz of Germany in Berlin.")
+    assert {p.name: p.country for e in events for p in e.participants}["Boris Johnson"] == "GBR"
+
+
+def test_who_issues_a_statement_on_someones_travel_is_neither_traveller_nor_he():
+    events = _release("Statement by Press Secretary Jen Psaki on the President’s Travel to Spain and Portugal\n\n"
+                      "President Joseph R. Biden, Jr. will travel to Madrid, Spain on June 28. He will also visit "
+                      "Portugal.", published="2022-06-20", titled=True)
+    assert {(p.name, e.country) for e in events if e.kind == "visit" for p in e.participants} \
+        == {("Joseph R. Biden", "ESP"), ("Joseph R. Biden", "PRT")}
+
+
+def test_a_titles_region_is_no_person():
+    events = _events("In Erbil, Coordinator Ana Ortiz met with President of the Iraqi Kurdistan Region Nechirvan "
+                     "Barzani.")
+    names = {p.name for e in events for p in e.participants}
+    assert "Nechirvan Barzani" in names and not any("Region" in n for n in names)
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Biden met Prime Minister Ana Ortiz of Peru to discuss Gender Policy.",
+    "President Biden met Prime Minister Ana Ortiz of Peru and Neighborhood Partnerships.",
+])
+def test_a_programmes_title_is_no_person(sentence):
+    names = {p.name for e in _events(sentence) for p in e.participants}
+    assert names == {"Joseph R. Biden", "Ana Ortiz"}

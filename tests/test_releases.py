@@ -34,6 +34,12 @@ def test_markdown_markup_is_removed():
     assert text.split("\n\n") == ["Bold words and a link here.", "one item wraps", "two"]
 
 
+def test_a_link_wrapped_across_lines_is_removed_whole():
+    text = markdown_to_text("implementation of the [March 25 Joint\nStatement](https://x.org/2022/03/25/joint-statement/) by"
+                            "\nthe two presidents.")
+    assert text == "implementation of the March 25 Joint Statement by the two presidents."
+
+
 def test_release_is_read_with_its_title_first():
     (raw,) = list(read_articles(MODI_CALL))
     assert raw.title.startswith("Readout of President Joseph R. Biden, Jr. Call with Prime Minister Narendra Modi")

@@ -16,7 +16,8 @@ from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.initiatives import find_initiatives
 from etl.extract.model import Event, Person, Sentence
 from etl.extract.places import meeting_place, visit_destinations
-from etl.extract.references import DESCRIBED, Context, participants, people_in, person_named, subject
+from etl.extract.references import (DESCRIBED, Context, headline_people, participants, people_in, person_named,
+                                    statement_authors, subject)
 from etl.extract.spans import first_at, last_mention_before, mention_chars, sentences_of
 from etl.extract.topics import find_topics
 
@@ -72,9 +73,16 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
         paragraph = bisect.bisect_right(breaks, sentence.start_char)
         if paragraph != context.paragraph:
             context.paragraph, context.last_date = paragraph, None
+        if index == 0:
+            context.authors = statement_authors(sentence, by_token)
         initiatives = find_initiatives(text)
         kinds = triggers.kinds_in(text)
         people = participants(sentence, by_token, context) if kinds else people_in(sentence, by_token)
+        if index == 0 and (issuers := [p for p in people if p not in headline_people(text, people, context.authors)]):
+            people = [p for p in people if p not in issuers]
+            if context.salient in issuers:  # who 'he' is: the protagonist, not who issued the statement
+                context.salient = max((p for p in everyone if p not in issuers), key=lambda p: len(p.mentions),
+                                      default=None)
         assign_sides(sentence, people)
         groups = companion_groups(sentence, people)
         travelling = [p for _, group in groups for p in group]

@@ -47,8 +47,13 @@ _PAREN = re.compile(r"\s*\(([^()]{2,120})\)")
 _ACRONYM = re.compile(r"^[A-Za-z0-9+&\-]{2,12}$")
 
 
+_OFFICE_OF = re.compile(r"^(?:(?:Vice|Deputy)\s+)?(?:Chair(?:man|woman|person)?|Head|Secretary[- ]General|"
+                        r"Director[- ]General|Members?)\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"^(?:(?:The|A|An|This|That|Its|Their|His|Her|Both|Under|At|On|In)\s+)+(?:the\s+)?", "", phrase.strip())
+    phrase = _OFFICE_OF.sub("", phrase)  # 'Chair of the African Union' names the Union
     owner = re.match(r"^([A-Z][\w.\-]*)['’]s\s+", phrase)
     if owner and owner[1] not in KNOWN_SHORT_NAMES:  # 'NATO’s Article 5' still names NATO
         phrase = phrase[owner.end():]  # "Italy's Mattei Plan" -> "Mattei Plan"

@@ -30,7 +30,12 @@ _ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "tech
               "professorship", "workforce", "register", "strategy", "framework", "coalition", "alliance",
               "network", "corporation", "company", "association", "society", "academy", "laboratory", "center",
               "centre", "project", "fellowship", "order", "law", "report", "review", "declaration", "charter",
-              "official", "officials", "development", "finance"}  # 'Senior Administration Official'
+              "official", "officials", "development", "finance",
+              # what fact sheets' linked titles end in: 'Gender Policy', 'Neighborhood Partnerships'
+              "policy", "policies", "partnerships", "access", "support", "campaign", "lab", "debate",
+              "infrastructure", "assistance", "servicemembers", "schools", "grant", "grants", "community",
+              "communities", "programs", "programmes", "initiatives", "services", "solutions", "opportunity",
+              "opportunities", "equity", "safety", "economy", "growth", "recovery"}  # 'Senior Administration Official'
 # Regions a title's portfolio names: 'Senior Director for the Western Hemisphere', 'Special Envoy for the Horn of Africa'.
 _REGIONS = {"western hemisphere", "middle east", "indo-pacific", "horn of africa", "great lakes", "sahel", "arctic",
             "europe", "africa", "asia", "americas", "east asia", "south asia", "central asia", "caucasus", "balkans",
@@ -47,13 +52,15 @@ _EVENT_NOUNS = {"summit", "conference", "forum", "stocktake", "expo", "games", "
 # Buildings and venues, named like people ('National Palace', 'Palazzo Chigi', 'Rashtrapati Bhavan').
 _PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "station", "villa", "residence",
                 "centre", "center", "square", "museum", "hotel", "castle", "chateau", "kremlin", "mansion", "house",
-                "airbase", "base", "port", "bridge", "memorial", "cathedral", "mosque", "temple", "stadium"}
+                "airbase", "base", "port", "bridge", "memorial", "cathedral", "mosque", "temple", "stadium",
+                # a region a title is of: 'President of the Iraqi Kurdistan Region Nechirvan Barzani'
+                "region", "province", "territory", "oblast", "governorate", "prefecture", "emirate"}
 
 
 _NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagram|reuters|xinhua|embassy|ministry|"
                         r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
                         r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
-                        r"friday|saturday|sunday)$", re.I)
+                        r"friday|saturday|sunday|states|members)$", re.I)  # 'EU Member States
 
 
 # Capitalised nouns of headlines ('Readout of Vice President Harris Call with …') that follow a name, never part of it.
@@ -122,6 +129,9 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
                 and country_of_word(doc[i - 1].text):
             title_words.insert(0, token.text)  # 'European Commission President von der Leyen': the body's nationality
         elif token.text[:1].isupper() and (c := country_of_word(token.text)):
+            if all(w.lower() in _CONNECTORS for w in title_words) and i + 1 < start \
+                    and doc[i + 1].text.lower() in _CONNECTORS:
+                break  # 'A of Romania and B': the country ends the name before, it is not this one's nationality
             words = [token.text]
             if i - 1 >= floor and (two := country_of_word(f"{doc[i - 1].text} {token.text}")):
                 c, i, words = two, i - 1, [doc[i - 1].text, token.text]  # 'North Korean', 'South African'
@@ -134,8 +144,6 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
         else:
             break
         i -= 1
-    if country is None and i + 1 < start and doc[i + 1].text.lower() == "and" and i >= floor:
-        country = _coordinated_country(doc, i, floor)
     while title_words and title_words[0].lower() in _CONNECTORS:
         title_words.pop(0)
     while title_words and title_words[-1].lower() in _CONNECTORS:
@@ -143,14 +151,30 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
     return (" ".join(title_words).replace(" -", "-") or None), country
 
 
-def _coordinated_country(doc: Doc, end: int, floor: int) -> str | None:
-    """The nationality of the titled name just before 'and' ('Japanese Foreign Minister Fumio Kishida and …')."""
-    i = end
+def _coordinated(doc: Doc, start: int, floor: int) -> tuple[str | None, str | None]:
+    """Title and nationality of the titled name before an 'and' just before this one ('Japanese Foreign Minister
+    Fumio Kishida and …', 'Presidents Biden and von der Leyen'), which the second name shares unless it says its own."""
+    i = start - 1
+    while i >= floor and _is_title_token(doc[i]) and doc[i].text[:1].isupper():
+        i -= 1  # back over this name's own title
+    if i < floor or doc[i].text.lower() != "and" or i - 1 < floor:
+        return None, None
+    i -= 1
+    of = next((k for k in (1, 2, 3) if i - k >= floor and doc[i - k].text == "of"
+               and country_of_word(doc[i - k + 1:i + 1].text)), None)
+    if of:
+        i -= of + 1  # back over the earlier name's own country: 'Presidents Klaus Iohannis of Romania and …'
+    name_end = i
     while i >= floor and doc[i].text[:1].isupper() and not _is_title_token(doc[i]):
         i -= 1  # back over the earlier person's name
-    if i == end:
-        return None
-    return _left_context(doc, i + 1, floor)[1]
+    if i == name_end:
+        return None, None
+    title, country = _left_context(doc, i + 1, floor)
+    plural = title and title.split()[-1] in _PLURAL_TITLES
+    return (_tidy_title(title) if plural else None), country
+
+
+_PLURAL_TITLES = ("Ministers", "Presidents", "Secretaries", "Chancellors", "Premiers")
 
 
 _APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\w+)?)(?:'s|’s)?\s+)?"
@@ -192,7 +216,7 @@ def _tidy_title(title: str | None) -> str | None:
     words = [w for w in title.split() if w.lower().strip(".") not in _HONORIFICS]
     while words and words[0].lower() in _CONNECTORS | {"in", "at", "on", "to"}:
         words.pop(0)
-    if words and words[-1] in ("Ministers", "Presidents", "Secretaries", "Chancellors"):
+    if words and words[-1] in _PLURAL_TITLES:
         words[-1] = {"Secretaries": "Secretary"}.get(words[-1], words[-1][:-1])  # 'Prime Ministers A, B and C'
     return " ".join(words) or None
 
@@ -317,6 +341,8 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     """The person a name span reads as, with the title and nationality around it; None when it is no person."""
     while start < end - 1 and doc[start].text.lower() in _CALENDAR_WORDS:
         start += 1  # 'On Sunday Deuba travels': the day is not part of the name
+    if start > 0 and doc[start - 1].text == "of":  # 'President of Chile Gabriel Boric': the NER took the country in
+        start += next((k for k in (3, 2, 1) if end - start - k >= 2 and country_of_word(doc[start:start + k].text)), 0)
     end = next((i for i in range(start + 1, end) if doc[i].text in ("'s", "’s")), end)  # a possessive ends a name
     while end > start + 1 and doc[end - 1].text in HEADLINE_NOUNS:
         end -= 1  # a headline's capitalised noun: 'Harris Call with …', 'Chollet's Trip to Ukraine'
@@ -344,5 +370,8 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     sentence_start, sentence_end = sentences.of(start)
     title, country = _left_context(doc, start, sentence_start)
     right_title, right_country = _right_context(doc, end, sentence_end)
-    title = _tidy_title(inner_title or title or right_title)
-    return Mention(start, end, text, title, country or right_country)
+    shared_title, shared_country = _coordinated(doc, start, sentence_start)
+    title = _tidy_title(inner_title or title or right_title) or shared_title
+    # a name's own 'of Poland' outweighs the country of the name it is coordinated with ('A of Romania and B of Poland')
+    country = country or right_country or shared_country
+    return Mention(start, end, text, title, country)

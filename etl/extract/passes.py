@@ -282,4 +282,17 @@ def headline_restated(events: list[Event], article: Article) -> list[Event]:
             kept.append(event)
         else:
             body.rules.append(f"pass.headline-restated: the headline's {event.kind} is this one")
+    for event in kept:
+        if _trip_still_to_come(event, kept):
+            event.status = "planned"
+            event.rules.append("pass.headline-planned: the body speaks of this trip as still to come")
     return kept
+
+
+def _trip_still_to_come(event: Event, events: list[Event]) -> bool:
+    """A headline's undated held visit ('… on the President's Travel to Italy, Vatican City, and the United Kingdom')
+    whose traveller the body only ever has travelling in future ('will travel to Rome', 'will also visit …')."""
+    if event.kind != "visit" or event.sentence != 0 or event.date_stated or event.status != "held":
+        return False
+    trips = [e for e in events if e.kind == "visit" and e.sentence > 0 and _same_people(e, event)]
+    return bool(trips) and all(e.status == "planned" for e in trips)

@@ -90,12 +90,21 @@ def country_mentions(doc) -> Counter:
     """How often the article names each country (by name, demonym or capital)."""
     counts: Counter = Counter()
     for ent in doc.ents:
+        text = ent.text.removeprefix("the ")
         if ent.label_ in ("GPE", "NORP"):
-            text = ent.text.removeprefix("the ")
             country = country_of_word(text) or country_of_city(text)
-            if country:
-                counts[country] += 1
+        elif ent.label_ == "ORG":  # the bodies that stand for a union: 'the EU', 'the European Commission'
+            first, _, rest = text.partition(" ")
+            country = country_of_word(text) if not rest else \
+                country_of_word(first) if rest in _UNION_BODIES and country_of_word(first) in ("EUU", "UNO") else None
+        else:
+            continue
+        if country:
+            counts[country] += 1
     return counts
+
+
+_UNION_BODIES = ("Commission", "Council", "Parliament", "Union", "Nations")
 
 
 Candidates = tuple[Article, list[Person], list[Event], DocumentPlaces]

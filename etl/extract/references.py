@@ -47,6 +47,7 @@ class Context:
     last_date: DateSpan | None = None
     paragraph: int = -1
     everyone: list[Person] = field(default_factory=list)  # in order of first mention
+    authors: list[Person] = field(default_factory=list)  # who a 'Statement by …' headline says speaks as 'I' or 'we'
 
 
 # Words after a name that make it the owner of something passed on, not someone present: 'hands Khamenei message to'.
@@ -67,6 +68,10 @@ _OWNED_ROLES = {"deputy", "wife", "husband", "spouse", "son", "daughter", "spoke
 
 
 _SENDER = re.compile(r"\b(?:message|letter|note|greetings|invitation) from(?:\s+[A-Z][\w.-]*){0,4}\s*$|"
+                     # 'implementation of the March 25 Joint Statement by Presidents Biden and von der Leyen'
+                     r"\b(?:the|a|an|their|its|our)\s+(?:[\w.’'-]+\s+){0,4}?(?:[Ss]tatement|[Dd]eclaration|"
+                     r"[Cc]ommuniqu[ée]|[Ll]etter) (?:by|from)"
+                     r"(?:\s+(?:[A-Z][\w.’'-]*|and|of|the|,))*?\s*$|"
                      r"\bon behalf of(?:\s+[A-Z][\w.-]*){0,4}\s*$")
 
 
@@ -93,9 +98,52 @@ def people_in(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
     return ordered
 
 
+# 'Statement by Vice President Kamala Harris on Her Trip to France', 'Joint Statement by the President of France
+# Emmanuel Macron, …, and President of the United States Joseph R. Biden, Jr. on Iran': who the body's 'I' or 'we' is.
+_AUTHORED = re.compile(r"^\s*(?:Joint\s+)?Statement\s+(?:by|from)\s+(?P<authors>.+?)(?:\s+(?:on|regarding|after|"
+                       r"following|at|in)\s+(?-i:[A-Z]|the|her|his|their)|$)", re.I)
+# 'Tonight, I will travel to France', 'We, the President of France, …, met in Rome today': the release's authors.
+_FIRST_PERSON = re.compile(r"^\s*(?:[A-Z][\w’']*,?\s+){0,3}?(?:(?P<we>We)\b|(?P<i>I)\b(?![.’']))")
+# Only an encounter the authors report of themselves: 'we met', 'I will travel', not 'we are jointly committed' nor
+# 'we look forward to meeting again' (narrowed to these verbs: with 'meet' and 'meeting' the untouched silver noise
+# rose from 0.172 to 0.176 engagements per release).
+_ENCOUNTER = re.compile(r"\b(?:met|spoke|talked|convened|gathered|hosted|travel(?:l?ed)?|visit(?:ed)?|arrived|"
+                        r"depart(?:ed|ing))\b", re.I)
+
+
+def statement_authors(headline: Span, by_token: dict[int, Person]) -> list[Person]:
+    """The people a 'Statement by …' headline names as the release's authors; none for any other headline."""
+    match = _AUTHORED.match(headline.text)
+    if not match:
+        return []
+    end = headline.start_char + match.end("authors")
+    named = {id(p): p for i in range(headline.start, headline.end) if (p := by_token.get(i))}
+    return [p for p in named.values() if p.mentions and headline.doc[p.mentions[0][0]].idx < end]
+
+
+# 'Statement by Vice President Kamala Harris on Her Trip to France': the authors' own engagement.
+_ABOUT_THEMSELVES = re.compile(r"\b(?:on|regarding|after|following)\s+(?:her|his|their|our|my)\b", re.I)
+
+
+def headline_people(headline: str, people: list[Person], authors: list[Person]) -> list[Person]:
+    """The people a headline's engagement may have: not the authors of a statement on someone else's
+    ('Statement by Press Secretary Jen Psaki on the President's Travel to Spain')."""
+    return people if not authors or _ABOUT_THEMSELVES.search(headline) else [p for p in people if p not in authors]
+
+
+def _first_person(text: str, authors: list[Person]) -> list[Person]:
+    """The authors a sentence opening with 'I' (one author) or 'We' (several) speaks for."""
+    found = _FIRST_PERSON.match(text) if authors and _ENCOUNTER.search(text) else None
+    if not found or (found["we"] and len(authors) < 2) or (found["i"] and len(authors) != 1):
+        return []
+    return authors
+
+
 def participants(sentence: Span, by_token: dict[int, Person], context: Context) -> list[Person]:
     people = people_in(sentence, by_token)
     text = sentence.text
+    if speakers := _first_person(text, context.authors):
+        return [*speakers, *[p for p in people if p not in speakers]]
     the_two = _THE_TWO.search(text)
     if the_two and len(context.last_group) >= 2 and (
             len(people) < 2 or the_two.start() < min((first_at(p, sentence) for p in people), default=0)):

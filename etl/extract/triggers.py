@@ -13,7 +13,11 @@ DIALOGUE = re.compile(r"\b([Cc]o-?chair(?:ed|s|ing)?|dialogue|consultations|2\+2
                       r"joint commission|round of talks|ministerial (?:meeting|talks|dialogue))\b")
 # When or how a trip happened, between 'traveled' and 'to': 'traveled this week to', 'travelled separately to'.
 TRAVEL_WHEN = r"(?: (?:this|last|next) (?:week|weekend|month)| today| yesterday| recently| separately| together)?"
-MEETING = re.compile(r"\b(met|meet|meets|meeting|met with|held (?:[\w-]+ )?(?:talks|discussions|a meeting|delegation-level talks)|"
+# 'to meet the global goal', 'meets the needs of': meeting a target, not a person.
+_MET_TARGET = (r"(?!\s+(?:(?:the|their|our|its|his|her|a|an|these|this|all|every|shared)\s+)?(?:[\w-]+\s+){0,3}?"
+               r"(?:goals?|targets?|needs?|demands?|challenges?|threats?|obligations?|commitments?|standards?|deadlines?|"
+               r"expectations?|requirements?|criteria|conditions|benchmarks?|objectives?|moment|pledges?)\b)")
+MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|met with|held (?:[\w-]+ )?(?:talks|discussions|a meeting|delegation-level talks)|"
                      r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|(?:talks|discussions) (?:held|between)|(?:after|following|during) (?:their |the )?talks|hosted|hosts|host|hosting|"
                      r"(?:received|receives|receiving)(?!\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w.]+\s+){0,2}?"
                      r"(?:degree|ph\.?d|b\.?[as]\.?|m\.?[as]\.?|m\.?b\.?a|j\.?d|bachelor|master|doctorate|award|medal|"
@@ -31,10 +35,11 @@ VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[
 SPOKE_WITH = re.compile(r"\b[Ss]po(?:ke|ken)\s+(?:(?:today|yesterday|again|separately|this \w+|on \w+(?: \d{1,2})?|"
                         r"by (?:tele)?phone)\s+)?(?:with|to)\s+(?:[A-Z]|(?:his|her|their) [A-Z]\w+ counterparts?\b)")
 SUMMIT = re.compile(r"\b(summit|leaders'? meeting|general assembly|G-?20 meeting|G-?7 meeting)\b", re.I)
-PLANNED = re.compile(r"\b(will|to (?:visit|meet|hold|travel|host|attend|co-chair|make|pay|begin|undertake|embark)|is (?:scheduled|expected|due|set|slated) to|"
+PLANNED = re.compile(r"\b(will|to (?:visit|meet" + _MET_TARGET + r"|hold|travel|host|attend|co-chair|make|pay|begin|undertake|embark)|is (?:scheduled|expected|due|set|slated) to|"
                      r"are (?:scheduled|expected|due|set|slated) to|plans to|planning to|plan to (?:visit|meet|travel|hold|host|attend)|"
                      r"planned|invit(?:ed|ation)|would|"
-                     r"is to|are to|upcoming|later (?:this|on|in)|next (?:week|month|year)|tomorrow)\b", re.I)
+                     r"is to|are to|upcoming|later (?:this|on|in)|next (?:week|month|year)|tomorrow|"
+                     r"look(?:s|ed|ing)? forward to)\b", re.I)
 HELD_OVERRIDE = re.compile(r"\b(had (?:been )?(?:scheduled|planned)|was (?:scheduled|expected) to .{0,40} (?:met|held))\b", re.I)
 
 
@@ -43,7 +48,8 @@ PATTERNS = {"call": CALL, "dialogue": DIALOGUE, "meeting": MEETING, "summit": SU
 
 def trigger_words(sentence: str, kind: str) -> str:
     """The words that signalled this kind in the sentence ('met with', 'travel to'), for --explain."""
-    found = PATTERNS[kind].search(sentence) or (SPOKE_WITH.search(sentence) if kind == "call" else None)
+    found = PATTERNS[kind].search(sentence) or (SPOKE_WITH.search(sentence) if kind == "call" else None) \
+        or (WE_TOGETHER.search(sentence) if kind == "meeting" else None)
     return found[0] if found else ""
 
 
@@ -63,6 +69,12 @@ def _dialogue_held(sentence: str) -> bool:
 _DOCUMENT_TYPE = re.compile(r"^\s*(?:(?:[A-Z][\w.’'-]*|and|of|the)\s+){0,6}?Joint Statement\b")
 
 
+# 'We, President Biden, Prime Minister Albanese, and Prime Minister Kishida, today reaffirmed …': leaders who speak
+# as one of what they did together today were together, in a meeting or on a call the rest of the text may name.
+WE_TOGETHER = re.compile(r"(?:^|(?<=[.!?\n]))\s*We,\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,6}[A-Z][\w.’'-]*(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                         r"(?:[A-Z][\w.’'-]*\s+){1,6}[A-Z][\w.’'-]*)+,\s+(?:today|this week|on \w+ \d{1,2})\b")
+
+
 def kinds_in(sentence: str) -> list[str]:
     """The engagement kinds a sentence signals: at most one kind of encounter, and 'visit'."""
     sentence = _DOCUMENT_TYPE.sub("", sentence)
@@ -77,6 +89,8 @@ def kinds_in(sentence: str) -> list[str]:
         kinds.append("summit")
     elif SPOKE_WITH.search(sentence):
         kinds.append("call")
+    elif WE_TOGETHER.search(sentence):
+        kinds.append("meeting")
     if VISIT.search(sentence):
         kinds.append("visit")
     return kinds

@@ -142,7 +142,8 @@ def markdown_to_text(markdown: str) -> str:
     current: list[str] = []
 
     def close() -> None:
-        if text := " ".join(" ".join(current).split()):
+        # inline markup is removed from the whole paragraph: a link's text may wrap onto the next line
+        if text := " ".join(_clean_inline(" ".join(current)).split()):
             paragraphs.append(text)
         current.clear()
 
@@ -156,7 +157,7 @@ def markdown_to_text(markdown: str) -> str:
         if _HEADING.match(line) or _LIST_ITEM.match(raw):
             close()
             line = _LIST_ITEM.sub("", _HEADING.sub("", line))
-        current.append(_clean_inline(line))
+        current.append(line)
         if raw.endswith("  ") or _HEADING.match(raw.strip()):
             close()  # a hard line break or a heading ends its paragraph
     close()
