@@ -362,3 +362,26 @@ def test_a_titles_region_is_no_person():
 def test_a_programmes_title_is_no_person(sentence):
     names = {p.name for e in _events(sentence) for p in e.participants}
     assert names == {"Joseph R. Biden", "Ana Ortiz"}
+
+
+def test_a_readouts_meeting_on_neutral_ground_is_a_visit_by_both_sides():
+    events = _release("Readout of Vice President Harris’s Meeting with Prime Minister Han of the Republic of Korea\n\n"
+                      "Vice President Kamala Harris today met with Prime Minister Han Duck-soo of the Republic of Korea "
+                      "in Tokyo, Japan.", published="2022-09-27", titled=True, publisher=None)
+    assert _visitors(events) == {("Kamala Harris", "JPN"), ("Han Duck-soo", "JPN")}
+
+
+def test_a_meeting_at_a_seat_of_government_is_in_its_country():
+    events = _events("On May 31, National Security Advisor Jake Sullivan and Israeli National Security Advisor Eyal "
+                     "Hulata convened a meeting at the White House of the U.S.-Israel Strategic Consultative Group.",
+                     published="2022-06-01")
+    (meeting,) = [e for e in events if e.kind != "visit"]
+    assert meeting.country == "USA" and meeting.initiatives == ["U.S.-Israel Strategic Consultative Group"]
+    assert _visitors(events) == {("Eyal Hulata", "USA")}
+
+
+def test_a_portfolio_the_ner_took_into_a_name_and_non_nato_are_no_names():
+    events = _release("This week, Senior Director for Cyber Amit Mital will travel to Brazil. He will meet with "
+                      "leaders of the Major Non-NATO allies.")
+    names = {p.name for e in events for p in e.participants}
+    assert "Amit Mital" in names and not any("Cyber" in n or "NATO" in n for n in names)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.dates import CALENDAR_WORDS
+from etl.extract.venues import seats
 from etl.resolve.countries import to_iso3
 
 # Groupings and mechanisms usually written by a short name alone.
@@ -54,6 +55,8 @@ _OFFICE_OF = re.compile(r"^(?:(?:Vice|Deputy)\s+)?(?:Chair(?:man|woman|person)?|
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"^(?:(?:The|A|An|This|That|Its|Their|His|Her|Both|Under|At|On|In)\s+)+(?:the\s+)?", "", phrase.strip())
     phrase = _OFFICE_OF.sub("", phrase)  # 'Chair of the African Union' names the Union
+    if (of := re.match(r"^(.+?)\s+of\s+(?:the\s+)?(?=[A-Z])", phrase)) and of[1] in seats():
+        phrase = phrase[of.end():]  # 'a meeting at the White House of the U.S.-Israel Strategic Consultative Group'
     owner = re.match(r"^([A-Z][\w.\-]*)['’]s\s+", phrase)
     if owner and owner[1] not in KNOWN_SHORT_NAMES:  # 'NATO’s Article 5' still names NATO
         phrase = phrase[owner.end():]  # "Italy's Mattei Plan" -> "Mattei Plan"

@@ -243,7 +243,8 @@ _PORTFOLIO = {"international", "global", "national", "economic", "economics", "p
               "energy", "climate", "health", "education", "defense", "defence", "intelligence", "communications",
               "operations", "management", "budget", "strategy", "technology", "innovation", "infrastructure",
               "planning", "resources", "relations", "issues", "arms", "control", "nonproliferation", "human", "rights",
-              "civilian", "democracy", "labor", "labour", "finance", "economy", "and", "the", "&"}
+              "civilian", "democracy", "labor", "labour", "finance", "economy", "cyber", "cybersecurity", "emerging",
+              "technologies", "counterterrorism", "migration", "humanitarian", "and", "the", "&"}
 
 
 def _portfolio_words(name: str) -> int:
@@ -341,13 +342,16 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     """The person a name span reads as, with the title and nationality around it; None when it is no person."""
     while start < end - 1 and doc[start].text.lower() in _CALENDAR_WORDS:
         start += 1  # 'On Sunday Deuba travels': the day is not part of the name
+    while start > 0 and doc[start - 1].text in ("for", "and") and end - start >= 3 \
+            and doc[start].text.lower() in _PORTFOLIO and doc[start].text.lower() not in ("and", "the", "&"):
+        start += 1  # 'Senior Director for Cyber Amit Mital': the NER took the portfolio in
     if start > 0 and doc[start - 1].text == "of":  # 'President of Chile Gabriel Boric': the NER took the country in
         start += next((k for k in (3, 2, 1) if end - start - k >= 2 and country_of_word(doc[start:start + k].text)), 0)
     end = next((i for i in range(start + 1, end) if doc[i].text in ("'s", "’s")), end)  # a possessive ends a name
     while end > start + 1 and doc[end - 1].text in HEADLINE_NOUNS:
         end -= 1  # a headline's capitalised noun: 'Harris Call with …', 'Chollet's Trip to Ukraine'
     text = _clean_name(doc[start:end].text)
-    if not text or _NOT_NAMES.match(text) or any(ch.isdigit() for ch in text) \
+    if not text or _NOT_NAMES.match(text) or any(ch.isdigit() for ch in text) or text.lower().startswith("non-") \
             or all(word in HEADLINE_NOUNS for word in text.split()):
         return None
     words = text.split()

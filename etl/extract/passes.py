@@ -232,6 +232,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             twin.evidence += EVIDENCE_JOINER + event.evidence  # every sentence that reports it, up to a few
         twin.initiatives += [i for i in event.initiatives if i not in twin.initiatives]
         twin.topics += [t for t in event.topics if t not in twin.topics]
+        if event.country and not twin.country:  # where the headline is silent, the body's sentence says where
+            twin.rules += [rule for rule in event.rules if rule.startswith("place.")]
         twin.city, twin.country = twin.city or event.city, twin.country or event.country
         if event.date_stated and twin.date and event.date and twin.date.precision == "month" and event.date.precision == "day":
             twin.date = event.date

@@ -9,6 +9,7 @@ from etl.extract import triggers
 from etl.extract.gazetteer import country_of_city, country_of_word, is_city
 from etl.extract.model import Person
 from etl.extract.spans import ents_in
+from etl.extract.venues import seat_met_at
 
 
 _TOPIC_PLACE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence|ceasefire|peace|tensions|"
@@ -108,6 +109,8 @@ def meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tu
     cities, countries = _places(sentence, dateline[1])
     if cities:
         return cities[0]
+    if seat := seat_met_at(sentence.text):
+        return None, seat  # 'convened a meeting at the White House'
     if countries and dateline[1] not in countries and triggers.VISIT.search(sentence.text):
         return None, countries[0]  # 'Widodo visited Timor-Leste in January 2016, when he held talks with …'
     for country in countries:  # 'when he met Boric, then president-elect, in Chile'

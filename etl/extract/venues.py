@@ -29,6 +29,15 @@ def _seat_pattern() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
 
 
+def seat_met_at(sentence: str) -> str | None:
+    """The country of a seat of government a sentence says something happened at ('convened a meeting at the White
+    House'), or None."""
+    for found in _seat_pattern().finditer(sentence):
+        if re.search(r"\b(?:at|in)\s+(?:the\s+)?$", sentence[:found.start()]):
+            return seats()[found[0]]
+    return None
+
+
 def _country_of_place(words: str) -> str | None:
     """The country a capitalised run of words names, trying its longest prefix first ('New Delhi on Friday')."""
     parts = words.split()
