@@ -185,6 +185,8 @@ PLACE_CASES = [
     ("Blinken travelled to New Delhi on Friday, then to Tokyo.", (), ("IND", "JPN")),
     ("Sunak hosted him at 10 Downing Street, then at Chequers.", ("GBR", "GBR"), ()),
     ("The President discussed the Quad with Prime Minister Modi of India.", (), ()),
+    # 'to' says where only after a word of travel
+    ("They discussed assistance to Ukraine before he returned to Washington.", (), ("USA",)),
 ]
 
 

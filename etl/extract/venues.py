@@ -13,7 +13,10 @@ from importlib import resources
 
 from etl.extract.gazetteer import country_of_city, country_of_word
 
-_PLACE_AFTER = re.compile(r"\b(?:in|to|at|from)\s+(?:the\s+)?([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})")
+# 'to' only after a word of travel: 'traveled to Washington' says where, 'assistance to Ukraine' does not.
+_PLACE_AFTER = re.compile(r"(?:\b(?:in|at|from)|\b(?:travel\w*|trip|visit\w*|arriv\w*|welcom\w*|return\w*|came|come|"
+                          r"went|flew|journey\w*|head\w*)(?:\s+[\w’'-]+){0,3}?\s+to|,\s+then\s+(?:on\s+)?to)\s+(?:the\s+)?"
+                          r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})")
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +56,7 @@ class DocumentPlaces:
     """The countries a document puts things in."""
 
     seats: tuple[str, ...]  # ISO3 of each seat of government named, in text order
-    places: tuple[str, ...]  # ISO3 of each place named after 'in', 'to', 'at' or 'from', in text order
+    places: tuple[str, ...]  # ISO3 of each place named after 'in', 'at', 'from' or a travel word's 'to', in order
 
 
 NO_PLACES = DocumentPlaces((), ())
