@@ -16,7 +16,7 @@ from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.initiatives import find_initiatives
 from etl.extract.model import Event, Person, Sentence
 from etl.extract.places import meeting_place, visit_destinations
-from etl.extract.references import (DESCRIBED, Context, headline_people, participants, people_in, person_named,
+from etl.extract.references import (DESCRIBED, Context, headline_issuers, participants, people_in, person_named,
                                     statement_authors, subject)
 from etl.extract.spans import first_at, last_mention_before, mention_chars, sentences_of
 from etl.extract.topics import find_topics
@@ -78,7 +78,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
         initiatives = find_initiatives(text)
         kinds = triggers.kinds_in(text)
         people = participants(sentence, by_token, context) if kinds else people_in(sentence, by_token)
-        if index == 0 and (issuers := [p for p in people if p not in headline_people(text, people, context.authors)]):
+        if index == 0 and (issuers := headline_issuers(text, people, context.authors)):
             people = [p for p in people if p not in issuers]
             if context.salient in issuers:  # who 'he' is: the protagonist, not who issued the statement
                 context.salient = max((p for p in everyone if p not in issuers), key=lambda p: len(p.mentions),

@@ -60,7 +60,7 @@ _PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "s
 _NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagram|reuters|xinhua|embassy|ministry|"
                         r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
                         r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
-                        r"friday|saturday|sunday|states|members)$", re.I)  # 'EU Member States
+                        r"friday|saturday|sunday|states|members)$", re.I)  # 'EU Member States'
 
 
 # Capitalised nouns of headlines ('Readout of Vice President Harris Call with …') that follow a name, never part of it.
@@ -151,6 +151,9 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
     return (" ".join(title_words).replace(" -", "-") or None), country
 
 
+_PLURAL_TITLES = ("Ministers", "Presidents", "Secretaries", "Chancellors", "Premiers")
+
+
 def _coordinated(doc: Doc, start: int, floor: int) -> tuple[str | None, str | None]:
     """Title and nationality of the titled name before an 'and' just before this one ('Japanese Foreign Minister
     Fumio Kishida and …', 'Presidents Biden and von der Leyen'), which the second name shares unless it says its own."""
@@ -173,8 +176,6 @@ def _coordinated(doc: Doc, start: int, floor: int) -> tuple[str | None, str | No
     plural = title and title.split()[-1] in _PLURAL_TITLES
     return (_tidy_title(title) if plural else None), country
 
-
-_PLURAL_TITLES = ("Ministers", "Presidents", "Secretaries", "Chancellors", "Premiers")
 
 
 _APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\w+)?)(?:'s|’s)?\s+)?"

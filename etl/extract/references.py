@@ -125,10 +125,10 @@ def statement_authors(headline: Span, by_token: dict[int, Person]) -> list[Perso
 _ABOUT_THEMSELVES = re.compile(r"\b(?:on|regarding|after|following)\s+(?:her|his|their|our|my)\b", re.I)
 
 
-def headline_people(headline: str, people: list[Person], authors: list[Person]) -> list[Person]:
-    """The people a headline's engagement may have: not the authors of a statement on someone else's
-    ('Statement by Press Secretary Jen Psaki on the President's Travel to Spain')."""
-    return people if not authors or _ABOUT_THEMSELVES.search(headline) else [p for p in people if p not in authors]
+def headline_issuers(headline: str, people: list[Person], authors: list[Person]) -> list[Person]:
+    """The headline's people who only issue its statement, on someone else's engagement ('Statement by Press
+    Secretary Jen Psaki on the President's Travel to Spain'); none when the authors speak of their own."""
+    return [] if _ABOUT_THEMSELVES.search(headline) else [p for p in people if p in authors]
 
 
 def _first_person(text: str, authors: list[Person]) -> list[Person]:
