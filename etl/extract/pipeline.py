@@ -93,10 +93,8 @@ def country_mentions(doc) -> Counter:
         text = ent.text.removeprefix("the ")
         if ent.label_ in ("GPE", "NORP"):
             country = country_of_word(text) or country_of_city(text)
-        elif ent.label_ == "ORG":  # the bodies that stand for a union: 'the EU', 'the European Commission'
-            first, _, rest = text.partition(" ")
-            country = country_of_word(text) if not rest else \
-                country_of_word(first) if rest in _UNION_BODIES and country_of_word(first) in ("EUU", "UNO") else None
+        elif ent.label_ == "ORG":
+            country = _union_of(text)
         else:
             continue
         if country:
@@ -105,6 +103,15 @@ def country_mentions(doc) -> Counter:
 
 
 _UNION_BODIES = ("Commission", "Council", "Parliament", "Union", "Nations")
+
+
+def _union_of(organisation: str) -> str | None:
+    """The union an organisation stands for: 'EU' and 'European Commission' are the EU's; other bodies none."""
+    first, _, rest = organisation.partition(" ")
+    if not rest:
+        return country_of_word(organisation)
+    union = country_of_word(first)
+    return union if rest in _UNION_BODIES and union in ("EUU", "UNO") else None
 
 
 Candidates = tuple[Article, list[Person], list[Event], DocumentPlaces]
