@@ -385,3 +385,82 @@ def test_a_portfolio_the_ner_took_into_a_name_and_non_nato_are_no_names():
                       "leaders of the Major Non-NATO allies.")
     names = {p.name for e in events for p in e.participants}
     assert "Amit Mital" in names and not any("Cyber" in n or "NATO" in n for n in names)
+
+
+def test_an_honorific_before_a_monarchs_title_is_neither_name_nor_title():
+    events = _release("President Joseph R. Biden, Jr. met today with His Majesty King Abdullah II of Jordan.")
+    people = {p.name: (p.title, p.country) for e in events for p in e.participants}
+    assert people["Abdullah II"] == ("King", "JOR") and not any("Majesty" in n for n in people)
+
+
+@pytest.mark.parametrize("headline", ["Readout of Oval Office Meeting with Bipartisan Leaders of Both Chambers of Congress",
+                                      "Readout of Vice President Harris’s Meeting with Ohio State Legislators"])
+def test_a_plural_group_in_a_headline_is_no_person(headline):
+    events = _release(f"{headline}\n\nToday the Vice President met Ambassador Ana Ortiz of Peru.", titled=True)
+    assert not any(p.name.endswith(("Leaders", "Legislators")) for e in events for p in e.participants)
+
+
+def test_consultations_whose_sides_are_named_by_who_led_each_delegation_are_a_dialogue():
+    events = _release("On 7-8 March, Peru and the United States held consultations on the Pacific. The U.S. "
+                      "delegation was led by Coordinator Ana Ortiz and included officials of the Department of State. "
+                      "The Peruvian delegation was led by Vice Minister Luis Vargas.", published="2022-03-11")
+    (dialogue,) = [e for e in events if e.kind == "dialogue"]
+    assert dialogue.status == "held" and {p.name for p in dialogue.participants} == {"Ana Ortiz", "Luis Vargas"}
+    assert {p.name: p.country for p in dialogue.participants}["Luis Vargas"] == "PER"
+
+
+def test_an_invitation_delivered_at_a_meeting_neither_plans_it_nor_places_it():
+    events = _release("President Biden looks forward to welcoming President Luis Vargas of Peru to the White House on "
+                      "December 19. Special Advisor Ana Ortiz recently met with President Vargas and delivered "
+                      "President Biden’s invitation to meet at the White House.", published="2022-12-16")
+    by_people = {frozenset(p.name for p in e.participants): e for e in events if e.kind == "meeting"}
+    planned = by_people[frozenset({"Joseph R. Biden", "Luis Vargas"})]
+    assert (planned.status, planned.country, str(planned.date.start)) == ("planned", "USA", "2022-12-19")
+    delivered = by_people[frozenset({"Ana Ortiz", "Luis Vargas"})]
+    assert delivered.status == "held" and "place.sentence: USA" not in delivered.rules
+
+
+def test_an_officer_of_an_organisation_is_named_after_it():
+    events = _release("Director Ana Ortiz led a delegation to Ghana. Ortiz was joined by Deputy Chief Executive "
+                      "Officer of the Millennium Challenge Corporation Alexia Latortue and others.")
+    names = {p.name for e in events for p in e.participants}
+    assert "Alexia Latortue" in names and not any("Corporation" in n for n in names)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("with support from USAID and the United States International Development Finance Corporation (DFC).",
+     ["United States International Development Finance Corporation (DFC)"]),
+    ("at the G20 and the Asia-Pacific Economic Cooperation (APEC)", ["G20", "Asia-Pacific Economic Cooperation (APEC)"]),
+    ("the Partnership for Global Infrastructure and Investment (PGII)",
+     ["Partnership for Global Infrastructure and Investment (PGII)"]),
+    ("the U.S.-India Initiative on Critical and Emerging Technologies (iCET)",
+     ["U.S.-India Initiative on Critical and Emerging Technologies (iCET)"]),
+    ("joined by Chief Executive Officer of the Fund Ana Ortiz and U.S. Agency for International Development (USAID)",
+     ["U.S. Agency for International Development (USAID)"]),
+])
+def test_an_acronym_after_a_list_names_the_names_it_spells(sentence, expected):
+    assert find_initiatives(sentence) == expected
+
+
+def test_who_joins_a_delegation_is_on_its_trip_and_at_the_meetings_the_delegation_held():
+    events = _release("Director Ana Ortiz led a U.S. delegation to Ghana. Ortiz was joined by U.S. Agency for "
+                      "International Development’s (USAID) Deputy Assistant Administrator for the Africa Bureau Luis "
+                      "Vargas. In Ghana, Ortiz and the U.S. delegation met with Vice President Kwame Mensah.")
+    assert _visitors(events) == {("Ana Ortiz", "GHA"), ("Luis Vargas", "GHA")}
+    assert frozenset({"Luis Vargas", "Kwame Mensah"}) in _pairs(events)
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("Today, White House National Climate Advisor Ana Ortiz met Minister Luis Vargas of Peru.", "USA"),
+    ("Kremlin Chief of Staff Ivan Petrov met Minister Luis Vargas of Peru.", "RUS"),
+])
+def test_a_title_led_by_a_seat_of_government_is_that_governments(sentence, country):
+    people = {p.name: p.country for e in _events(sentence) for p in e.participants}
+    assert people[next(n for n in people if n != "Luis Vargas")] == country
+
+
+def test_the_publishers_own_legislators_are_its_own_and_visit_no_one():
+    events = _release("President Biden met Speaker Pelosi and Leader Schumer at the White House on Monday to discuss "
+                      "the budget for Ukraine.")
+    assert {p.name: p.country for e in events for p in e.participants}["Schumer"] == "USA"
+    assert not _visitors(events)

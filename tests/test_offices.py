@@ -68,6 +68,8 @@ def test_make_offices_reproduces_the_committed_table(tmp_path: Path):
      [("Ken Salazar", "Ambassador to Mexico"), ("Alejandro Mayorkas", "Secretary of Homeland Security")]),
     ("Ambassador to the Republic of Kenya The Honorable Meg Whitman", []),  # a nomination list's honorific
     ("Secretary of Labor for President Barack Obama.", []),  # the President is not the portfolio's holder
+    ("spoke today with South African\nNational Security Advisor Thabo Nkosi. They", []),  # a two-word nationality
+    ("The UK delegation was led by Deputy National Security Advisor Tom Hale and included", []),  # its side
 ])
 def test_us_officials_named_by_office(text, expected):
     assert us_officials(text) == expected

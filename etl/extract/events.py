@@ -25,6 +25,8 @@ from etl.extract.topics import find_topics
 _UNNAMED_COUNTERPARTS = re.compile(r"\b[Ww]ith (?:(?:their|his|her) )?(?:\w+ )?[Cc]ounterparts?\b")
 
 
+# A verb that reports an encounter as past, which a later date the text gave before cannot be the date of.
+_PAST_ENCOUNTER = re.compile(r"\b(?:met|spoke|talked|conferred|visited|travell?ed|hosted|welcomed|received|recently)\b")
 _SINCE = re.compile(r"\b(?:since|after|before|until|ahead of)\b[^,.;]*", re.I)
 
 
@@ -64,7 +66,8 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
     everyone = sorted({id(p): p for p in by_token.values()}.values(), key=lambda p: p.mentions[0][0])
     context = Context(salient=max(everyone, key=lambda p: len(p.mentions), default=None), everyone=everyone)
     pending_initiatives: list[str] = []
-    lone: Sentence | None = None  # the last engagement sentence that named one person only
+    lone: Sentence | None = None  # the last engagement sentence that named one person or nobody
+    led: list[Person] = []  # the people later 'delegation was led by' sentences add to it
     breaks = [m.start() for m in re.finditer("\n\n", doc.text)]  # paragraph boundaries
     for index, sentence in enumerate(sentences_of(doc)):
         text = sentence.text.strip()
@@ -88,13 +91,17 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
         travelling = [p for _, group in groups for p in group]
         read = Sentence(sentence, text, index, kinds, people, travelling, published, dateline)
         found = sentence_events(read, context) if kinds else []
-        if lone and not found and index - lone.index <= 2 and LED_BY.search(text) \
-                and (others := [p for p in people if p not in lone.people]):
-            found = _led_by(lone, others, context)  # the other side, named in a sentence of its own
-            initiatives = _merge_lists(find_initiatives(lone.text), initiatives)
-            lone = None
-        if kinds and len(people) == 1 and not found and any(k != "visit" for k in kinds):
-            lone = read  # 'Sullivan led the U.S. delegation in a meeting of the Group': whom with comes next
+        if lone and not found and index - lone.index <= 3 and LED_BY.search(text) \
+                and (others := [p for p in people if p not in lone.people and p not in led]):
+            led += others  # each side, named in a sentence of its own: 'The UK delegation was led by …'
+            found = _led_by(lone, led, context)
+            if found:
+                initiatives = _merge_lists(find_initiatives(lone.text), initiatives)
+                lone = None
+        if kinds and len(people) <= 1 and not found and any(k != "visit" for k in kinds):
+            # 'Sullivan led the U.S. delegation in a meeting of the Group', 'the UK and the US held consultations':
+            # who took part comes next
+            lone, led = read, []
         for spouse_of in SPOUSE.finditer(text):
             note_spouse(sentence, people, spouse_of)
         for principals, group in groups:
@@ -143,6 +150,9 @@ def sentence_events(s: Sentence, context: Context) -> list[Event]:
     span, stated = _date_for(s.text, s.published, planned_words, context)
     if planned_words and not stated and span is not None and s.published and span.start < s.published:
         span = None  # 'Sisi is expected to visit Nairobi later this year': not the last sentence's past date
+    elif not planned_words and not stated and span is not None and s.published and span.start > s.published \
+            and _PAST_ENCOUNTER.search(s.text):
+        span = None  # 'Dodd recently met with Lasso', after 'will welcome Lasso on December 19': not that date
     status = _status(s.text, span, s.published)
     found = _pair_events(s, span, stated, status, planned_words)
     if "visit" in s.kinds and s.people:

@@ -29,7 +29,7 @@ _NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:[\w.]+-[\w.]+|United States-\w+)\
                               r"(?:^|(?<!Task)\s)Forces?$", re.I)  # a 'Task Force', not the 'Air Force'
 # Person titles inside a phrase mean it is a list of people, not a name ('President X and African Union Commission').
 _PERSON_WORDS = re.compile(r"\b(?:President|Minister|Premier|Chancellor|Secretary|King|Emir|Prince|Advis[eo]r|Director|"
-                           r"Ambassador|Envoy|Spokesperson|Coordinator)\b")
+                           r"Ambassador|Envoy|Spokesperson|Coordinator|Officer|Administrator)\b")
 # A release's own headline words ('Readout of … Meeting') and a government's own councils are not initiatives.
 _NOT_NAMES = re.compile(r"^(?:Readout|Statement|Remarks|Fact Sheet|FACT SHEET|Joint Statement|Press Release)\b|"
                         r"\bJoint Statement\b|"  # 'United States-Australia-Japan Joint Statement on …': the release itself
@@ -114,6 +114,14 @@ def _names_in(phrase: str) -> list[str]:
     return [whole] if whole else []
 
 
+def _spells(phrase: str, acronym: str) -> bool:
+    """True when the acronym's capitals are, in order, initials of the phrase's words ('U.S. Agency for
+    International Development' spells USAID)."""
+    initials = "".join(w[:1] for w in re.split(r"[\s\-]+", phrase.replace("U.S.", "U S")) if w[:1].isupper())
+    letters = iter(initials)
+    return all(letter in letters for letter in re.sub(r"[^A-Z]", "", acronym))
+
+
 def find_initiatives(sentence: str) -> list[str]:
     """Initiative names mentioned in one sentence, as written (with '(ACRONYM)' or expansion when given)."""
     found: list[str] = []
@@ -123,6 +131,13 @@ def find_initiatives(sentence: str) -> list[str]:
             continue  # inside a parenthesis already read as an acronym or expansion
         phrase = _clean(match.group(1))
         paren = _PAREN.match(sentence, match.end())
+        if paren and _ACRONYM.match(paren.group(1)) and " and " in phrase:
+            # 'G20 and the Asia-Pacific Economic Cooperation (APEC)': the acronym spells the names after an 'and'
+            # ('Partnership for Global Infrastructure and Investment (PGII)' is one name: 'Investment' spells no PGII)
+            pieces = re.split(r"\s+and\s+(?:the\s+)?", phrase)
+            own = next((i for i in range(1, len(pieces)) if _spells(" ".join(pieces[i:]), paren.group(1))), 0)
+            found.extend(_names_in(" and ".join(pieces[:own])) if own else [])
+            phrase = _clean(" and ".join(pieces[own:]))
         if paren and _ACRONYM.match(paren.group(1)) and any(c.isupper() for c in paren.group(1)) \
                 and len(phrase.split()) >= 2 and not _NOT_INITIATIVES.search(phrase) and not _PERSON_WORDS.search(phrase) \
                 and not _NOT_NAMES.search(phrase) and not _is_country(phrase):

@@ -9,13 +9,15 @@ from spacy.tokens import Doc, Token
 from etl.extract.dates import CALENDAR_WORDS
 from etl.extract.gazetteer import country_of_word, is_city
 from etl.extract.spans import SentenceBounds
+from etl.extract.venues import seats
 from etl.resolve.titles import TITLE_WORDS, split_title
 
 
 _CONNECTORS = {"of", "the", "for", "and", "&"}
 
 
-_HONORIFICS = {"shri", "smt", "mr", "mrs", "ms", "dr", "h.e.", "sir", "sheikh", "sheikha"}
+_HONORIFICS = {"shri", "smt", "mr", "mrs", "ms", "dr", "h.e.", "sir", "sheikh", "sheikha",
+               "his", "her", "majesty", "highness", "excellency", "royal"}  # 'His Majesty King Abdullah II'
 
 
 # Nouns that head organisations and mechanisms, never a person's name.
@@ -61,6 +63,14 @@ _NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagra
                         r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
                         r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
                         r"friday|saturday|sunday|states|members)$", re.I)  # 'EU Member States'
+
+
+# Plural nouns of groups of people that headlines capitalise ('Meeting with Bipartisan Leaders', 'with State
+# Legislators'): a name never ends in one.
+_GROUP_NOUNS = {"leaders", "legislators", "lawmakers", "senators", "representatives", "governors", "mayors",
+                "members", "officials", "advocates", "stakeholders", "executives", "experts", "delegates",
+                "participants", "partners", "allies", "counterparts", "workers", "students", "farmers", "families",
+                "survivors", "veterans", "citizens", "americans", "activists", "entrepreneurs", "investors"}
 
 
 # Capitalised nouns of headlines ('Readout of Vice President Harris Call with …') that follow a name, never part of it.
@@ -144,11 +154,26 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
         else:
             break
         i -= 1
+    if title_words and not country and (seat := _seat_before(doc, i, floor)):
+        country = seat  # 'White House National Climate Advisor Gina McCarthy': the seat's government
     while title_words and title_words[0].lower() in _CONNECTORS:
         title_words.pop(0)
     while title_words and title_words[-1].lower() in _CONNECTORS:
         title_words.pop()
     return (" ".join(title_words).replace(" -", "-") or None), country
+
+
+def _seat_before(doc: Doc, last: int, floor: int) -> str | None:
+    """The country of a seat of government named just before a title, over up to three capitalised words of its
+    portfolio ('White House | National Climate | Advisor'), or None."""
+    table = seats()
+    for end in range(last, max(floor - 1, last - 3), -1):
+        if not doc[end].text[:1].isupper():
+            return None
+        for size in (1, 2, 3):
+            if end - size + 1 >= floor and (words := doc[end - size + 1:end + 1].text) in table:
+                return table[words]
+    return None
 
 
 _PLURAL_TITLES = ("Ministers", "Presidents", "Secretaries", "Chancellors", "Premiers")
@@ -269,6 +294,8 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     for ent in ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT"):
             continue
+        if all(word.lower().strip(".") in TITLE_WORDS for word in ent.text.split()):
+            continue  # a title alone ('His Majesty | King | Abdullah II'): the title-led runs below read the name
         title, name = split_title(ent.text)
         if ent.label_ != "PERSON" and title is None:
             continue
@@ -328,6 +355,8 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                     and not _is_title_token(tokens[k]) and (is_proper(tokens[k]) or tokens[k].tag_ == "FW") \
                     and not country_of_word(tokens[k].text):
                 k += 1
+            if organisation := next((m for m in range(k - 3, j - 1, -1) if tokens[m].text.lower() in _ORG_NOUNS), None):
+                j, complement = organisation + 1, True  # 'Officer of the Millennium Challenge Corporation Alexia Latortue'
             if k > j:
                 # a title with a portfolio in it is read here: the words before the name no longer spell it
                 spans.append((j, k, " ".join(t.text for t in tokens[i:j]) if complement else None))
@@ -353,7 +382,7 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
         end -= 1  # a headline's capitalised noun: 'Harris Call with …', 'Chollet's Trip to Ukraine'
     text = _clean_name(doc[start:end].text)
     if not text or _NOT_NAMES.match(text) or any(ch.isdigit() for ch in text) or text.lower().startswith("non-") \
-            or all(word in HEADLINE_NOUNS for word in text.split()):
+            or all(word in HEADLINE_NOUNS for word in text.split()) or text.split()[-1].lower() in _GROUP_NOUNS:
         return None
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):

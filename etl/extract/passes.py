@@ -180,13 +180,25 @@ def guest_visits(events: list[Event], published: dt.date | None = None) -> list[
     return visits
 
 
+# 'In Ghana, Singh and the U.S. delegation met with …': the people travelling with Singh were at the meeting too.
+_AND_DELEGATION = re.compile(r"\band (?:the|his|her|their) (?:[\w.-]+ )?delegation\b")
+
+
 def add_companions(events: list[Event]) -> None:
-    """People named as travelling with a visitor join the visitor's held visits, on the visitor's side."""
+    """People named as travelling with a visitor join the visitor's held visits, on the visitor's side, and the
+    meetings the visitor held with 'the delegation'."""
     for event in events:
         if event.kind != "visit" or event.status != "held":
             continue
         for visitor in list(event.participants):
             add_travellers(event, visitor.companions, visitor.country)
+    for meeting in events:
+        if meeting.kind == "visit" or meeting.status != "held" or not _AND_DELEGATION.search(meeting.evidence):
+            continue
+        for visit in events:
+            if visit.kind == "visit" and visit.status == "held" and visit.country in (meeting.country, None) \
+                    and (leader := next((p for p in visit.participants if p in meeting.participants), None)):
+                add_travellers(meeting, [p for p in visit.participants if p is not leader], leader.country)
 
 
 def _surnames(event: Event) -> set[str]:

@@ -35,7 +35,9 @@ class ModelMissing(RuntimeError):
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*(?=\S)")
 # 'U.N. Deputy Secretary-General …': the abbreviation does not end the sentence before a capitalised title or name.
 _TITLE_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.N\.|U\.S\.|U\.K\.|E\.U\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Sen\.|"
-                                 r"Rep\.) (?=[A-Z][a-z])")
+                                 r"Rep\.) (?=[A-Z][a-z])|"
+                                 # 'Development’s (USAID) Deputy Assistant Administrator …': an acronym in brackets
+                                 r"(?<=[\w’'])\s\([A-Z][\w&.+-]{1,15}\)\s+(?=[A-Z])")
 
 
 def _token_at(doc, char: int):

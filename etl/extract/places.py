@@ -109,7 +109,7 @@ def meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tu
     cities, countries = _places(sentence, dateline[1])
     if cities:
         return cities[0]
-    if seat := seat_met_at(sentence.text):
+    if seat := seat_met_at(triggers.without_invitations(sentence.text)):
         return None, seat  # 'convened a meeting at the White House'
     if countries and dateline[1] not in countries and triggers.VISIT.search(sentence.text):
         return None, countries[0]  # 'Widodo visited Timor-Leste in January 2016, when he held talks with …'

@@ -14,8 +14,11 @@ from etl.resolve.offices import Holder, offices
 # Heads of government, monarchs and ministers are left out: in any release those are as often foreign as not.
 GOVERNMENT_TITLE = re.compile(
     r"\b(?:president|secretary|advis[eo]r|envoy|representative|counsel(?:l)?or|ambassador|first lady|"
-    r"second gentleman|administrator|senator|governor|chief of staff|coordinator|director|joint chiefs)\b", re.I)
+    r"second gentleman|administrator|senator|governor|chief of staff|coordinator|director|joint chiefs|"
+    # the publisher's own legislators and mayors: 'Speaker Pelosi, Leader Schumer'
+    r"speaker|leader|congress(?:man|woman|member)|mayor|legislator)\b", re.I)
 FOREIGN_TITLE = re.compile(r"\b(?:prime minister|minister|king|queen|chancellor|emir|amir|prince|premier|sultan|"
+                           r"supreme leader|opposition leader|"
                            r"taoiseach|secretary[- ]general|director[- ]general)\b", re.I)
 
 

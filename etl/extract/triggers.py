@@ -21,13 +21,13 @@ MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|met with|held (
                      r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|(?:talks|discussions) (?:held|between)|(?:after|following|during) (?:their |the )?talks|hosted|hosts|host|hosting|"
                      r"(?:received|receives|receiving)(?!\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w.]+\s+){0,2}?"
                      r"(?:degree|ph\.?d|b\.?[as]\.?|m\.?[as]\.?|m\.?b\.?a|j\.?d|bachelor|master|doctorate|award|medal|"
-                     r"prize|honou?r|fellowship|grant|funding|training|diploma|certificate|letters?|reports?|support))|(?:welcomed|welcomes)(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
+                     r"prize|honou?r|fellowship|grant|funding|training|diploma|certificate|letters?|reports?|support))|(?:welcomed|welcomes|welcoming)(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
                      r"(?!\s+(?:the|a|an|this|these|its|their|our|recent|continued|ongoing|new|further)\s+"
                      r"(?!visiting\b)(?-i:[a-z]))(?!\s+(?:progress|efforts|news|steps|plans|commitments?|cooperation|"
                      r"opportunit(?:y|ies))\b)|greeted|called on|calls on|sat down with|lunch|dinner|"
                      r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
                      r"discussed .{0,60} with|conferred|audience|welcome (?:was|were) (?:led|given|extended|accorded) by)\b", re.I)
-VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[\w-]+ )?delegation to|travel(?:l)?ed" + TRAVEL_WHEN + r" to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
+VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[\w.-]+ )?delegation to|travel(?:l)?ed" + TRAVEL_WHEN + r" to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
                    r"landed in|lands in|touched down|(?:left|leaves|leaving) for|(?:has|have|had) been to|(?:came|went|returned) to (?:the|this) (?:city|country|capital)|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
                    r"working visit|chief guest)\b", re.I)
 # 'spoke with' is how readouts report a call ('President Biden spoke today with Prime Minister Modi'); beside a
@@ -97,9 +97,17 @@ def kinds_in(sentence: str) -> list[str]:
 
 
 # 'at Lavrov's invitation', 'on the invitation of': why a trip happened, not that it is yet to happen.
+# 'delivered President Biden's invitation to meet at the White House': the invitation's errand is not this one.
 _INVITED_BY = re.compile(r"\b(?:at|on|upon) (?:the )?(?:[\w.'’-]+\s+){0,6}?invitation\b|"
-                         r"\b(?:extended|delivered|accepted|issued|handed|conveyed)\s+(?:\w+\s+){0,2}?invitation\b|"
+                         r"\b(?:extended|delivered|accepted|issued|handed|conveyed)\s+(?:[\w.'’-]+\s+){0,3}?invitation\b"
+                         r"(?:\s+to\s+(?:visit|meet|travel|come)\b(?:\s+(?:at|in|to)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?)?|"
                          r"\binvitation (?:was|had been) (?:delivered|extended|handed|conveyed|accepted)\b", re.I)
+
+
+def without_invitations(sentence: str) -> str:
+    """The sentence without its invitations and their errands ('delivered Biden's invitation to meet at the White
+    House'), which say where a later engagement is to be, not this one."""
+    return _INVITED_BY.sub(" ", sentence)
 
 
 # 'arrived on Tuesday for the consultations, which are due to take place on Wednesday': the arrival is not planned.
@@ -123,7 +131,7 @@ def first_trigger(sentence: str) -> int:
 
 def is_planned(sentence: str) -> bool:
     """True when the sentence speaks of the engagement as future or announced."""
-    main = _CONTENT_CLAUSE.sub(" ", _INVITED_BY.sub(" ", sentence))
+    main = _CONTENT_CLAUSE.sub(" ", without_invitations(sentence))
     if (held := _HELD_VERB.search(main)) and (agenda := _AGENDA.search(main, held.end())):
         main = main[:agenda.start()]
     if _PAST_ARRIVAL.search(main):

@@ -220,7 +220,10 @@ def build(data: Path) -> list[tuple]:
     names = _people(pocom)
     appointed = principals(pocom, names) + chiefs_of_mission(pocom, names) + presidents(data / "hsg-travels")
     rows = appointed + foreign_leaders(data / "hsg-visits") + titled_in_releases(data / "wh-briefings")
-    rows += us_officials_in_releases(data / "wh-briefings", appointed)
+    foreign = {name for name, office, country, *_ in rows if country != "USA"}
+    # a name the titles give another country ('Call with National Security Advisor Ajit Doval of India') is that
+    # country's official, even where a body names them by the office alone
+    rows += [row for row in us_officials_in_releases(data / "wh-briefings", appointed) if row[0] not in foreign]
     return sorted(set(to_end_of_term(merge_sightings(rows))), key=_order)
 
 

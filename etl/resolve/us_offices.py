@@ -48,6 +48,9 @@ _SIGHTING = re.compile(rf"\b(?:U\.S\.{_S})?(?P<office>{'|'.join(_OFFICES)}){_S}{
 # Herzog', 'National Security Advisor Suh Hoon of the Republic of Korea'.
 _TO_US = re.compile(r"\bto\s+the\s+(?:United\s+States|U\.S\.)")
 _OF_COUNTRY_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
+# 'The UK delegation was led by Deputy National Security Advisor David Quarrey': the side names the country.
+_SIDE_LED_BY = re.compile(r"\b(?P<side>[A-Z][\w.]+)\s+(?:[a-z]+\s+)?(?:side|delegation|team)\s+(?:was|were|is)\s+"
+                          r"(?:led|headed)\s+by\s+$")
 _QUALIFIER_WORDS = 3
 _PAST = {"former", "late", "then", "ex"}
 
@@ -56,9 +59,15 @@ def _foreign(text: str, match: re.Match) -> bool:
     """True when a country qualifies the office before it or after the name, or the office is a past one."""
     clause = re.split(r"[.;:!?]\s", text[max(0, match.start() - 40):match.start()])[-1]
     before = clause.split()[-_QUALIFIER_WORDS:]
-    qualifiers = {country_of_word(w.strip(",.;:")) for w in before if w[:1].isupper()} - {None, "USA"}
+    words = [w.strip(",.;:") for w in before]
+    # one word or two: 'Indian', 'South African'
+    qualifiers = {country_of_word(w) for w in words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+                  if w[:1].isupper()} - {None, "USA"}
     if before and before[-1].lower().rstrip("-") in _PAST:
         return True  # 'former Secretary of State Madeleine K. Albright' held it then, not now
+    side = _SIDE_LED_BY.search(" ".join(clause.split()) + " ")
+    if side and country_of_word(side["side"]) not in (None, "USA"):
+        return True
     return bool(_TO_US.search(match["office"]) or _OF_COUNTRY_AFTER.match(text, match.end()) or qualifiers
                 or "President" in match["office"].split())
 
