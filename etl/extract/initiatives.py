@@ -52,8 +52,15 @@ _OFFICE_OF = re.compile(r"^(?:(?:Vice|Deputy)\s+)?(?:Chair(?:man|woman|person)?|
                         r"Director[- ]General|Members?)\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
+# What a capitalised run can start with that no name does: a date ('January 26 of the …', 'May for the …') or a
+# name's suffix ('Joseph R. Biden, Jr. Meeting with …').
+_NOT_A_START = re.compile(r"^(?:(?:" + "|".join(sorted(CALENDAR_WORDS)) + r")(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?"
+                          r"(?:\s+\d{4})?\s+(?:(?:of|for|on|and)\s+)?(?:the\s+)?(?=[A-Z0-9])|(?:Jr|Sr)\.\s+)", re.I)
+
+
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"^(?:(?:The|A|An|This|That|Its|Their|His|Her|Both|Under|At|On|In)\s+)+(?:the\s+)?", "", phrase.strip())
+    phrase = _NOT_A_START.sub("", phrase)
     phrase = _OFFICE_OF.sub("", phrase)  # 'Chair of the African Union' names the Union
     if (of := re.match(r"^(.+?)\s+of\s+(?:the\s+)?(?=[A-Z])", phrase)) and of[1] in seats():
         phrase = phrase[of.end():]  # 'a meeting at the White House of the U.S.-Israel Strategic Consultative Group'

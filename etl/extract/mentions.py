@@ -145,6 +145,8 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
             words = [token.text]
             if i - 1 >= floor and (two := country_of_word(f"{doc[i - 1].text} {token.text}")):
                 c, i, words = two, i - 1, [doc[i - 1].text, token.text]  # 'North Korean', 'South African'
+            if title_words and title_words[0].lower() == "and" and i - 1 >= floor and doc[i - 1].text == "of":
+                break  # 'Yoon of the Republic of Korea and Prime Minister Kishida': the earlier name's country
             if i - 1 >= floor and doc[i - 1].text.lower() == "for":
                 title_words[:0] = words  # 'Special Envoy for Yemen': a portfolio, not a nationality
             else:
@@ -221,7 +223,7 @@ def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, s
     match = _APPOSITION.match(following)
     if not match or re.match(r"\s+[A-Z][a-z]", following[match.end():]):
         return None, None  # 'Arzu Rana Deuba, Foreign Minister Narayan Khadka': a list, the title is the next name's
-    country = country_of_word(match["country"]) if match["country"] else None
+    country = (country_of_word(match["country"]) or seats().get(match["country"])) if match["country"] else None
     title = match["title"]
     if match["country"] and not country:
         first, _, rest = match["country"].partition(" ")

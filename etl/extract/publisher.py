@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from etl.extract.document import Article
 from etl.extract.gazetteer import country_of_word
 from etl.extract.model import Event, Person
+from etl.extract.venues import seats
 from etl.resolve.offices import Holder, offices
 
 # Offices a release's own government holds: unqualified, 'Secretary Blinken' in a State Department release is its own.
@@ -78,12 +79,22 @@ def publisher_from_headline(headline: str | None, published: dt.date | None) -> 
     people bare ('Blinken meets Tinubu') or qualified ('Indian Foreign Secretary Kwatra'), and infer nothing."""
     if not headline or published is None:
         return None
-    words = headline_lead(headline).split()
+    lead = headline_lead(headline)
+    if _RELEASE_KIND.match(headline)[0] and (seat := _seat_leading(lead)):
+        # 'Readout of White House Roundtable with …': a release of the government that sits there
+        return InferredPublisher(seats()[seat], Holder(seat, "seat of government", seats()[seat], published, None,
+                                                       "etl/extract/data/seats.tsv"), f"headline names {seat}")
+    words = lead.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return None
     if found := _official_leading(words, published):
         return InferredPublisher(found[0].country, found[0], f"headline names {found[1]}")
     return None
+
+
+def _seat_leading(lead: str) -> str | None:
+    """The seat of government a headline's lead opens with ('White House Meeting on …'), or None."""
+    return next((seat for seat in seats() if lead == seat or lead.startswith(seat + " ")), None)
 
 
 # A release's body opens on its principal, after at most a time ('Today, National Security Advisor Jake Sullivan
