@@ -68,7 +68,8 @@ def hsg_copy(tmp_path: Path):
 def view_digest(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """A content hash of every contract view (order-independent), for idempotency checks."""
     views = ["engagements", "participants", "officials", "initiatives", "engagement_initiatives",
-             "engagement_topics", "engagement_parties", "coded_events", "sources", "engagement_sources", "country_pairs", "encounters", "rejects"]
+             "engagement_topics", "engagement_parties", "coded_events", "sources", "engagement_sources", "country_pairs", "encounters", "rejects",
+             "engagement_rollup", "country_rollup", "pair_rollup", "official_rollup", "initiative_rollup"]
     digest = {}
     for view in views:
         columns = [c for (c,) in con.execute(

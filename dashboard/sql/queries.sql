@@ -46,14 +46,14 @@ select ec.country_iso3, count(*) as engagements
 from engagement_countries ec
 where ec.engagement_id in (select engagement_id from f)
 group by all
-order by engagements desc
+order by engagements desc, ec.country_iso3
 
 -- name: pair_counts
 select country_a, country_b, count(*) as engagements
 from country_pairs cp
 where cp.engagement_id in (select engagement_id from f)
 group by all
-order by engagements desc
+order by engagements desc, country_a, country_b
 limit $limit
 
 -- name: partners
@@ -61,7 +61,7 @@ select case when country_a = $country then country_b else country_a end as partn
 from country_pairs cp
 where cp.engagement_id in (select engagement_id from f) and $country in (country_a, country_b)
 group by all
-order by engagements desc
+order by engagements desc, partner
 limit $limit
 
 -- name: partners_by_source
@@ -87,7 +87,7 @@ select date_trunc($grain, f.start_date)::date as period, ec.country_iso3, count(
 from f join engagement_countries ec using (engagement_id)
 where list_contains($compare::varchar[], ec.country_iso3) and f.start_date is not null
 group by all
-order by period
+order by period, ec.country_iso3
 
 -- name: top_officials
 select c.official_id, o.name, o.country_iso3, o.usual_title, c.seniority, c.engagements
@@ -164,7 +164,7 @@ from mentions m
 join top using (initiative_id)
 join initiatives i using (initiative_id)
 group by all
-order by period
+order by period, i.name
 
 -- name: initiative_table
 select i.initiative_id, i.name, i.acronym, min(f.start_date) as first_seen, max(f.end_date) as last_seen,

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import duckdb
 
-from etl.warehouse.marts import define_sources, rebuild_marts
+from etl.warehouse.marts import build_missing_rollups, define_sources, rebuild_marts
 from etl.warehouse.sqlfiles import sql_text
 
-SCHEMA_VERSION = "3"  # raise with every change to tables or views: a refresh then publishes even with no new input
+SCHEMA_VERSION = "4"  # raise with every change to tables or views: a refresh then publishes even with no new input
 # The on-disk format new warehouses are written in. v1.0.0 (storage version 64) is read by every DuckDB since 1.0:
 # the CLI on PyPI (duckdb-cli 1.5), DBeaver's JDBC driver, older notebooks. DuckDB 2.0's default ("latest") would
 # lock them all out. What it costs is in docs/warehouse.md ("File format").
@@ -57,6 +57,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
                         "and table_name in ('engagement_mart', 'engagement_parent_mart')")
     if marts.fetchone()[0] < 2:  # a new warehouse, or one from before visits held their meetings
         rebuild_marts(con)
+    else:
+        build_missing_rollups(con)  # a warehouse from before the dashboard read rollups
     con.execute(sql_text("views.sql"))
     con.execute(
         "insert or replace into store.meta values ('schema_version', ?)", [SCHEMA_VERSION]

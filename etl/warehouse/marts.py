@@ -16,13 +16,22 @@ PER_ENGAGEMENT = ("engagement_mart", "engagement_country_mart", "country_pair_ma
 PARENTS = "engagement_parent_mart"
 # Small tables rebuilt in full every time.
 WHOLE = ("official_mart", "initiative_mart")
+# Engagement counts by the filters' keys, read from the tables above; kept up to date by start day.
+ROLLUPS = ("engagement_rollup", "country_rollup", "pair_rollup", "official_rollup", "initiative_rollup")
 ORDER_BY = {"engagement_mart": " order by start_date, engagement_id"}  # zone maps then prune date ranges
 TOUCHED = "parley_touched_engagements"
+_DAYS = "parley_touched_days"
 
 
 def define_sources(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create the views that define each derived table."""
+    """(Re)create the views that define each derived table (the rollups' once the tables they read exist)."""
     con.execute(sql_text("mart_sources.sql"))
+    if _store_tables(con) >= set(PER_ENGAGEMENT):
+        con.execute(sql_text("rollup_sources.sql"))
+
+
+def _store_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {name for (name,) in con.execute("select table_name from duckdb_tables() where schema_name = 'store'").fetchall()}
 
 
 def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
@@ -31,7 +40,18 @@ def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
     for name in PER_ENGAGEMENT + (PARENTS,) + WHOLE:
         # name comes from the constants above, never from input
         con.execute(f"create or replace table store.{name} as select * from store.{name}_source{ORDER_BY.get(name, '')}")
+    con.execute(sql_text("rollup_sources.sql"))
+    for name in ROLLUPS:
+        con.execute(f"create or replace table store.{name} as select * from store.{name}_source")
     con.execute(f"drop table if exists {TOUCHED}")
+
+
+def build_missing_rollups(con: duckdb.DuckDBPyConnection) -> None:
+    """Build the rollups a warehouse made before them lacks, from its derived tables."""
+    have = _store_tables(con)
+    for name in ROLLUPS:
+        if name not in have:
+            con.execute(f"create table store.{name} as select * from store.{name}_source")
 
 
 def note_touched(con: duckdb.DuckDBPyConnection, engagement_ids: list[str]) -> None:
@@ -45,6 +65,9 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute the derived rows of the touched engagements, and the small tables in full."""
     con.execute(f"create temp table if not exists {TOUCHED} (engagement_id varchar)")
     touched = f"(select distinct engagement_id from {TOUCHED})"
+    # the days the touched engagements were on before this load, then (below) the days they are on now
+    con.execute(f"create or replace temp table {_DAYS} as "
+                f"select distinct start_date from store.engagement_mart where engagement_id in {touched}")
     for name in PER_ENGAGEMENT:
         con.execute(f"delete from store.{name} where engagement_id in {touched}")
         con.execute(f"insert into store.{name} select * from store.{name}_source where engagement_id in {touched}")
@@ -59,4 +82,17 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("drop table parley_related")
     for name in WHOLE:
         con.execute(f"create or replace table store.{name} as select * from store.{name}_source")
+    _update_rollups(con, touched)
     con.execute(f"delete from {TOUCHED}")
+
+
+def _update_rollups(con: duckdb.DuckDBPyConnection, touched: str) -> None:
+    """Recount every rollup row of the days the touched engagements were or are now on."""
+    con.execute(f"insert into {_DAYS} select distinct start_date from store.engagement_mart "
+                f"where engagement_id in {touched}")
+    on_days = (f"(start_date in (select start_date from {_DAYS}) "
+               f"or (start_date is null and exists (select 1 from {_DAYS} where start_date is null)))")
+    for name in ROLLUPS:
+        con.execute(f"delete from store.{name} where {on_days}")
+        con.execute(f"insert into store.{name} select * from store.{name}_source where {on_days}")
+    con.execute(f"drop table {_DAYS}")

@@ -16,6 +16,14 @@ select abs((select count(*) from store.engagement) - (select count(*) from engag
      + abs((select count(*) from store.official) - (select count(*) from officials))
      + abs((select count(*) from store.initiative) - (select count(*) from initiatives))
 
+-- name: rollups count every engagement
+select abs((select count(*) from engagements) - (select coalesce(sum(engagements), 0) from engagement_rollup))
+     + abs((select count(*) from engagement_countries) - (select coalesce(sum(engagements), 0) from country_rollup))
+     + abs((select count(*) from country_pairs) - (select coalesce(sum(engagements), 0) from pair_rollup))
+     + abs((select count(*) from (select distinct engagement_id, official_id from participants))
+           - (select coalesce(sum(engagements), 0) from official_rollup))
+     + abs((select count(*) from engagement_initiatives) - (select coalesce(sum(engagements), 0) from initiative_rollup))
+
 -- name: participants refer to officials
 select count(*) from participants where official_id not in (select official_id from officials)
 

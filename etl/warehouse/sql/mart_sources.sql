@@ -117,3 +117,4 @@ select engagement_id,
        arg_min(visit_id, (not same_country, days, start_date, visit_id)) as parent_engagement_id
 from candidates
 group by engagement_id;
+

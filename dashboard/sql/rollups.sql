@@ -1,0 +1,173 @@
+-- Page queries answered from the rollups (docs/warehouse.md: engagement_rollup, country_rollup, pair_rollup) when
+-- the sidebar filters name no official, initiative or country pair, and at most the countries a query allows
+-- (dashboard/queries.py: ROLLUP_COUNTRIES). Each gives exactly what its namesake in queries.sql gives over `f`; a
+-- test runs both on random filters. `r` holds the filtered engagement counts, `rc` the filtered counts per country
+-- (with one country X chosen: X's own, and each partner's engagements with X), `rp` those per country pair.
+
+-- name: rolled
+select r.start_date, r.end_date, r.kind, r.status, r.engagements
+from engagement_rollup r
+where len($countries::varchar[]) = 0
+  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
+  and ($end is null or r.start_date <= $end::date)
+  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
+  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
+  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+union all
+select r.start_date, r.end_date, r.kind, r.status, r.engagements
+from country_rollup r
+where len($countries::varchar[]) = 1 and r.country_iso3 = ($countries::varchar[])[1]
+  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
+  and ($end is null or r.start_date <= $end::date)
+  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
+  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
+  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+
+-- name: rolled_countries
+select r.country_iso3, r.start_date, r.kind, r.engagements
+from country_rollup r
+where (len($countries::varchar[]) = 0 or r.country_iso3 = ($countries::varchar[])[1])
+  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
+  and ($end is null or r.start_date <= $end::date)
+  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
+  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
+  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+union all
+select case when r.country_a = ($countries::varchar[])[1] then r.country_b else r.country_a end, r.start_date, r.kind,
+       r.engagements
+from pair_rollup r
+where len($countries::varchar[]) = 1 and ($countries::varchar[])[1] in (r.country_a, r.country_b)
+  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
+  and ($end is null or r.start_date <= $end::date)
+  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
+  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
+  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+
+-- name: rolled_pairs
+select r.country_a, r.country_b, r.source_kinds, r.engagements
+from pair_rollup r
+where ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
+  and ($end is null or r.start_date <= $end::date)
+  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
+  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
+  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+
+-- name: rolled_officials
+select r.official_id, r.seniority, r.engagements
+from official_rollup r
+where true
+  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
+  and ($end is null or r.start_date <= $end::date)
+  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
+  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
+  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+
+-- name: rolled_initiatives
+select r.initiative_id, r.start_date, r.end_date, r.engagements
+from initiative_rollup r
+where true
+  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
+  and ($end is null or r.start_date <= $end::date)
+  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
+  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
+  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+
+-- name: kpis
+select (select coalesce(sum(engagements), 0) from r)::bigint as engagements,
+       (select count(distinct country_iso3) from rc) as countries,
+       (select count(distinct official_id) from ro) as officials,
+       (select count(distinct initiative_id) from ri) as initiatives
+
+-- name: kpis_one_country
+-- Officials and initiatives of one country's engagements are not in the rollups: those two come from `f`.
+select (select coalesce(sum(engagements), 0) from r)::bigint as engagements,
+       (select count(distinct country_iso3) from rc) as countries,
+       (select count(distinct official_id) from participants p where p.engagement_id in (select engagement_id from f)) as officials,
+       (select count(distinct initiative_id) from engagement_initiatives ei where ei.engagement_id in (select engagement_id from f)) as initiatives
+
+-- name: frequency
+select date_trunc($grain, start_date)::date as period, kind, sum(engagements)::bigint as engagements
+from r
+where start_date is not null
+group by all
+order by period, kind
+
+-- name: country_counts
+select country_iso3, sum(engagements)::bigint as engagements
+from rc
+group by all
+order by engagements desc, country_iso3
+
+-- name: countries_over_time
+select date_trunc($grain, start_date)::date as period, country_iso3, sum(engagements)::bigint as engagements
+from rc
+where list_contains($compare::varchar[], country_iso3) and start_date is not null
+group by all
+order by period, country_iso3
+
+-- name: pair_counts
+select country_a, country_b, sum(engagements)::bigint as engagements
+from rp
+group by all
+order by engagements desc, country_a, country_b
+limit $limit
+
+-- name: partners
+select case when country_a = $country then country_b else country_a end as partner,
+       sum(engagements)::bigint as engagements
+from rp
+where $country in (country_a, country_b)
+group by all
+order by engagements desc, partner
+limit $limit
+
+-- name: top_officials
+select c.official_id, o.name, o.country_iso3, o.usual_title, c.seniority, c.engagements
+from (
+    select official_id, min(seniority) as seniority, sum(engagements)::bigint as engagements
+    from ro
+    where $max_seniority is null or seniority <= $max_seniority
+    group by official_id
+    order by engagements desc, official_id
+    limit $limit
+) c
+join officials o using (official_id)
+order by c.engagements desc, o.name
+
+-- name: initiative_mentions
+with top as (
+    select initiative_id from ri where start_date is not null
+    group by all order by sum(engagements) desc, initiative_id limit $top
+)
+select date_trunc($grain, m.start_date)::date as period, i.name, sum(m.engagements)::bigint as engagements
+from ri m
+join top using (initiative_id)
+join initiatives i using (initiative_id)
+where m.start_date is not null
+group by all
+order by period, i.name
+
+-- name: initiative_table
+select i.initiative_id, i.name, i.acronym, min(m.start_date) as first_seen, max(m.end_date) as last_seen,
+       sum(m.engagements)::bigint as engagements, i.aliases
+from ri m
+join initiatives i using (initiative_id)
+group by all
+order by engagements desc, i.name
+
+-- name: partners_by_source
+with mine as (
+    select case when country_a = $country then country_b else country_a end as partner, source_kinds, engagements
+    from rp
+    where $country in (country_a, country_b)
+), top as (
+    select partner from mine group by partner order by sum(engagements) desc, partner limit $limit
+), reported as (
+    select partner, unnest(source_kinds) as source_kind, engagements
+    from mine
+    where partner in (select partner from top)
+)
+select partner, source_kind, sum(engagements)::bigint as engagements
+from reported
+group by all
+order by partner, source_kind
