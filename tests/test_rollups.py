@@ -56,3 +56,10 @@ def test_rollups_are_not_used_for_filters_they_cannot_answer():
     assert not uses_rollups("frequency", Filters(countries=["USA", "IND"]))
     assert not uses_rollups("pair_counts", Filters(countries=["USA"]))
     assert not uses_rollups("latest", Filters())
+
+
+def test_the_data_pages_counts_read_small_tables_and_equal_the_views(ro):
+    from etl.warehouse.status import view_counts
+
+    for view, rows in view_counts(ro):
+        assert rows == ro.execute(f"select count(*) from {view}").fetchone()[0], view  # names from status.sql
