@@ -60,12 +60,11 @@ def _status(sentence: str, span: DateSpan | None, published: dt.date | None) -> 
 
 
 def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | None,
-                   dateline: tuple[str | None, str | None], publisher: str | None = None) -> list[Event]:
+                   dateline: tuple[str | None, str | None]) -> list[Event]:
     """Every engagement each sentence reports, in text order."""
     events: list[Event] = []
     everyone = sorted({id(p): p for p in by_token.values()}.values(), key=lambda p: p.mentions[0][0])
-    context = Context(salient=max(everyone, key=lambda p: len(p.mentions), default=None), everyone=everyone,
-                      publisher=publisher)
+    context = Context(salient=max(everyone, key=lambda p: len(p.mentions), default=None), everyone=everyone)
     pending_initiatives: list[str] = []
     lone: Sentence | None = None  # the last engagement sentence that named one person or nobody
     led: list[Person] = []  # the people later 'delegation was led by' sentences add to it

@@ -139,7 +139,7 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         apply_offices(people, article.published)
         article = publisher_from_officials(article, people, uncountried)
         apply_publisher(people, article)
-        events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article), article.publisher))
+        events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
         mentions = country_mentions(doc)
         infer_countries(people, events, mentions)
         events = [e for e in events if not domestic(e, mentions, article.publisher)]

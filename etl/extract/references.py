@@ -48,7 +48,6 @@ class Context:
     paragraph: int = -1
     everyone: list[Person] = field(default_factory=list)  # in order of first mention
     authors: list[Person] = field(default_factory=list)  # who a 'Statement by …' headline says speaks as 'I' or 'we'
-    publisher: str | None = None  # whose release it is: its 'the President' is that country's
 
 
 # Words after a name that make it the owner of something passed on, not someone present: 'hands Khamenei message to'.
@@ -151,13 +150,13 @@ def participants(sentence: Span, by_token: dict[int, Person], context: Context) 
         # 'The two men met one-on-one and then held a session joined by A, B and C'
         pair = _the_two(the_two[0].lower(), context.last_group, context.everyone)
         people = [*pair, *[p for p in people if p not in pair]]
-    described = _described(sentence, by_token, context.publisher)
-    if described:
-        return people if described in people else [described, *people]  # 'the Indian adviser held talks with …'
     if not people and context.salient and _REFERS_BACK.search(text):
         return [context.salient]  # 'a tour that took the Pentagon chief to Japan': the article's protagonist
     if len(people) == 1 and context.salient and context.salient not in people and _OBJECT_PRONOUN.search(text):
         return [*people, context.salient]  # 'Singh met him at the airport': the article's protagonist
+    described = _described(sentence, by_token)
+    if described:
+        return people if described in people else [described, *people]  # 'the Indian adviser held talks with …'
     referent = (context.last_subject if _HE_SHE_START.match(text) else None) or context.salient
     if _PRONOUN_START.match(text) and referent and referent not in people and _same_side(text, referent):
         first_person_token = next((i for i in range(sentence.start, sentence.end) if i in by_token), sentence.end)
@@ -166,26 +165,19 @@ def participants(sentence: Span, by_token: dict[int, Person], context: Context) 
     return people
 
 
-# 'the Indian adviser'; releases capitalise their own ('The President'), and 'the President of Ghana' is not one.
-DESCRIBED = re.compile(r"\b[Tt]he (?:(?P<adj>[A-Z][a-z]+) )?(?P<noun>(?i:adviser|advisor|minister|secretary|president|"
-                       r"prime minister|foreign minister|leader|envoy|premier|chancellor|king|emir|diplomat))\b"
-                       r"(?!\s+(?:of|for)\b)")
+DESCRIBED = re.compile(r"\b[Tt]he (?:(?P<adj>[A-Z][a-z]+) )?(?P<noun>adviser|advisor|minister|secretary|president|"
+                       r"prime minister|foreign minister|leader|envoy|premier|chancellor|king|emir|diplomat)\b")
 
 
-def _described(sentence: Span, by_token: dict[int, Person], publisher: str | None = None) -> Person | None:
-    """The person an earlier sentence named and this one describes: 'the Indian adviser' -> Ajit Doval; in a
-    government's release a bare 'the President' is its own President, not whichever president came last."""
+def _described(sentence: Span, by_token: dict[int, Person]) -> Person | None:
+    """The person an earlier sentence named and this one describes: 'the Indian adviser' -> Ajit Doval."""
     match = DESCRIBED.search(sentence.text)
     if not match or (match["adj"] and not country_of_word(match["adj"])):
         return None
     country = country_of_word(match["adj"]) if match["adj"] else None
     nouns = _TITLE_SYNONYMS.get(match["noun"].lower(), (match["noun"].lower().split()[-1],))
-    earlier = [p for _, p in sorted(((i, p) for i, p in by_token.items() if i < sentence.start), key=lambda it: -it[0])]
-    if country is None and publisher:
-        own = next((p for p in earlier if p.country == publisher and (p.title or "").lower() in nouns), None)
-        if own:
-            return own
-    for person in earlier:
+    earlier = sorted(((i, p) for i, p in by_token.items() if i < sentence.start), key=lambda item: -item[0])
+    for _, person in earlier:
         title = (person.title or "").lower()
         if any(noun in title for noun in nouns) and (country is None or person.country == country):
             return person

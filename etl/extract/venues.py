@@ -36,13 +36,12 @@ def seat_met_at(sentence: str) -> str | None:
     """The country of a seat of government a sentence says something happened at ('convened a meeting at the White
     House'), or None."""
     for found in _seat_pattern().finditer(sentence):
-        if _AT_OR_IN.search(sentence, 0, found.start()) or _WELCOMED_TO.search(sentence, 0, found.start()):
+        if _AT_OR_IN.search(sentence, 0, found.start()):
             return seats()[found[0]]
     return None
 
 
 _AT_OR_IN = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$")
-_WELCOMED_TO = re.compile(r"\bwelcom\w*\s+(?:[\w.’'-]+\s+){1,8}?to\s+(?:the\s+)?$")  # 'welcoming Lasso to the White House'
 
 
 def _country_of_place(words: str) -> str | None:
