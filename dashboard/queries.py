@@ -15,14 +15,9 @@ from etl.warehouse.queries import parse_named_sql
 SQL = parse_named_sql(resources.files("dashboard").joinpath("sql", "queries.sql").read_text("utf-8"))
 ROLLUP_SQL = parse_named_sql(resources.files("dashboard").joinpath("sql", "rollups.sql").read_text("utf-8"))
 FILTERED = SQL["filtered"]
-# The rollup query that answers each page query, by how many countries are chosen (none, one). With one country,
-# counts per country are its own and its partners' engagements with it; counts per pair would need every third
-# country, and officials and initiatives are not kept per country, so those answer with no country chosen only.
-ROLLUPS = {"kpis": ("kpis", "kpis_one_country"), "frequency": ("frequency", "frequency"),
-           "country_counts": ("country_counts", "country_counts"),
-           "countries_over_time": ("countries_over_time", "countries_over_time"), "pair_counts": ("pair_counts",),
-           "partners": ("partners",), "partners_by_source": ("partners_by_source",), "top_officials": ("top_officials",),
-           "initiative_mentions": ("initiative_mentions",), "initiative_table": ("initiative_table",)}
+# Page queries the rollups answer (dashboard/sql/rollups.sql) whenever no official or initiative is chosen.
+ROLLUPS = frozenset({"kpis", "frequency", "country_counts", "countries_over_time", "pair_counts", "partners",
+                     "partners_by_source", "top_officials", "initiative_mentions", "initiative_table"})
 
 
 def _with(ctes: dict[str, str], body: str) -> str:
@@ -39,19 +34,18 @@ def filtered_sql(name: str) -> str:
     return _with({"f": FILTERED}, SQL[name])
 
 
-def rolled_sql(name: str, countries: int = 0) -> str:
-    """A page query answered from the rollups (`r`, `rc`, `rp`, `ro`, `ri`; `f` where it still needs the detail)
-    when that many countries are chosen."""
+def rolled_sql(name: str) -> str:
+    """A page query answered from the filtered rollup rows `r`, `rc`, `rp`, `ro` and `ri`."""
     ctes = {"f": FILTERED, "r": ROLLUP_SQL["rolled"], "rc": ROLLUP_SQL["rolled_countries"],
             "rp": ROLLUP_SQL["rolled_pairs"], "ro": ROLLUP_SQL["rolled_officials"],
             "ri": ROLLUP_SQL["rolled_initiatives"]}
-    return _with(ctes, ROLLUP_SQL[ROLLUPS[name][countries]])
+    return _with(ctes, ROLLUP_SQL[name])
 
 
 def uses_rollups(name: str, filters: Filters) -> bool:
-    """True when the rollups answer this query under these filters exactly."""
-    return name in ROLLUPS and filters.pair is None and filters.official is None \
-        and filters.initiative is None and len(filters.countries) < len(ROLLUPS[name])
+    """True when the rollups answer this query under these filters exactly: they hold no officials or initiatives
+    by engagement, so those two filters need the detail rows."""
+    return name in ROLLUPS and filters.official is None and filters.initiative is None
 
 
 def run(name: str, filters: Filters, **params: object) -> pl.DataFrame:
@@ -59,7 +53,7 @@ def run(name: str, filters: Filters, **params: object) -> pl.DataFrame:
     values = {**filters.params(), **params}
     if uses_rollups(name, filters):
         try:
-            return db.query(rolled_sql(name, len(filters.countries)), values)
+            return db.query(rolled_sql(name), values)
         except duckdb.CatalogException:
             pass  # a warehouse from before the rollups, until its next refresh: the detail rows still answer
     return db.query(filtered_sql(name), values)

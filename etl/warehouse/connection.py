@@ -55,7 +55,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     define_sources(con)
     marts = con.execute("select count(*) from duckdb_tables() where schema_name = 'store' "
                         "and table_name in ('engagement_mart', 'engagement_parent_mart')")
-    if marts.fetchone()[0] < 2:  # a new warehouse, or one from before visits held their meetings
+    countries = con.execute("select count(*) from duckdb_columns() where schema_name = 'store' "
+                            "and table_name = 'engagement_mart' and column_name = 'countries'")
+    # a new warehouse, or one from before visits held their meetings or engagements listed their countries
+    if marts.fetchone()[0] < 2 or countries.fetchone()[0] == 0:
         rebuild_marts(con)
     else:
         build_missing_rollups(con)  # a warehouse from before the dashboard read rollups

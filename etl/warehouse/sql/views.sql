@@ -65,16 +65,19 @@ create or replace view input_files as
 select path, source_kind, sha256, size_bytes, run_id, loaded_at, read_with from store.input_file;
 
 create or replace view engagement_rollup as
-select start_date, end_date, kind, status, source_kinds, engagements from store.engagement_rollup;
+select start_date, end_date, kind, status, source_kinds, countries, engagements from store.engagement_rollup;
 
 create or replace view country_rollup as
-select country_iso3, start_date, end_date, kind, status, source_kinds, engagements from store.country_rollup;
+select country_iso3, start_date, end_date, kind, status, source_kinds, countries, engagements from store.country_rollup;
 
 create or replace view pair_rollup as
-select country_a, country_b, start_date, end_date, kind, status, source_kinds, engagements from store.pair_rollup;
+select country_a, country_b, start_date, end_date, kind, status, source_kinds, countries, engagements
+from store.pair_rollup;
 
 create or replace view official_rollup as
-select official_id, seniority, start_date, end_date, kind, status, source_kinds, engagements from store.official_rollup;
+select official_id, seniority, start_date, end_date, kind, status, source_kinds, countries, engagements
+from store.official_rollup;
 
 create or replace view initiative_rollup as
-select initiative_id, start_date, end_date, kind, status, source_kinds, engagements from store.initiative_rollup;
+select initiative_id, start_date, end_date, kind, status, source_kinds, countries, engagements
+from store.initiative_rollup;
