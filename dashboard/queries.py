@@ -34,12 +34,18 @@ def filtered_sql(name: str) -> str:
     return _with({"f": FILTERED}, SQL[name])
 
 
+def _rows_kept(name: str) -> str:
+    """A rollup's filtered rows, with its conditions written out (rollups.sql names them once: kept, involved)."""
+    return ROLLUP_SQL[name].replace("{kept}", f"({ROLLUP_SQL['kept']})").replace("{involved}", f"({ROLLUP_SQL['involved']})")
+
+
+ROLLED = {"f": FILTERED, "r": _rows_kept("rolled"), "rc": _rows_kept("rolled_countries"),
+          "rp": _rows_kept("rolled_pairs"), "ro": _rows_kept("rolled_officials"), "ri": _rows_kept("rolled_initiatives")}
+
+
 def rolled_sql(name: str) -> str:
     """A page query answered from the filtered rollup rows `r`, `rc`, `rp`, `ro` and `ri`."""
-    ctes = {"f": FILTERED, "r": ROLLUP_SQL["rolled"], "rc": ROLLUP_SQL["rolled_countries"],
-            "rp": ROLLUP_SQL["rolled_pairs"], "ro": ROLLUP_SQL["rolled_officials"],
-            "ri": ROLLUP_SQL["rolled_initiatives"]}
-    return _with(ctes, ROLLUP_SQL[name])
+    return _with(ROLLED, ROLLUP_SQL[name])
 
 
 def uses_rollups(name: str, filters: Filters) -> bool:

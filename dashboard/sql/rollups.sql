@@ -6,104 +6,67 @@
 -- both, as `filtered` does; with one country and no pair, `r` and `rc` read that country's own rows instead (an
 -- equality on a column is far cheaper than a test on a list).
 
+-- The conditions on a rollup row `r`, written once and put where a query says {kept} (the dates, kinds, statuses
+-- and source kinds the sidebar keeps) and {involved} (the countries and pair), as `filtered` does for engagements.
+-- name: kept
+($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
+  and ($end is null or r.start_date <= $end::date)
+  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
+  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
+  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+
+-- name: involved
+case len($countries::varchar[]) when 0 then true
+     when 1 then list_contains(r.countries, ($countries::varchar[])[1])  -- three times list_has_any's speed
+     else list_has_any(r.countries, $countries::varchar[]) end
+  and ($pair_a is null or (list_contains(r.countries, $pair_a) and list_contains(r.countries, $pair_b)))
+
 -- name: rolled
 select r.start_date, r.end_date, r.kind, r.status, r.engagements
 from engagement_rollup r
 where not (len($countries::varchar[]) = 1 and $pair_a is null)
-  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
-  and ($end is null or r.start_date <= $end::date)
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
-  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
-  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
-  and case len($countries::varchar[]) when 0 then true
-           when 1 then list_contains(r.countries, ($countries::varchar[])[1])  -- three times list_has_any's speed
-           else list_has_any(r.countries, $countries::varchar[]) end
-  and ($pair_a is null or (list_contains(r.countries, $pair_a) and list_contains(r.countries, $pair_b)))
+  and {kept} and {involved}
 union all
 select r.start_date, r.end_date, r.kind, r.status, r.engagements
 from country_rollup r
 where len($countries::varchar[]) = 1 and $pair_a is null and r.country_iso3 = ($countries::varchar[])[1]
-  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
-  and ($end is null or r.start_date <= $end::date)
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
-  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
-  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+  and {kept}
 
 -- name: rolled_countries
 select r.country_iso3, r.start_date, r.kind, r.engagements
 from country_rollup r
 where not (len($countries::varchar[]) = 1 and $pair_a is null)
-  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
-  and ($end is null or r.start_date <= $end::date)
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
-  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
-  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
-  and case len($countries::varchar[]) when 0 then true
-           when 1 then list_contains(r.countries, ($countries::varchar[])[1])  -- three times list_has_any's speed
-           else list_has_any(r.countries, $countries::varchar[]) end
-  and ($pair_a is null or (list_contains(r.countries, $pair_a) and list_contains(r.countries, $pair_b)))
+  and {kept} and {involved}
 union all
 -- one country X: X's own engagements, and each partner's engagements with X
 select r.country_iso3, r.start_date, r.kind, r.engagements
 from country_rollup r
 where len($countries::varchar[]) = 1 and $pair_a is null and r.country_iso3 = ($countries::varchar[])[1]
-  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
-  and ($end is null or r.start_date <= $end::date)
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
-  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
-  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+  and {kept}
 union all
 select case when r.country_a = ($countries::varchar[])[1] then r.country_b else r.country_a end, r.start_date, r.kind,
        r.engagements
 from pair_rollup r
 where len($countries::varchar[]) = 1 and $pair_a is null and ($countries::varchar[])[1] in (r.country_a, r.country_b)
-  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
-  and ($end is null or r.start_date <= $end::date)
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
-  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
-  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+  and {kept}
 
 -- name: rolled_pairs
 select r.country_a, r.country_b, r.source_kinds, r.engagements
 from pair_rollup r
 where true
-  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
-  and ($end is null or r.start_date <= $end::date)
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
-  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
-  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
-  and case len($countries::varchar[]) when 0 then true
-           when 1 then list_contains(r.countries, ($countries::varchar[])[1])  -- three times list_has_any's speed
-           else list_has_any(r.countries, $countries::varchar[]) end
-  and ($pair_a is null or (list_contains(r.countries, $pair_a) and list_contains(r.countries, $pair_b)))
+  and {kept} and {involved}
 
 -- name: rolled_officials
 select r.official_id, r.seniority, r.engagements
 from official_rollup r
 where true
-  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
-  and ($end is null or r.start_date <= $end::date)
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
-  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
-  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
-  and case len($countries::varchar[]) when 0 then true
-           when 1 then list_contains(r.countries, ($countries::varchar[])[1])  -- three times list_has_any's speed
-           else list_has_any(r.countries, $countries::varchar[]) end
-  and ($pair_a is null or (list_contains(r.countries, $pair_a) and list_contains(r.countries, $pair_b)))
+  and {kept} and {involved}
 
 -- name: rolled_initiatives
 select r.initiative_id, r.start_date, r.end_date, r.engagements
 from initiative_rollup r
 where true
-  and ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
-  and ($end is null or r.start_date <= $end::date)
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
-  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
-  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
-  and case len($countries::varchar[]) when 0 then true
-           when 1 then list_contains(r.countries, ($countries::varchar[])[1])  -- three times list_has_any's speed
-           else list_has_any(r.countries, $countries::varchar[]) end
-  and ($pair_a is null or (list_contains(r.countries, $pair_a) and list_contains(r.countries, $pair_b)))
+  and {kept} and {involved}
 
 -- name: kpis
 select (select coalesce(sum(engagements), 0) from r)::bigint as engagements,
