@@ -8,69 +8,11 @@ from spacy.tokens import Doc, Token
 
 from etl.extract.dates import CALENDAR_WORDS
 from etl.extract.gazetteer import country_of_word, is_city
+from etl.extract.name_words import (CONNECTORS, EVENT_NOUNS, GROUP_NOUNS, HONORIFICS, NOT_NAMES, ORG_NOUNS, PLACE_NOUNS,
+                                      PORTFOLIO_WORDS, REGIONS)
 from etl.extract.spans import SentenceBounds
 from etl.extract.venues import seats
 from etl.resolve.titles import TITLE_WORDS, split_title
-
-
-_CONNECTORS = {"of", "the", "for", "and", "&"}
-
-
-_HONORIFICS = {"shri", "smt", "mr", "mrs", "ms", "dr", "h.e.", "sir", "sheikh", "sheikha",
-               "his", "her", "majesty", "highness", "excellency", "royal"}  # 'His Majesty King Abdullah II'
-
-
-# Nouns that head organisations and mechanisms, never a person's name.
-_ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "technologies", "commerce", "affairs",
-              "initiative", "ministry", "embassy", "office", "department", "government", "administration", "summit",
-              "forum", "partnership", "agreement", "committee", "commission", "assembly", "organisation",
-              "organization", "union", "bank", "fund", "court", "cabinet", "parliament", "party", "group",
-              "bureau", "agency", "service", "institute", "directorate", "authority", "force", "forces", "army",
-              # programmes, fields and institutions that press releases name in title case
-              "plan", "program", "programme", "act", "system", "systems", "university", "college", "school",
-              "foundation", "board", "engineering", "science", "sciences", "studies", "medal", "prize", "award",
-              "professorship", "workforce", "register", "strategy", "framework", "coalition", "alliance",
-              "network", "corporation", "company", "association", "society", "academy", "laboratory", "center",
-              "centre", "project", "fellowship", "order", "law", "report", "review", "declaration", "charter",
-              "official", "officials", "development", "finance",
-              # what fact sheets' linked titles end in: 'Gender Policy', 'Neighborhood Partnerships'
-              "policy", "policies", "partnerships", "access", "support", "campaign", "lab", "debate",
-              "infrastructure", "assistance", "servicemembers", "schools", "grant", "grants", "community",
-              "communities", "programs", "programmes", "initiatives", "services", "solutions", "opportunity",
-              "opportunities", "equity", "safety", "economy", "growth", "recovery"}  # 'Senior Administration Official'
-# Regions a title's portfolio names: 'Senior Director for the Western Hemisphere', 'Special Envoy for the Horn of Africa'.
-_REGIONS = {"western hemisphere", "middle east", "indo-pacific", "horn of africa", "great lakes", "sahel", "arctic",
-            "europe", "africa", "asia", "americas", "east asia", "south asia", "central asia", "caucasus", "balkans",
-            "north africa", "southern africa", "west africa", "east africa", "pacific", "pacific islands", "caribbean",
-            "latin america", "central america", "south america", "gulf", "persian gulf", "levant", "eurasia",
-            "northern triangle", "western balkans", "southeast asia", "south caucasus", "sub-saharan africa"}
-
-
-# Gatherings named like people ('United Nations Food Systems Summit Stocktake').
-_EVENT_NOUNS = {"summit", "conference", "forum", "stocktake", "expo", "games", "olympics", "congress", "convention",
-                "meeting", "session"}
-
-
-# Buildings and venues, named like people ('National Palace', 'Palazzo Chigi', 'Rashtrapati Bhavan').
-_PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "station", "villa", "residence",
-                "centre", "center", "square", "museum", "hotel", "castle", "chateau", "kremlin", "mansion", "house",
-                "airbase", "base", "port", "bridge", "memorial", "cathedral", "mosque", "temple", "stadium",
-                # a region a title is of: 'President of the Iraqi Kurdistan Region Nechirvan Barzani'
-                "region", "province", "territory", "oblast", "governorate", "prefecture", "emirate"}
-
-
-_NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagram|reuters|xinhua|embassy|ministry|"
-                        r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
-                        r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
-                        r"friday|saturday|sunday|states|members)$", re.I)  # 'EU Member States'
-
-
-# Plural nouns of groups of people that headlines capitalise ('Meeting with Bipartisan Leaders', 'with State
-# Legislators'): a name never ends in one.
-_GROUP_NOUNS = {"leaders", "legislators", "lawmakers", "senators", "representatives", "governors", "mayors",
-                "members", "officials", "advocates", "stakeholders", "executives", "experts", "delegates",
-                "participants", "partners", "allies", "counterparts", "workers", "students", "farmers", "families",
-                "survivors", "veterans", "citizens", "americans", "activists", "entrepreneurs", "investors"}
 
 
 # Capitalised nouns of headlines ('Readout of Vice President Harris Call with …') that follow a name, never part of it.
@@ -106,7 +48,7 @@ def is_proper(token: Token) -> bool:
 
 def _is_title_token(token: Token) -> bool:
     word = token.text.lower().strip(".")
-    return word in TITLE_WORDS and (token.text[:1].isupper() or word in _CONNECTORS or "-" in word)
+    return word in TITLE_WORDS and (token.text[:1].isupper() or word in CONNECTORS or "-" in word)
 
 
 def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | None]:
@@ -124,23 +66,23 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
                 country = country or owner[1]
                 i -= owner[0] + 1
                 continue
-        if _is_title_token(token) and token.text.lower() not in _HONORIFICS:
+        if _is_title_token(token) and token.text.lower() not in HONORIFICS:
             title_words.insert(0, token.text)
         elif token.text == "leader" and i == start - 1:
             title_words.insert(0, token.text)  # 'North Korean leader Kim Jong Un'
         elif token.text == "-" and title_words and i - 1 >= floor and _is_title_token(doc[i - 1]):
             title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
-        elif token.text.lower() in _HONORIFICS:
+        elif token.text.lower() in HONORIFICS:
             pass
-        elif token.text[:1].isupper() and token.text.lower() in _ORG_NOUNS and i - 1 >= floor \
+        elif token.text[:1].isupper() and token.text.lower() in ORG_NOUNS and i - 1 >= floor \
                 and doc[i - 1].text.lower() in ("the", "of", "for"):
             title_words.insert(0, token.text)  # 'Counselor of the Department Derek Chollet'
-        elif token.text[:1].isupper() and token.text.lower() in _ORG_NOUNS and title_words and i - 1 >= floor \
+        elif token.text[:1].isupper() and token.text.lower() in ORG_NOUNS and title_words and i - 1 >= floor \
                 and country_of_word(doc[i - 1].text):
             title_words.insert(0, token.text)  # 'European Commission President von der Leyen': the body's nationality
         elif token.text[:1].isupper() and (c := country_of_word(token.text)):
-            if all(w.lower() in _CONNECTORS for w in title_words) and i + 1 < start \
-                    and doc[i + 1].text.lower() in _CONNECTORS:
+            if all(w.lower() in CONNECTORS for w in title_words) and i + 1 < start \
+                    and doc[i + 1].text.lower() in CONNECTORS:
                 break  # 'A of Romania and B': the country ends the name before, it is not this one's nationality
             words = [token.text]
             if i - 1 >= floor and (two := country_of_word(f"{doc[i - 1].text} {token.text}")):
@@ -158,9 +100,9 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
         i -= 1
     if title_words and not country and (seat := _seat_before(doc, i, floor)):
         country = seat  # 'White House National Climate Advisor Gina McCarthy': the seat's government
-    while title_words and title_words[0].lower() in _CONNECTORS:
+    while title_words and title_words[0].lower() in CONNECTORS:
         title_words.pop(0)
-    while title_words and title_words[-1].lower() in _CONNECTORS:
+    while title_words and title_words[-1].lower() in CONNECTORS:
         title_words.pop()
     return (" ".join(title_words).replace(" -", "-") or None), country
 
@@ -241,8 +183,8 @@ def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, s
 def _tidy_title(title: str | None) -> str | None:
     if not title:
         return None
-    words = [w for w in title.split() if w.lower().strip(".") not in _HONORIFICS]
-    while words and words[0].lower() in _CONNECTORS | {"in", "at", "on", "to"}:
+    words = [w for w in title.split() if w.lower().strip(".") not in HONORIFICS]
+    while words and words[0].lower() in CONNECTORS | {"in", "at", "on", "to"}:
         words.pop(0)
     if words and words[-1] in _PLURAL_TITLES:
         words[-1] = {"Secretaries": "Secretary"}.get(words[-1], words[-1][:-1])  # 'Prime Ministers A, B and C'
@@ -251,7 +193,7 @@ def _tidy_title(title: str | None) -> str | None:
 
 def _clean_name(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:")
-    words = [w for w in text.split() if w.lower().strip(".") not in _HONORIFICS]
+    words = [w for w in text.split() if w.lower().strip(".") not in HONORIFICS]
     return " ".join(words)
 
 
@@ -260,19 +202,9 @@ def _title_complement(tokens: list[Token], j: int) -> int:
     for size in (3, 2, 1):
         words = " ".join(t.text for t in tokens[j:j + size])
         if j + size < len(tokens) and tokens[j + size].text[:1].isupper() and all(t.text[:1].isupper() for t in tokens[j:j + size]) \
-                and (country_of_word(words) or words.lower() in _REGIONS or (size == 1 and words.lower() in _ORG_NOUNS)):
+                and (country_of_word(words) or words.lower() in REGIONS or (size == 1 and words.lower() in ORG_NOUNS)):
             return size
     return 0
-
-
-# Words of a title's portfolio after 'for' or 'of' ('Deputy National Security Advisor for International Economics').
-_PORTFOLIO = {"international", "global", "national", "economic", "economics", "political", "strategic", "public",
-              "foreign", "domestic", "regional", "affairs", "security", "policy", "development", "cooperation", "trade",
-              "energy", "climate", "health", "education", "defense", "defence", "intelligence", "communications",
-              "operations", "management", "budget", "strategy", "technology", "innovation", "infrastructure",
-              "planning", "resources", "relations", "issues", "arms", "control", "nonproliferation", "human", "rights",
-              "civilian", "democracy", "labor", "labour", "finance", "economy", "cyber", "cybersecurity", "emerging",
-              "technologies", "counterterrorism", "migration", "humanitarian", "and", "the", "&"}
 
 
 def _portfolio_words(name: str) -> int:
@@ -282,7 +214,7 @@ def _portfolio_words(name: str) -> int:
     if not words or words[0] not in ("for", "of"):
         return 0
     n = 1
-    while n < len(words) and (words[n].lower() in _PORTFOLIO or country_of_word(words[n]) or words[n].lower() in _REGIONS):
+    while n < len(words) and (words[n].lower() in PORTFOLIO_WORDS or country_of_word(words[n]) or words[n].lower() in REGIONS):
         n += 1
     return n if n > 1 and len(words) - n >= 2 and words[n - 1].lower() not in ("and", "the", "&") else 0
 
@@ -346,7 +278,7 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
         if i not in taken and tokens[i].text[:1].isupper() and _is_title_token(tokens[i]):
             j, complement = i, False
             while j < len(tokens):
-                if _is_title_token(tokens[j]) or tokens[j].text.lower() in _HONORIFICS:
+                if _is_title_token(tokens[j]) or tokens[j].text.lower() in HONORIFICS:
                     j += 1
                 elif tokens[j - 1].text.lower() in ("for", "the", "of") and (skip := _title_complement(tokens, j)):
                     j, complement = j + skip, True  # 'Special Envoy for Yemen Lenderking', 'Counselor of the Department …'
@@ -357,7 +289,7 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                     and not _is_title_token(tokens[k]) and (is_proper(tokens[k]) or tokens[k].tag_ == "FW") \
                     and not country_of_word(tokens[k].text):
                 k += 1
-            if organisation := next((m for m in range(k - 3, j - 1, -1) if tokens[m].text.lower() in _ORG_NOUNS), None):
+            if organisation := next((m for m in range(k - 3, j - 1, -1) if tokens[m].text.lower() in ORG_NOUNS), None):
                 j, complement = organisation + 1, True  # 'Officer of the Millennium Challenge Corporation Alexia Latortue'
             if k > j:
                 # a title with a portfolio in it is read here: the words before the name no longer spell it
@@ -375,7 +307,7 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     while start < end - 1 and doc[start].text.lower() in _CALENDAR_WORDS:
         start += 1  # 'On Sunday Deuba travels': the day is not part of the name
     while start > 0 and doc[start - 1].text in ("for", "and") and end - start >= 3 \
-            and doc[start].text.lower() in _PORTFOLIO and doc[start].text.lower() not in ("and", "the", "&"):
+            and doc[start].text.lower() in PORTFOLIO_WORDS and doc[start].text.lower() not in ("and", "the", "&"):
         start += 1  # 'Senior Director for Cyber Amit Mital': the NER took the portfolio in
     if start > 0 and doc[start - 1].text == "of":  # 'President of Chile Gabriel Boric': the NER took the country in
         start += next((k for k in (3, 2, 1) if end - start - k >= 2 and country_of_word(doc[start:start + k].text)), 0)
@@ -383,15 +315,15 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     while end > start + 1 and doc[end - 1].text in HEADLINE_NOUNS:
         end -= 1  # a headline's capitalised noun: 'Harris Call with …', 'Chollet's Trip to Ukraine'
     text = _clean_name(doc[start:end].text)
-    if not text or _NOT_NAMES.match(text) or any(ch.isdigit() for ch in text) or text.lower().startswith("non-") \
-            or all(word in HEADLINE_NOUNS for word in text.split()) or text.split()[-1].lower() in _GROUP_NOUNS:
+    if not text or NOT_NAMES.match(text) or any(ch.isdigit() for ch in text) or text.lower().startswith("non-") \
+            or all(word in HEADLINE_NOUNS for word in text.split()) or text.split()[-1].lower() in GROUP_NOUNS:
         return None
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):
         return None
     if country_of_word(text) or (len(words) == 1 and len(text) < 3):
         return None
-    if text.lower() in _REGIONS:
+    if text.lower() in REGIONS:
         return None  # a portfolio's region: 'Special Envoy for the Northern Triangle'
     if is_city(text):
         return None  # a town ('Sherman'), even after a title: reading titled ones as people raised untouched noise
@@ -400,8 +332,8 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     if len(words) == 1 and start > 0 and doc[start - 1].text in ("for", "of", "and", ","):
         return None  # a word inside a long title: 'Minister for Political, Legal and Security Affairs'
 
-    if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in _ORG_NOUNS for w in words) \
-            or words[-1].lower() in _ORG_NOUNS or any(w.lower() in _PLACE_NOUNS | _EVENT_NOUNS for w in words):
+    if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in ORG_NOUNS for w in words) \
+            or words[-1].lower() in ORG_NOUNS or any(w.lower() in PLACE_NOUNS | EVENT_NOUNS for w in words):
         return None
     sentence_start, sentence_end = sentences.of(start)
     title, country = _left_context(doc, start, sentence_start)

@@ -1,0 +1,74 @@
+"""The words that tell a person's name from a title, an organisation, a place or a group in running text: plain
+tables that etl/extract/mentions.py reads."""
+from __future__ import annotations
+
+import re
+
+CONNECTORS = {"of", "the", "for", "and", "&"}
+
+
+HONORIFICS = {"shri", "smt", "mr", "mrs", "ms", "dr", "h.e.", "sir", "sheikh", "sheikha",
+              "his", "her", "majesty", "highness", "excellency", "royal"}  # 'His Majesty King Abdullah II'
+
+
+# Nouns that head organisations and mechanisms, never a person's name.
+ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "technologies", "commerce", "affairs",
+             "initiative", "ministry", "embassy", "office", "department", "government", "administration", "summit",
+             "forum", "partnership", "agreement", "committee", "commission", "assembly", "organisation",
+             "organization", "union", "bank", "fund", "court", "cabinet", "parliament", "party", "group",
+             "bureau", "agency", "service", "institute", "directorate", "authority", "force", "forces", "army",
+             # programmes, fields and institutions that press releases name in title case
+             "plan", "program", "programme", "act", "system", "systems", "university", "college", "school",
+             "foundation", "board", "engineering", "science", "sciences", "studies", "medal", "prize", "award",
+             "professorship", "workforce", "register", "strategy", "framework", "coalition", "alliance",
+             "network", "corporation", "company", "association", "society", "academy", "laboratory", "center",
+             "centre", "project", "fellowship", "order", "law", "report", "review", "declaration", "charter",
+             "official", "officials", "development", "finance",
+             # what fact sheets' linked titles end in: 'Gender Policy', 'Neighborhood Partnerships'
+             "policy", "policies", "partnerships", "access", "support", "campaign", "lab", "debate",
+             "infrastructure", "assistance", "servicemembers", "schools", "grant", "grants", "community",
+             "communities", "programs", "programmes", "initiatives", "services", "solutions", "opportunity",
+             "opportunities", "equity", "safety", "economy", "growth", "recovery"}  # 'Senior Administration Official'
+# Regions a title's portfolio names: 'Senior Director for the Western Hemisphere', 'Special Envoy for the Horn of Africa'.
+REGIONS = {"western hemisphere", "middle east", "indo-pacific", "horn of africa", "great lakes", "sahel", "arctic",
+           "europe", "africa", "asia", "americas", "east asia", "south asia", "central asia", "caucasus", "balkans",
+           "north africa", "southern africa", "west africa", "east africa", "pacific", "pacific islands", "caribbean",
+           "latin america", "central america", "south america", "gulf", "persian gulf", "levant", "eurasia",
+           "northern triangle", "western balkans", "southeast asia", "south caucasus", "sub-saharan africa"}
+
+
+# Gatherings named like people ('United Nations Food Systems Summit Stocktake').
+EVENT_NOUNS = {"summit", "conference", "forum", "stocktake", "expo", "games", "olympics", "congress", "convention",
+               "meeting", "session"}
+
+
+# Buildings and venues, named like people ('National Palace', 'Palazzo Chigi', 'Rashtrapati Bhavan').
+PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "station", "villa", "residence",
+               "centre", "center", "square", "museum", "hotel", "castle", "chateau", "kremlin", "mansion", "house",
+               "airbase", "base", "port", "bridge", "memorial", "cathedral", "mosque", "temple", "stadium",
+               # a region a title is of: 'President of the Iraqi Kurdistan Region Nechirvan Barzani'
+               "region", "province", "territory", "oblast", "governorate", "prefecture", "emirate"}
+
+
+NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagram|reuters|xinhua|embassy|ministry|"
+                       r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
+                       r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+                       r"friday|saturday|sunday|states|members)$", re.I)  # 'EU Member States'
+
+
+# Plural nouns of groups of people that headlines capitalise ('Meeting with Bipartisan Leaders', 'with State
+# Legislators'): a name never ends in one.
+GROUP_NOUNS = {"leaders", "legislators", "lawmakers", "senators", "representatives", "governors", "mayors",
+               "members", "officials", "advocates", "stakeholders", "executives", "experts", "delegates",
+               "participants", "partners", "allies", "counterparts", "workers", "students", "farmers", "families",
+               "survivors", "veterans", "citizens", "americans", "activists", "entrepreneurs", "investors"}
+
+
+# Words of a title's portfolio after 'for' or 'of' ('Deputy National Security Advisor for International Economics').
+PORTFOLIO_WORDS = {"international", "global", "national", "economic", "economics", "political", "strategic", "public",
+                   "foreign", "domestic", "regional", "affairs", "security", "policy", "development", "cooperation", "trade",
+                   "energy", "climate", "health", "education", "defense", "defence", "intelligence", "communications",
+                   "operations", "management", "budget", "strategy", "technology", "innovation", "infrastructure",
+                   "planning", "resources", "relations", "issues", "arms", "control", "nonproliferation", "human", "rights",
+                   "civilian", "democracy", "labor", "labour", "finance", "economy", "cyber", "cybersecurity", "emerging",
+                   "technologies", "counterterrorism", "migration", "humanitarian", "and", "the", "&"}
