@@ -121,6 +121,20 @@ def test_data_page_shows_runs_and_checks():
     assert "hsg-travels" in texts(app)
 
 
+def test_data_page_shows_the_last_publishs_checks_without_rerunning_them(monkeypatch, tmp_path):
+    from etl.load import load
+    from etl.warehouse.publish import staged
+    from tests.conftest import FIXTURES
+
+    db = tmp_path / "w.duckdb"
+    with staged(db) as con:
+        load(con, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
+    monkeypatch.setenv("PARLEY_DB", str(db))
+    app = run_page("data")
+    assert any("checks pass" in s.value for s in app.success)
+    assert any("As checked by the last publish" in c.value for c in app.caption)
+
+
 def test_seed_article_shows_with_its_evidence():
     app = run_page("engagements", {"official": "ind-vikram-misri", "kind": "meeting"})
     assert "Jeffrey Kessler" in " ".join(app.main.dataframe[1].value["name"])

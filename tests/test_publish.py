@@ -108,3 +108,18 @@ def test_a_warehouse_in_the_newest_format_is_rewritten_readable_on_publish(tmp_p
     assert _storage_version(db).startswith(STORAGE_VERSION)
     assert _count(db) == before
     assert not run_refresh(settings).published  # and then nothing more to do
+
+
+def test_a_publish_keeps_its_checks_for_the_data_page(tmp_path):
+    from etl.warehouse.checks import run_checks
+    from etl.warehouse.safe_sql import connect_read_only
+    from etl.warehouse.status import last_checks
+
+    db = tmp_path / "w.duckdb"
+    with staged(db) as con:
+        load(con, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
+    ro = connect_read_only(db)
+    checks, checked_at = last_checks(ro)
+    assert [c.check for c in checks] == sorted(c.check for c in run_checks(ro)) and all(c.passed for c in checks)
+    assert checked_at is not None
+    ro.close()

@@ -1,11 +1,13 @@
-"""Contract checks over the views: unique keys, not-null fields, references between views."""
+"""Contract checks over the views: unique keys, not-null fields, references between views; run by every publish,
+which keeps their results for the Data page."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import duckdb
 
-from etl.warehouse.queries import named_queries
+from etl.warehouse.queries import QUERIES, named_queries
 
 
 @dataclass
@@ -24,3 +26,10 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
         bad = con.execute(sql).fetchone()[0]
         results.append(CheckResult(name, bad, bad == 0))
     return results
+
+
+def record_checks(con: duckdb.DuckDBPyConnection, results: list[CheckResult]) -> None:
+    """Keep these results as the warehouse's last checks (store.check_result), replacing earlier ones."""
+    checked_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    con.execute(QUERIES["clear_checks"])
+    con.executemany(QUERIES["record_check"], [(c.check, c.offending_rows, c.passed, checked_at) for c in results])

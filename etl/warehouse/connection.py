@@ -8,7 +8,7 @@ import duckdb
 from etl.warehouse.marts import build_missing_rollups, define_sources, rebuild_marts
 from etl.warehouse.sqlfiles import sql_text
 
-SCHEMA_VERSION = "4"  # raise with every change to tables or views: a refresh then publishes even with no new input
+SCHEMA_VERSION = "5"  # raise with every change to tables or views: a refresh then publishes even with no new input
 # The on-disk format new warehouses are written in. v1.0.0 (storage version 64) is read by every DuckDB since 1.0:
 # the CLI on PyPI (duckdb-cli 1.5), DBeaver's JDBC driver, older notebooks. DuckDB 2.0's default ("latest") would
 # lock them all out. What it costs is in docs/warehouse.md ("File format").

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.warehouse.checks import run_checks
+from etl.warehouse.checks import record_checks, run_checks
 from etl.warehouse.connection import STORAGE_VERSION, connect, rewrite_in_storage_version, storage_version
 from etl.warehouse.queries import QUERIES
 
@@ -104,10 +104,12 @@ def staged(db_path: Path, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterato
         try:
             _record_logged_failures(con, db_path)
             yield con
-            failed = [c for c in run_checks(con) if not c.passed]
+            results = run_checks(con)
+            failed = [c for c in results if not c.passed]
             if failed:
                 raise PublishError("checks failed, live warehouse kept: "
                                    + "; ".join(f"{c.check} ({c.offending_rows} rows)" for c in failed))
+            record_checks(con, results)
             con.execute("checkpoint")
             con.close()
             os.replace(staging, db_path)

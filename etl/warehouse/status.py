@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from etl.warehouse.checks import CheckResult
 from etl.warehouse.queries import named_queries
 
 STATUS_QUERIES = named_queries("status.sql")
@@ -47,3 +48,11 @@ def freshness(con: duckdb.DuckDBPyConnection, stale_after: dict[str, float] | No
 def rejects_by_reason(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[tuple]:
     """The commonest reject reasons per source kind."""
     return con.execute(STATUS_QUERIES["rejects_by_reason"], [limit]).fetchall()
+
+
+def last_checks(con: duckdb.DuckDBPyConnection) -> tuple[list[CheckResult], dt.datetime] | None:
+    """The checks the last publish recorded and when it ran them (UTC), or None when none were recorded."""
+    rows = con.execute(STATUS_QUERIES["last_checks"]).fetchall()
+    if not rows:
+        return None
+    return [CheckResult(name, bad, ok) for name, bad, ok, _ in rows], max(at for *_, at in rows)

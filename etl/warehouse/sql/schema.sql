@@ -154,6 +154,15 @@ alter table store.input_file add column if not exists read_with varchar default 
 -- Added after the first release: rows read but outside what the source kind loads (e.g. other CAMEO codes).
 alter table store.etl_run add column if not exists records_skipped bigint default 0;
 
+-- The integrity checks of the last publish (etl/warehouse/publish.py), for the Data page to show without rerunning
+-- them over every row.
+create table if not exists store.check_result (
+    check_name     varchar primary key,
+    offending_rows bigint not null,
+    passed         boolean not null,
+    checked_at     timestamp not null
+);
+
 create table if not exists store.meta (
     key   varchar primary key,
     value varchar not null

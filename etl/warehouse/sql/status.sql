@@ -38,3 +38,6 @@ from rejects
 group by all
 order by rejects desc
 limit ?;
+
+-- name: last_checks
+select check_name, offending_rows, passed, checked_at from store.check_result order by check_name;

@@ -79,3 +79,9 @@ values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: input_hash
 select sha256, read_with from store.input_file where path = ?;
+
+-- name: clear_checks
+delete from store.check_result
+
+-- name: record_check
+insert into store.check_result values (?, ?, ?, ?)
