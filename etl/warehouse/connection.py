@@ -5,7 +5,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.warehouse.marts import build_missing_rollups, define_sources, rebuild_marts
+from etl.warehouse.marts import build_missing_rollups, define_sources, lists_countries, rebuild_marts
 from etl.warehouse.sqlfiles import sql_text
 
 SCHEMA_VERSION = "5"  # raise with every change to tables or views: a refresh then publishes even with no new input
@@ -55,10 +55,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     define_sources(con)
     marts = con.execute("select count(*) from duckdb_tables() where schema_name = 'store' "
                         "and table_name in ('engagement_mart', 'engagement_parent_mart')")
-    countries = con.execute("select count(*) from duckdb_columns() where schema_name = 'store' "
-                            "and table_name = 'engagement_mart' and column_name = 'countries'")
     # a new warehouse, or one from before visits held their meetings or engagements listed their countries
-    if marts.fetchone()[0] < 2 or countries.fetchone()[0] == 0:
+    if marts.fetchone()[0] < 2 or not lists_countries(con):
         rebuild_marts(con)
     else:
         build_missing_rollups(con)  # a warehouse from before the dashboard read rollups

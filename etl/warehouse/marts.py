@@ -26,10 +26,14 @@ _DAYS = "parley_touched_days"
 def define_sources(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create the views that define each derived table (the rollups' once the tables they read exist)."""
     con.execute(sql_text("mart_sources.sql"))
-    if _store_tables(con) >= set(PER_ENGAGEMENT) and con.execute(
-            "select count(*) from duckdb_columns() where schema_name = 'store' and table_name = 'engagement_mart' "
-            "and column_name = 'countries'").fetchone()[0]:
+    if _store_tables(con) >= set(PER_ENGAGEMENT) and lists_countries(con):
         con.execute(sql_text("rollup_sources.sql"))  # else the next rebuild defines them, after the tables
+
+
+def lists_countries(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the engagement table has the countries column the rollups read (warehouses before it do not)."""
+    return con.execute("select count(*) from duckdb_columns() where schema_name = 'store' "
+                       "and table_name = 'engagement_mart' and column_name = 'countries'").fetchone()[0] > 0
 
 
 def _store_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
