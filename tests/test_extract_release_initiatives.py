@@ -1,0 +1,80 @@
+"""The initiative names of real government releases: the failure classes seen on them, each on a phrase written
+for the rule (not taken from the labelled releases)."""
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.initiatives import find_initiatives
+
+
+def test_relationship_labels_are_not_initiatives_but_named_consensus_documents_are():
+    assert find_initiatives("They discussed the United States-Mongolia Strategic Partnership.") == []
+    assert find_initiatives("Biden underscored the U.S.-Indonesia Strategic Partnership.") == []
+    assert find_initiatives("They backed the ASEAN Five Point Consensus.") == ["ASEAN Five Point Consensus"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The leaders affirmed the strength of the U.S.-Japan Alliance, the cornerstone of peace.", []),  # a relationship
+    ("He looks forward to strengthening the U.S.-Philippine Alliance.", []),
+    ("They launched the Global Alliance for Vaccines and Immunization.", ["Global Alliance for Vaccines and Immunization"]),
+    ("She reaffirmed our ironclad commitment to NATO’s Article 5.", ["NATO"]),  # a grouping's possessive names it
+    ("He praised Italy's Mattei Plan for Africa.", ["Mattei Plan for Africa"]),  # a country's possessive does not
+])
+def test_alliances_and_possessives(sentence, expected):
+    assert find_initiatives(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("They met at the India-Japan Energy Forum on March 11.", ["India-Japan Energy Forum"]),  # the day is no part
+    ("He praised the Plan for Africa on Monday.", ["Plan for Africa"]),
+    ("They reviewed the U.S.-China dialogue on Arms Control and Nonproliferation.",
+     ["U.S.-China dialogue on Arms Control and Nonproliferation"]),  # a pair's mechanism in lower case
+    ("They agreed to a U.S.-China dialogue soon.", []),  # no name of its own
+])
+def test_initiative_names_stop_before_days_and_pair_mechanisms_are_named(sentence, expected):
+    assert find_initiatives(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("At the Partnership for Global Infrastructure and Investment (PGII) event, they spoke.",
+     ["Partnership for Global Infrastructure and Investment (PGII)"]),  # no 'the' left from 'At the'
+    ("United States-Japan-Korea Joint Statement on Maritime Security", []),  # the release itself
+    # a task force and a platform are mechanisms; an air force is not
+    ("The U.S.-Japan Task Force on Critical Minerals met to launch the Pacific Supply Platform.",
+     ["U.S.-Japan Task Force on Critical Minerals", "Pacific Supply Platform"]),
+    ("The Air Force and the Indian Air Force held drills.", []),
+    # the parties a statement is between are no initiative
+    ("Joint Statement between Canada and the European Commission on Arctic Research", []),
+])
+def test_initiative_phrases_lose_their_lead_words_and_releases_are_not_initiatives(sentence, expected):
+    assert find_initiatives(sentence) == expected
+
+
+def test_the_chair_of_a_union_names_the_union():
+    assert find_initiatives("met President Felix Tshisekedi, Chair of the African Union (AU), on the margins of the "
+                            "G20.") == ["African Union (AU)", "G20"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("with support from USAID and the United States International Development Finance Corporation (DFC).",
+     ["United States International Development Finance Corporation (DFC)"]),
+    ("at the G20 and the Asia-Pacific Economic Cooperation (APEC)", ["G20", "Asia-Pacific Economic Cooperation (APEC)"]),
+    ("the Partnership for Global Infrastructure and Investment (PGII)",
+     ["Partnership for Global Infrastructure and Investment (PGII)"]),
+    ("the U.S.-India Initiative on Critical and Emerging Technologies (iCET)",
+     ["U.S.-India Initiative on Critical and Emerging Technologies (iCET)"]),
+    ("joined by Chief Executive Officer of the Fund Ana Ortiz and U.S. Agency for International Development (USAID)",
+     ["U.S. Agency for International Development (USAID)"]),
+])
+def test_an_acronym_after_a_list_names_the_names_it_spells(sentence, expected):
+    assert find_initiatives(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Readout of President Joseph R. Biden, Jr. Meeting with President Ana Ortiz of Peru", []),
+    ("convened a virtual meeting on January 26 of the U.S.-Peru Strategic Consultative Group (SCG).",
+     ["U.S.-Peru Strategic Consultative Group (SCG)"]),
+    ("He looked forward to visiting Hiroshima in May for the G7 Leaders’ Summit.", ["G7 Leaders’ Summit"]),
+])
+def test_a_date_or_a_names_suffix_does_not_start_an_initiative(sentence, expected):
+    assert find_initiatives(sentence) == expected
