@@ -78,3 +78,16 @@ def test_an_acronym_after_a_list_names_the_names_it_spells(sentence, expected):
 ])
 def test_a_date_or_a_names_suffix_does_not_start_an_initiative(sentence, expected):
     assert find_initiatives(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a capitalised name before a lower-case head word, after the grouping that leads it
+    ("It is consistent with the new G7-led Clean Green initiative.", ["Clean Green Initiative"]),
+    ("It reflects the Biden Administration policy on trade.", []),  # a government's own policy, no name
+    ("It reflects United States policy on trade.", []),
+    # negotiating formats written as numbers
+    ("She attended a meeting of the C5+1 diplomatic platform.", ["C5+1"]),
+    ("They discussed the P5+1 talks.", ["P5+1"]),
+])
+def test_lower_case_heads_and_numbered_formats(sentence, expected):
+    assert find_initiatives(sentence) == expected

@@ -105,6 +105,9 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
         for spouse_of in SPOUSE.finditer(text):
             note_spouse(sentence, people, spouse_of)
         for principals, group in groups:
+            if not [p for p in principals if p not in group] and _PRONOUN_SUBJECT.match(text) \
+                    and (principal := context.last_subject or context.salient) and principal not in group:
+                principals = [principal]  # 'She was joined by A and B': the one the text was about
             join_visit(events + found, group, principals)
         if not groups and WITH_HIM.search(text) and (principal := context.last_subject or context.salient):
             # 'First Lady Emine Erdogan travelled with him, as did Family Minister …'
@@ -126,12 +129,17 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
             else:
                 pending_initiatives = _merge_lists(pending_initiatives, initiatives)
         events.extend(found)
+        if trip := next((e for e in reversed(found) if e.kind == "visit" and e.status == "held"), None):
+            context.trip_party = trip.participants  # the list itself: companions named later join it
         if people and context.salient is None:
             context.salient = people[0]
         context.last_subject = subject(sentence, by_token, people) or context.last_subject
         if len(people) >= 2 and any(e.kind != "visit" for e in found):
             context.last_group = people
     return events
+
+
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:She|He|They)\s+(?:was|were|is|are|had been)\s+(?:also\s+)?joined by\b")
 
 
 def _led_by(lone: Sentence, others: list[Person], context: Context) -> list[Event]:

@@ -106,6 +106,14 @@ def _city_tables() -> tuple[dict[str, tuple[str, int]], dict[str, set[str]]]:
         for name in (capital if isinstance(capital, list) else [capital]):
             if iso3 and name:
                 capitals[_key(name)] = (iso3, 10**9)
+    # A US state outranks the towns named after it ('visited Florida, Virginia and Montana' is not Cuba, South
+    # Africa and Bulgaria); a state that is also a country's name ('Georgia') stays the country's.
+    for state in cache.get_us_states().values():
+        key = _key(state["name"])
+        capitals.setdefault(key, ("USA", 0))
+        if capitals[key][0] != "USA" and capitals[key][1] < 10**9:
+            capitals[key] = ("USA", 10**9)
+        countries.setdefault(key, set()).add("USA")
     return capitals, countries
 
 

@@ -40,7 +40,7 @@ _COP = re.compile(r"\bCOP-?\d{1,2}\b")
 # 'the U.S.-Russia dialogue on Strategic Stability': a pair's lower-case mechanism named by its capitalised subject.
 _PAIR_MECHANISM = re.compile(r"(?<![\w\-])((?:U\.S\.|[A-Z][\w.]+)-[A-Z][\w.]+ (?:dialogue|talks|consultations|"
                              r"working group) (?:on|for) (?:the )?[A-Z][\w\-]+(?: (?:and |of |the )*[A-Z][\w\-]+)*)")
-_LOWER_HEAD = re.compile(r"^\s+(policy|initiative|programme|program|agreement|framework|doctrine|vision|strategy)\b")
+_LOWER_HEAD = re.compile(r"\s+(policy|initiative|programme|program|agreement|framework|doctrine|vision|strategy)\b")
 _WORD = r"(?:[A-Z][\w'’.+\-]*|[0-9]+(?:st|nd|rd|th)?|2\+2|[a-z][A-Z][\w\-]*)"
 _CONNECT = r"(?:of|for|on|and|the|&|de)"
 _PHRASE = re.compile(rf"(?<![\w\-])({_WORD}(?:\s+(?:{_CONNECT}\s+)*{_WORD})*)")
@@ -58,9 +58,17 @@ _NOT_A_START = re.compile(r"^(?:(?:" + "|".join(sorted(CALENDAR_WORDS)) + r")(?:
                           r"(?:\s+\d{4})?\s+(?:(?:of|for|on|and)\s+)?(?:the\s+)?(?=[A-Z0-9])|(?:Jr|Sr)\.\s+)", re.I)
 
 
+# 'the Biden Administration policy': a government's, not a named policy.
+_GOVERNMENT_WORDS = {"Administration", "Government", "Department", "Ministry", "House", "Office", "Cabinet"}
+# Negotiating formats written as numbers: 'C5+1', 'P5+1', 'E3+3'.
+_FORMAT = re.compile(r"(?<![\w+])[A-Z]{1,2}\d\+\d(?![\w+])")
+_LED_BY_WORD = re.compile(r"^\S+-(?:led|backed|sponsored|funded|hosted|brokered)\s+(?=[A-Z])")
+
+
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"^(?:(?:The|A|An|This|That|Its|Their|His|Her|Both|Under|At|On|In)\s+)+(?:the\s+)?", "", phrase.strip())
     phrase = _NOT_A_START.sub("", phrase)
+    phrase = _LED_BY_WORD.sub("", phrase)  # 'the G7-led Build Back Better World initiative
     phrase = _OFFICE_OF.sub("", phrase)  # 'Chair of the African Union' names the Union
     if (of := re.match(r"^(.+?)\s+of\s+(?:the\s+)?(?=[A-Z])", phrase)) and of[1] in seats():
         phrase = phrase[of.end():]  # 'a meeting at the White House of the U.S.-Israel Strategic Consultative Group'
@@ -157,7 +165,8 @@ def find_initiatives(sentence: str) -> list[str]:
             consumed_until = paren.end()
             continue
         if (lower := _LOWER_HEAD.match(sentence, match.end())) and len(phrase.split()) >= 2 \
-                and not _PERSON_WORDS.search(phrase) and not _named(phrase):
+                and not _PERSON_WORDS.search(phrase) and not _named(phrase) and not _is_country(phrase) \
+                and phrase not in seats() and phrase.split()[-1] not in _GOVERNMENT_WORDS:
             found.append(f"{phrase} {lower.group(1).capitalize()}")  # 'Neighbourhood First policy'
             continue
         names = _names_in(phrase)
@@ -166,6 +175,7 @@ def find_initiatives(sentence: str) -> list[str]:
             consumed_until = paren.end()
         found.extend(names)
     found.extend(_COP.findall(sentence))
+    found.extend(_FORMAT.findall(sentence))
     found.extend(_PAIR_MECHANISM.findall(sentence))
     return _dedupe([CANONICAL.get(name.lower(), name) for name in found])
 

@@ -70,6 +70,8 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
             title_words.insert(0, token.text)
         elif token.text == "leader" and i == start - 1:
             title_words.insert(0, token.text)  # 'North Korean leader Kim Jong Un'
+        elif token.text == "to" and title_words and i - 1 >= floor and doc[i - 1].text.lower() in _ACCREDITED:
+            title_words.insert(0, token.text)
         elif token.text == "-" and title_words and i - 1 >= floor and _is_title_token(doc[i - 1]):
             title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
         elif token.text.lower() in HONORIFICS:
@@ -89,8 +91,9 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
                 c, i, words = two, i - 1, [doc[i - 1].text, token.text]  # 'North Korean', 'South African'
             if title_words and title_words[0].lower() == "and" and i - 1 >= floor and doc[i - 1].text == "of":
                 break  # 'Yoon of the Republic of Korea and Prime Minister Kishida': the earlier name's country
-            if i - 1 >= floor and doc[i - 1].text.lower() == "for":
-                title_words[:0] = words  # 'Special Envoy for Yemen': a portfolio, not a nationality
+            if i - 1 >= floor and (doc[i - 1].text.lower() == "for" or doc[i - 1].text == "to" and i - 2 >= floor
+                                   and doc[i - 2].text.lower() in _ACCREDITED):
+                title_words[:0] = words  # 'Special Envoy for Yemen', 'Ambassador to Uzbekistan': not a nationality
             else:
                 country = country or c
         elif token.text in ("U.S.", "US", "UK", "EU", "UN") and (c := country_of_word(token.text)):
@@ -147,10 +150,17 @@ def _coordinated(doc: Doc, start: int, floor: int) -> tuple[str | None, str | No
 
 
 
+_HEAD_TITLES = (r"President|Minister|Secretary|Chancellor|Adviser|Advisor|Ambassador|Chairman|Chairperson|Emir|King|"
+                r"Premier|Spokesman|Spokesperson|Envoy|Governor|Chief|Director|Commissioner|Speaker")
 _APPOSITION = re.compile(r"^,\s+(?:the\s+)?(?:(?P<country>[A-Z][\w.]+(?:\s[A-Z]\w+)?)(?:'s|’s)?\s+)?"
-                         r"(?P<title>(?:[A-Z][\w-]+\s+)*?(?:President|Minister|Secretary|Chancellor|Adviser|Advisor|"
-                         r"Ambassador|Chairman|Chairperson|Emir|King|Premier|Spokesman|Spokesperson|Envoy|Governor|"
-                         r"Chief|Director|Commissioner|Speaker)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?)")
+                         r"(?P<title>(?:[A-Z][\w-]+\s+)*?(?:" + _HEAD_TITLES + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)?)")
+
+
+# 'the Assistant to the President for Homeland Security, Dr. Elizabeth Sherwood-Randall, led …': a title set off
+# before the name by a comma, the name closed by another.
+_LEFT_APPOSITION = re.compile(r"(?:^|\b[Tt]he\s+)(?P<title>(?:[A-Z][\w-]+\s+)*?(?:" + _HEAD_TITLES +
+                              r"|Assistant|Counselor|Coordinator|Administrator|Representative)"
+                              r"(?:\s+(?:to|of|for|on)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)*)\s*,\s*$")
 
 
 _OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+){0,2})"
@@ -180,6 +190,28 @@ def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, s
     return title, country
 
 
+# 'Sherwood-Randall, led a US delegation …', 'Wang Yi, who heads the Chinese delegation': the side they lead.
+_LEADS_SIDE = re.compile(r"^\s*,?\s*(?:who\s+)?(?:led|leads|will lead|is leading|heads|headed|will head)\s+"
+                         r"(?:a|an|the)\s+(?P<side>[A-Z][\w.]*(?:\s[A-Z]\w+)?)\s+(?:[a-z-]+\s+)?delegation\b")
+
+
+def _side_led(doc: Doc, end: int, sentence_end: int) -> str | None:
+    """The country whose delegation the name is said to lead just after it, or None."""
+    found = _LEADS_SIDE.match(doc[end:min(sentence_end, end + 10)].text)
+    return country_of_word(found["side"]) if found else None
+
+
+def _left_apposition(doc: Doc, start: int, end: int, floor: int, sentence_end: int) -> str | None:
+    """A title set off by commas before the name ('the Assistant to the President for X, Dr. Jane Doe, said')."""
+    i = start - 1
+    while i >= floor and doc[i].text.lower().strip(".") in HONORIFICS:
+        i -= 1
+    if i <= floor or doc[i].text != "," or end >= sentence_end or doc[end].text != ",":
+        return None
+    found = _LEFT_APPOSITION.search(doc[max(floor, i - 14):i + 1].text)
+    return found["title"] if found else None
+
+
 def _tidy_title(title: str | None) -> str | None:
     if not title:
         return None
@@ -195,6 +227,10 @@ def _clean_name(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:")
     words = [w for w in text.split() if w.lower().strip(".") not in HONORIFICS]
     return " ".join(words)
+
+
+# Titles of those sent to a country or body: 'Ambassador to Uzbekistan', 'Representative to the United Nations'.
+_ACCREDITED = {"ambassador", "envoy", "representative"}
 
 
 def _title_complement(tokens: list[Token], j: int) -> int:
@@ -282,6 +318,9 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                     j += 1
                 elif tokens[j - 1].text.lower() in ("for", "the", "of") and (skip := _title_complement(tokens, j)):
                     j, complement = j + skip, True  # 'Special Envoy for Yemen Lenderking', 'Counselor of the Department …'
+                elif tokens[j].text == "to" and tokens[j - 1].text.lower() in _ACCREDITED \
+                        and (skip := _title_complement(tokens, j + 1 + (tokens[j + 1].text == "the" if j + 1 < len(tokens) else 0))):
+                    j, complement = j + 1 + (tokens[j + 1].text == "the") + skip, True  # 'Ambassador to Uzbekistan Daniel Rosenblum'
                 else:
                     break
             k = j
@@ -339,7 +378,8 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     title, country = _left_context(doc, start, sentence_start)
     right_title, right_country = _right_context(doc, end, sentence_end)
     shared_title, shared_country = _coordinated(doc, start, sentence_start)
-    title = _tidy_title(inner_title or title or right_title) or shared_title
+    title = _tidy_title(inner_title or title or right_title) \
+        or _left_apposition(doc, start, end, sentence_start, sentence_end) or shared_title
     # a name's own 'of Poland' outweighs the country of the name it is coordinated with ('A of Romania and B of Poland')
-    country = country or right_country or shared_country
+    country = country or right_country or shared_country or _side_led(doc, end, sentence_end)
     return Mention(start, end, text, title, country)

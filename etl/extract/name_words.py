@@ -56,12 +56,14 @@ NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagram
                        r"friday|saturday|sunday|states|members)$", re.I)  # 'EU Member States'
 
 
-# Plural nouns of groups of people that headlines capitalise ('Meeting with Bipartisan Leaders', 'with State
+# Nouns of groups of people that headlines capitalise ('Meeting with Bipartisan Leaders', 'with State
 # Legislators'): a name never ends in one.
 GROUP_NOUNS = {"leaders", "legislators", "lawmakers", "senators", "representatives", "governors", "mayors",
                "members", "officials", "advocates", "stakeholders", "executives", "experts", "delegates",
                "participants", "partners", "allies", "counterparts", "workers", "students", "farmers", "families",
-               "survivors", "veterans", "citizens", "americans", "activists", "entrepreneurs", "investors"}
+               "survivors", "veterans", "citizens", "americans", "activists", "entrepreneurs", "investors",
+               # bodies of people: 'Senior Administration Delegation Trip to Uzbekistan'
+               "delegation", "delegations", "team", "teams"}
 
 
 # Words of a title's portfolio after 'for' or 'of' ('Deputy National Security Advisor for International Economics').

@@ -72,6 +72,27 @@ def visit_home(event: Event) -> bool:
     return event.kind == "visit" and bool(event.participants) and event.participants[0].country == event.country
 
 
+_POSTED_TO = re.compile(r"\b(?:ambassador|envoy|representative|consul(?: general)?) to (?:the )?(?P<place>[A-Z][\w .-]+)$",
+                        re.I)
+
+
+def without_residents(events: list[Event]) -> list[Event]:
+    """Visits without the people posted to the country visited ('US Ambassador to Uzbekistan Daniel Rosenblum'
+    joins a delegation in Tashkent, but lives there); a visit left with nobody goes."""
+    kept = []
+    for event in events:
+        if event.kind == "visit":
+            posted = [p for p in event.participants if (found := _POSTED_TO.search(p.title or ""))
+                      and country_of_word(found["place"]) == event.country]
+            if posted:
+                event.participants = [p for p in event.participants if p not in posted]
+                event.rules.append(f"pass.resident: {', '.join(p.name for p in posted)} is posted there")
+            if not event.participants:
+                continue
+        kept.append(event)
+    return kept
+
+
 _BETWEEN_PEOPLE = ("meeting", "call", "dialogue")
 
 
@@ -149,6 +170,12 @@ def _reported_as_news(event: Event, published: dt.date | None) -> bool:
                 and abs((event.date.start - published).days) <= NEWS_DAYS)
 
 
+def _on_trip_reported(event: Event, published: dt.date | None) -> bool:
+    """The meeting took place on a trip the text reports as news (rule place.trip)."""
+    return any(rule.startswith("place.trip") for rule in event.rules) and bool(
+        event.date and published and abs((event.date.start - published).days) <= NEWS_DAYS)
+
+
 def _place_in_sentence(event: Event) -> bool:
     """The sentence itself says where (not the dateline, which is where the reporter files from)."""
     return any(rule.startswith("place.sentence") for rule in event.rules)
@@ -165,7 +192,7 @@ def guest_visits(events: list[Event], published: dt.date | None = None) -> list[
         hosts = [p for p in event.participants if p.country == event.country]
         # nobody from the place, and two sides known: they met on neutral ground, and both travelled there
         neutral = not hosts and len({p.country for p in event.participants if p.country}) >= 2 \
-            and _reported_as_news(event, published) and _place_in_sentence(event)
+            and (_reported_as_news(event, published) and _place_in_sentence(event) or _on_trip_reported(event, published))
         travelling = [c for p in event.participants for c in p.companions]  # they join their principal's visit
         for person in event.participants:
             if person in travelling:
@@ -178,6 +205,22 @@ def guest_visits(events: list[Event], published: dt.date | None = None) -> list[
                 visit.rules = [f"pass.guest-visit: {person.name} met {'the hosts' if hosts else 'another side'} in {event.country}"]
                 visits.append(visit)
     return visits
+
+
+def trip_meetings(events: list[Event]) -> None:
+    """A held meeting that names no place, of someone on the latest held visit reported before it and begun at
+    most TRIP_DAYS earlier, took place on that trip."""
+    for meeting in events:
+        if meeting.kind in ("visit", "call") or meeting.status != "held" or meeting.country:
+            continue
+        trip = next((v for v in sorted(events, key=lambda e: -e.sentence) if v.kind == "visit" and v.status == "held"
+                     and v.country and v.sentence <= meeting.sentence), None)
+        if trip is None or not any(p in trip.participants for p in meeting.participants):
+            continue
+        if meeting.date and trip.date and not 0 <= (meeting.date.start - trip.date.start).days <= TRIP_DAYS:
+            continue
+        meeting.city, meeting.country = trip.city, trip.country
+        meeting.rules.append(f"place.trip: on the trip to {trip.city or trip.country} (sentence {trip.sentence + 1})")
 
 
 # 'In Ghana, Singh and the U.S. delegation met with …': the people travelling with Singh were at the meeting too.

@@ -95,10 +95,10 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     for found in pattern.finditer(doc.text):
         span = doc.char_span(found.start(), found.end())
-        if span is None or len(span) != 1 or span[0].i in by_token:
-            continue  # not a whole token (inside another word or name), or already someone's
-        token = span[0]
-        word = token.text
+        if span is None or (len(span) != 1 and " " in found[0]) or any(t.i in by_token for t in span):
+            continue  # not whole tokens (inside another word or name), or already someone's
+        token = span[0]  # a hyphened surname is several tokens: 'Sherwood - Randall'
+        word = found[0]
         owners = surnames.get(word)
         if not owners and len(given.get(word, [])) == 1 and given[word][0].mentions[0][0] < token.i \
                 and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()):
@@ -110,8 +110,9 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
         owner = min(owners, key=lambda p: p.mentions[0][0])
         if len(owners) > 1 and owner.mentions[0][0] > token.i:
             continue
-        by_token[token.i] = owner
-        owner.mentions.append((token.i, token.i + 1))
+        for part in span:
+            by_token[part.i] = owner
+        owner.mentions.append((span.start, span.end))
         owner.mentions.sort()
 
 

@@ -19,7 +19,7 @@ from etl.extract.learned import place_at_home, score_candidates
 from etl.extract.model import Event, Person
 from etl.extract.passes import (
     add_companions, calls_restated, date_from_visits, domestic, guest_visits, headline_restated, infer_countries,
-    merge_events, unify_initiatives, visit_home)
+    merge_events, trip_meetings, unify_initiatives, visit_home, without_residents)
 from etl.extract.people import find_people
 from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers, publisher_from_officials, with_publisher
 from etl.extract.venues import NO_PLACES, DocumentPlaces, document_places
@@ -157,9 +157,10 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
         events = headline_restated(events, article)
         date_from_visits(events)
         unify_initiatives(events)
+        trip_meetings(events)
         events = merge_events(events + guest_visits(events, article.published))
         add_companions(events)
-        yield Extraction(article, events, people)
+        yield Extraction(article, without_residents(events), people)
 
 
 def extract_text(text: str, published: dt.date | None = None) -> Extraction:

@@ -20,6 +20,11 @@ _TOPIC_PLACE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence
                           r"(?:\s+the)?\s*$", re.I)
 
 
+# 'led a US delegation to …', 'the Indian side': a country before these nouns names a side, not a place.
+_SIDE_NOUNS = {"delegation", "delegations", "side", "team", "government", "officials", "embassy", "ambassador",
+               "counterparts", "interagency"}
+
+
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told [\w ]{1,40}?|added|stressed|noted|wrote|argued) that\b")
 
 
@@ -48,6 +53,8 @@ def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, 
             continue  # 'the war in Gaza' is what they discussed, not where they met
         if ent.end < sentence.end and sentence.doc[ent.end].tag_ in ("VBZ", "VBD", "VBP"):
             continue  # 'as Moscow prepares for …': a government by its capital, not a place
+        if ent.end < sentence.end and sentence.doc[ent.end].lower_ in _SIDE_NOUNS:
+            continue  # 'a US delegation': whose delegation, not where it went
         if _in_compound(sentence.doc.text, ent.start_char, ent.end_char):
             continue  # 'a Seoul-Tokyo tour', 'U.S.-Russia relations': a route or a pair, not a venue
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)

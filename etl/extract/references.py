@@ -48,6 +48,12 @@ class Context:
     paragraph: int = -1
     everyone: list[Person] = field(default_factory=list)  # in order of first mention
     authors: list[Person] = field(default_factory=list)  # who a 'Statement by …' headline says speaks as 'I' or 'we'
+    trip_party: list[Person] = field(default_factory=list)  # who travels on the latest held visit reported
+
+
+# 'The delegation also met with Indian Minister of External Affairs Jaishankar': the party of the trip just reported.
+_DELEGATION_SUBJECT = re.compile(r"\s*(?:[A-Z][\w ]{0,30},\s+)?The (?:[\w.-]+ )?delegation (?:also |then |later )?"
+                                 r"(?:met|held|called on|sat down)\b")
 
 
 # Words after a name that make it the owner of something passed on, not someone present: 'hands Khamenei message to'.
@@ -142,6 +148,8 @@ def _first_person(text: str, authors: list[Person]) -> list[Person]:
 def participants(sentence: Span, by_token: dict[int, Person], context: Context) -> list[Person]:
     people = people_in(sentence, by_token)
     text = sentence.text
+    if context.trip_party and _DELEGATION_SUBJECT.match(text) and any(p not in context.trip_party for p in people):
+        return [*context.trip_party, *[p for p in people if p not in context.trip_party]]
     if speakers := _first_person(text, context.authors):
         return [*speakers, *[p for p in people if p not in speakers]]
     the_two = _THE_TWO.search(text)

@@ -27,7 +27,7 @@ MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|met with|held (
                      r"opportunit(?:y|ies))\b)|greeted|called on|calls on|sat down with|lunch|dinner|"
                      r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
                      r"discussed .{0,60} with|conferred|audience|welcome (?:was|were) (?:led|given|extended|accorded) by)\b", re.I)
-VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[\w.-]+ )?delegation to|travel(?:l)?ed" + TRAVEL_WHEN + r" to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
+VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[\w.-]+ )?delegation(?: (?:with|of|including|comprising) [^.;:]{1,160}?)? to|travel(?:l)?ed" + TRAVEL_WHEN + r" to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
                    r"landed in|lands in|touched down|(?:left|leaves|leaving) for|(?:has|have|had) been to|(?:came|went|returned) to (?:the|this) (?:city|country|capital)|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
                    r"working visit|chief guest)\b", re.I)
 # 'spoke with' is how readouts report a call ('President Biden spoke today with Prime Minister Modi'); beside a
@@ -40,7 +40,9 @@ PLANNED = re.compile(r"\b(will|to (?:visit|meet" + _MET_TARGET + r"|hold|travel|
                      r"planned|invit(?:ed|ation)|would|"
                      r"is to|are to|upcoming|later (?:this|on|in)|next (?:week|month|year)|tomorrow|"
                      r"look(?:s|ed|ing)? forward to)\b", re.I)
-HELD_OVERRIDE = re.compile(r"\b(had (?:been )?(?:scheduled|planned)|was (?:scheduled|expected) to .{0,40} (?:met|held))\b", re.I)
+# 'had the opportunity to meet with' and 'was able to meet' report what happened, though they read 'to meet'.
+HELD_OVERRIDE = re.compile(r"\b(had (?:been )?(?:scheduled|planned)|was (?:scheduled|expected) to .{0,40} (?:met|held)|"
+                           r"(?:had|took) (?:the|an|a) (?:opportunity|chance|occasion) to|(?:was|were) able to)\b", re.I)
 
 
 PATTERNS = {"call": CALL, "dialogue": DIALOGUE, "meeting": MEETING, "summit": SUMMIT, "visit": VISIT}

@@ -1,0 +1,86 @@
+"""The extractor's rules for trips in real government releases: delegations, who leads and joins them, and where
+their meetings were, each on a text written for the rule (not taken from the labelled releases)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction_cases import pairs as _pairs, release as _release, visitors as _visitors
+
+pytestmark = pytest.mark.xdist_group("spacy")  # one model load per worker
+
+_TRIP = ("This week, Special Envoy Jane Roe traveled to Doha, Qatar to discuss regional security. She was joined by "
+         "Deputy Assistant Secretary John Doe and US Ambassador to Qatar Timmy Davis. ")
+
+
+def test_a_title_set_off_by_commas_before_a_name_is_that_persons():
+    events = _release("On Monday, the Assistant to the President for Economic Policy, Dr. Maria Lopez, traveled to "
+                      "Lima, Peru.", publisher="USA")
+    (visit,) = [e for e in events if e.kind == "visit"]
+    (person,) = visit.participants
+    assert (person.name, person.title, person.country, visit.country) == (
+        "Maria Lopez", "Assistant to the President for Economic Policy", "USA", "PER")
+
+
+def test_the_nationality_of_a_led_delegation_is_its_side_not_a_destination():
+    events = _release("Maria Lopez led a US delegation with officials of the Treasury and the Department of State to "
+                      "a summit in Lima, Peru.", publisher=None)
+    (visit,) = [e for e in events if e.kind == "visit"]
+    assert visit.country == "PER" and [(p.name, p.country) for p in visit.participants] == [("Maria Lopez", "USA")]
+
+
+@pytest.mark.parametrize("words", ["had the opportunity to meet with", "was able to meet"])
+def test_an_opportunity_taken_is_a_meeting_held(words):
+    events = _release(f"Secretary Blinken {words} Vietnamese Foreign Minister Bui Thanh Son.")
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    assert meeting.status == "held"
+
+
+def test_the_people_who_join_her_travel_with_the_pronouns_referent():
+    visits = _visitors(_release(_TRIP, published="2022-05-20"))
+    assert ("John Doe", "QAT") in visits and ("Jane Roe", "QAT") in visits
+
+
+def test_the_delegation_that_meets_someone_is_the_trip_party_on_that_trip():
+    events = _release(_TRIP + "The delegation also met with Afghan Foreign Minister Ahmad Karimi.")
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    assert {p.name for p in meeting.participants} == {"Jane Roe", "John Doe", "Timmy Davis", "Ahmad Karimi"}
+    assert (meeting.city, meeting.country) == ("Doha", "QAT")  # no place named: the trip's
+    # on neutral ground, reported as news: the other side travelled there too
+    assert ("Ahmad Karimi", "QAT") in _visitors(events)
+
+
+def test_an_ambassador_posted_to_the_country_visited_is_at_the_meetings_but_no_visitor():
+    events = _release(_TRIP + "The delegation met with Afghan Foreign Minister Ahmad Karimi.")
+    assert ("Timmy Davis", "QAT") not in _visitors(events)
+    assert frozenset(("Timmy Davis", "Ahmad Karimi")) in _pairs(events)
+
+
+def test_the_delegation_meeting_unnamed_officials_is_no_engagement_among_itself():
+    events = _release(_TRIP + "The delegation met with a range of senior government officials.")
+    assert not [e for e in events if e.kind == "meeting"]
+
+
+def test_a_trips_place_stays_with_meetings_of_its_own_days():
+    events = _release("Secretary Blinken traveled to Hanoi, Vietnam on May 3. Blinken met Vietnamese Foreign "
+                      "Minister Bui Thanh Son on May 4. On May 30, Secretary Blinken met Indonesian Foreign Minister "
+                      "Retno Marsudi.", published="2022-05-31")
+    places = {frozenset(p.name for p in e.participants): e.country for e in events if e.kind == "meeting"}
+    assert places[frozenset(("Antony John Blinken", "Bui Thanh Son"))] == "VNM"
+    assert places[frozenset(("Antony John Blinken", "Retno Marsudi"))] is None  # weeks later: not on this trip
+
+
+def test_a_hyphened_surname_alone_is_the_person_named_in_full_before():
+    events = _release("Senior Advisor Maria Ruiz-Tagle spoke at the conference.\n\nRuiz-Tagle also met with "
+                      "President Shavkat Mirziyoyev of Uzbekistan.")
+    assert frozenset(("Maria Ruiz-Tagle", "Shavkat Mirziyoyev")) in _pairs(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Vice President Harris traveled to Florida and Virginia this week.",
+    "Vice President Harris will travel to Florida and Montana next week.",
+    "Vice President Harris thanked the legislators. She has visited Florida, Virginia and Montana to meet with state "
+    "legislators.",
+])
+def test_us_states_are_no_foreign_destinations(text):
+    # towns named Florida (Cuba), Virginia (South Africa) and Montana (Bulgaria) are not what a US release means
+    assert not [e for e in _release(text) if e.kind == "visit"]  # a visit home is no visit
