@@ -84,3 +84,11 @@ def test_a_hyphened_surname_alone_is_the_person_named_in_full_before():
 def test_us_states_are_no_foreign_destinations(text):
     # towns named Florida (Cuba), Virginia (South Africa) and Montana (Bulgaria) are not what a US release means
     assert not [e for e in _release(text) if e.kind == "visit"]  # a visit home is no visit
+
+
+def test_a_title_before_a_name_is_no_reference_back_to_the_protagonist():
+    events = _release("National Security Advisor Jake Sullivan will travel to Brasilia on Monday. The meetings follow "
+                      "President Biden’s call with President-elect Lula da Silva in October 2022, where the President "
+                      "committed to keeping open channels of communication.", published="2022-12-02")
+    (call,) = [e for e in events if e.kind == "call"]
+    assert {p.name for p in call.participants} == {"Joseph R. Biden", "Lula da Silva"}

@@ -13,13 +13,15 @@ from etl.extract.model import Person
 from etl.extract.spans import first_at, mention_chars
 
 
-_PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:he|she|his|her|the (?:\w+ ){0,2}(?:minister|secretary|president|"
-                            r"leader|adviser|advisor|chief|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b",
-                            re.I)
+# 'the President', 'the Indian minister': a title standing for a person; 'The meetings follow President Biden's
+# call' is a titled name (a capital follows), not a reference back.
+_TITLE_REFERENCE = (r"the (?:\w+ ){0,2}(?:minister|secretary|president|leader|adviser|advisor|chief|emir|premier|"
+                    r"chancellor|envoy|king|visitor|guest|diplomat)\b(?!\s+(?-i:[A-Z]))")
+_PRONOUN_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:(?:he|she|his|her)\b|"
+                            + _TITLE_REFERENCE + ")", re.I)
 
 
-_REFERS_BACK = re.compile(r"\b(?:he|she|his|her|him|the (?:\w+ ){0,2}(?:chief|minister|secretary|president|"
-                          r"leader|adviser|advisor|emir|premier|chancellor|envoy|king|visitor|guest|diplomat))\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:(?:he|she|his|her|him)\b|" + _TITLE_REFERENCE + ")", re.I)
 
 
 _HE_SHE_START = re.compile(r"^\s*(?:[A-Z]\w+\s+){0,3}?(?:[^,.]{1,40},\s*){0,2}?(?:he|she)\b", re.I)
