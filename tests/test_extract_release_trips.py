@@ -92,3 +92,21 @@ def test_a_title_before_a_name_is_no_reference_back_to_the_protagonist():
                       "committed to keeping open channels of communication.", published="2022-12-02")
     (call,) = [e for e in events if e.kind == "call"]
     assert {p.name for p in call.participants} == {"Joseph R. Biden", "Lula da Silva"}
+
+
+def test_being_in_a_city_is_a_visit_and_titles_the_publisher_never_uses_are_the_hosts():
+    events = _release("This week, Deputy National Security Advisor Daleep Singh was in New Delhi to discuss trade. "
+                      "Singh met with Foreign Secretary Harsh Shringla and Cabinet Secretary Rajiv Gauba.",
+                      published="2022-04-01")
+    assert ("Daleep Singh", "IND") in _visitors(events)
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    # a US release: the United States has no Foreign Secretary nor Cabinet Secretary, so these are India's
+    assert {p.name: p.country for p in meeting.participants} == {
+        "Daleep Singh": "USA", "Harsh Shringla": "IND", "Rajiv Gauba": "IND"}
+    assert meeting.country == "IND"
+
+
+def test_who_was_in_a_place_is_background_not_a_visit():
+    events = _release("Deputy Minister Ana Ruiz stood in for Foreign Secretary Marcelo Ebrard, who was in Qatar for "
+                      "the World Cup.", publisher=None)
+    assert not [e for e in events if e.kind == "visit"]

@@ -15,6 +15,7 @@ from etl.extract.learned import MAX_CONFIDENCE
 from etl.extract.model import Event, Person
 from etl.extract.publisher import FOREIGN_TITLE
 from etl.resolve.initiatives import InitiativeResolver
+from etl.resolve.offices import offices
 from etl.resolve.names import name_parts
 
 def infer_countries(people: list[Person], events: list[Event], mentions: Counter) -> None:
@@ -221,6 +222,24 @@ def trip_meetings(events: list[Event]) -> None:
             continue
         meeting.city, meeting.country = trip.city, trip.country
         meeting.rules.append(f"place.trip: on the trip to {trip.city or trip.country} (sentence {trip.sentence + 1})")
+
+
+def hosts_by_title(events: list[Event], publisher: str | None) -> None:
+    """At a held meeting abroad, someone met there whom only the publisher's guess made its own, under a title the
+    office table gives none of the publisher's offices, is of the host country: 'Singh met with Foreign Secretary
+    Harsh V. Shringla' in New Delhi, in a US release (the US has no Foreign Secretary)."""
+    if not publisher or not offices().covers(publisher):
+        return
+    for meeting in events:
+        if meeting.kind not in ("meeting", "dialogue") or meeting.status != "held" or meeting.country in (None, publisher):
+            continue
+        travellers = {id(p) for v in events if v.kind == "visit" and v.country == meeting.country for p in v.participants}
+        for person in meeting.participants[1:]:
+            if id(person) not in travellers and person.title and person.country == publisher \
+                    and any(rule.startswith("publisher:") for rule in person.rules) \
+                    and not offices().has_office(person.title, publisher):
+                person.country = meeting.country
+                person.rules.append(f"host-by-title: no {publisher} office is a {person.title}; met in {meeting.country}")
 
 
 # 'In Ghana, Singh and the U.S. delegation met with …': the people travelling with Singh were at the meeting too.

@@ -18,7 +18,7 @@ from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.learned import place_at_home, score_candidates
 from etl.extract.model import Event, Person
 from etl.extract.passes import (
-    add_companions, calls_restated, date_from_visits, domestic, guest_visits, headline_restated, infer_countries,
+    add_companions, calls_restated, date_from_visits, domestic, guest_visits, headline_restated, hosts_by_title, infer_countries,
     merge_events, trip_meetings, unify_initiatives, visit_home, without_residents)
 from etl.extract.people import find_people
 from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers, publisher_from_officials, with_publisher
@@ -158,6 +158,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
         date_from_visits(events)
         unify_initiatives(events)
         trip_meetings(events)
+        hosts_by_title(events, article.publisher)
         events = merge_events(events + guest_visits(events, article.published))
         add_companions(events)
         yield Extraction(article, without_residents(events), people)

@@ -68,6 +68,7 @@ class Offices:
     def __init__(self, holders: list[Holder]):
         self._by_surname: dict[str, list[Holder]] = {}
         self._by_office: dict[tuple[str, str], list[Holder]] = {}
+        self._fits: dict[tuple[str, str], bool] = {}
         for holder in holders:
             self._by_surname.setdefault(_surname(holder.name), []).append(holder)
             self._by_office.setdefault((holder.office.lower(), holder.country), []).append(holder)
@@ -79,6 +80,17 @@ class Offices:
             return False
         holders = [h for h in self._by_office.get((office.lower(), country), []) if h.held_on(on)]
         return bool(holders) and not any(_same_person(h.name, name) for h in holders)
+
+    def has_office(self, title: str, country: str) -> bool:
+        """True when the table gives the country an office the title fits ('Foreign Secretary' fits none of the USA's)."""
+        key = (title.lower(), country)
+        if key not in self._fits:
+            self._fits[key] = any(_title_fits(title, office) for office, owner in self._by_office if owner == country)
+        return self._fits[key]
+
+    def covers(self, country: str) -> bool:
+        """True when the table holds offices of the country at all."""
+        return any(owner == country for _, owner in self._by_office)
 
     def holder(self, name: str, title: str | None, on: dt.date | None, country: str | None = None) -> Holder | None:
         """The one person who fits the name, title and date (and country when known); None when none or several do."""
