@@ -37,6 +37,15 @@ def test_two_people_who_fit_are_no_answer():
     assert table.holder("Alan Blinken", "Ambassador", D(1995, 1, 1)).name == "Alan John Blinken"
 
 
+@pytest.mark.parametrize("title, country, expected", [
+    ("Secretary", "USA", True), ("Deputy National Security Advisor", "USA", True), ("Ambassador", "USA", True),
+    ("Foreign Secretary", "USA", False), ("Cabinet Secretary", "USA", False),  # Westminster titles: not American
+    ("Deputy Secretary", "USA", True), ("Principal Secretary", "USA", False),  # a rank must be the office's own
+])
+def test_which_titles_a_governments_offices_have(title, country, expected):
+    assert offices().has_office(title, country) is expected and offices().covers(country)
+
+
 def test_a_sighting_holds_a_year_either_side():
     table = Offices([Holder("Narendra Modi", "Prime Minister", "IND", D(2021, 2, 8), D(2021, 2, 8), "wh-briefings")])
     assert table.holder("Modi", "Prime Minister", D(2022, 1, 1)) is not None
