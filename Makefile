@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint warehouse eval bench offices train clean
+.PHONY: install run test lint warehouse eval bench offices train docs clean
 
 install: $(STAMP)
 
@@ -31,6 +31,9 @@ eval: install
 
 offices: install  # rebuild etl/resolve/offices.tsv (who held which office when) from ../shared/data
 	$(BIN)/python -m etl.resolve.build_offices
+
+docs: install  # regenerate the view reference in docs/warehouse.md from etl/warehouse/models/*.yml
+	$(BIN)/python -m etl.warehouse.contract_docs
 
 train: install  # rebuild etl/extract/data/confidence-model.json (the learned confidence) from ../shared/data
 	$(BIN)/python -m etl.extract.train

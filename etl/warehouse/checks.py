@@ -1,5 +1,5 @@
-"""Contract checks over the views: unique keys, not-null fields, references between views; run by every publish,
-which keeps their results for the Data page."""
+"""Integrity checks over storage and views (sql/checks.sql) and every view's contract (etl/warehouse/contracts.py):
+run by every publish, which keeps their results for the Data page."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from etl.warehouse.contracts import contract_checks
 from etl.warehouse.queries import QUERIES, named_queries
 
 
@@ -20,12 +21,9 @@ class CheckResult:
 
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
-    """Run every check in checks.sql."""
-    results = []
-    for name, sql in named_queries("checks.sql").items():
-        bad = con.execute(sql).fetchone()[0]
-        results.append(CheckResult(name, bad, bad == 0))
-    return results
+    """Run every check in checks.sql, then every view's contract (etl/warehouse/models)."""
+    found = [(name, con.execute(sql).fetchone()[0]) for name, sql in named_queries("checks.sql").items()]
+    return [CheckResult(name, bad, bad == 0) for name, bad in found + contract_checks(con)]
 
 
 def record_checks(con: duckdb.DuckDBPyConnection, results: list[CheckResult]) -> None:

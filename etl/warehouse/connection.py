@@ -5,6 +5,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.warehouse.contracts import create_views
 from etl.warehouse.marts import build_missing_rollups, define_sources, lists_countries, rebuild_marts
 from etl.warehouse.sqlfiles import sql_text
 
@@ -50,7 +51,7 @@ def _quoted(path: Path) -> str:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the storage tables, the derived tables if missing, and (re)create the contract views."""
+    """Create the storage tables, the derived tables if missing, and (re)create the views from their models."""
     con.execute(sql_text("schema.sql"))
     define_sources(con)
     marts = con.execute("select count(*) from duckdb_tables() where schema_name = 'store' "
@@ -60,7 +61,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         rebuild_marts(con)
     else:
         build_missing_rollups(con)  # a warehouse from before the dashboard read rollups
-    con.execute(sql_text("views.sql"))
+    create_views(con)
     con.execute(
         "insert or replace into store.meta values ('schema_version', ?)", [SCHEMA_VERSION]
     )

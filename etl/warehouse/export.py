@@ -16,9 +16,8 @@ from pathlib import Path
 
 import duckdb
 
-from etl.warehouse.sqlfiles import sql_text
+from etl.warehouse.contracts import models
 
-VIEWS_SQL = "views.sql"
 PARTITION = "year"
 
 
@@ -38,12 +37,10 @@ class ViewExport:
 
 
 def contract_views(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The views of the warehouse contract, in the order views.sql defines them."""
-    defined = [line.split()[4] for line in sql_text(VIEWS_SQL).splitlines()
-               if line.lower().startswith("create or replace view ")]
+    """The views of the warehouse contract present in this warehouse, in the models' order."""
     present = {name for (name,) in con.execute("select view_name from duckdb_views() where not internal "
                                                "and database_name = current_database()").fetchall()}
-    return [name for name in defined if name in present]
+    return [name for name in models() if name in present]
 
 
 def _columns(con: duckdb.DuckDBPyConnection, view: str) -> list[dict]:

@@ -1,0 +1,1 @@
+select engagement_id, country_iso3 from store.engagement_country_mart

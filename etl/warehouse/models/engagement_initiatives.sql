@@ -1,0 +1,1 @@
+select engagement_id, initiative_id, evidence from store.engagement_initiative

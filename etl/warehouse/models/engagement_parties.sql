@@ -1,0 +1,1 @@
+select engagement_id, country_iso3, role, name from store.engagement_party

@@ -1,0 +1,1 @@
+select engagement_id, topic from store.engagement_topic

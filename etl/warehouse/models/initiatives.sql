@@ -1,0 +1,1 @@
+select * from store.initiative_mart

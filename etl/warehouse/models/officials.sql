@@ -1,0 +1,1 @@
+select * from store.official_mart

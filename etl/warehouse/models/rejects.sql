@@ -1,0 +1,1 @@
+select run_id, source_kind, input_path, locator, field, reason, record from store.reject
