@@ -10,9 +10,8 @@ from rich.text import Text
 from etl.execution import Execution
 from etl.records import Batch, Reject
 from etl.registry import SOURCE_KINDS
-from etl.sources.files import file_sha256
-from etl.warehouse.queries import QUERIES
-from etl.warehouse.writer import InputFile, RunSummary, record_failed_run, record_skipped_run, write_run
+from etl.warehouse.inputs import InputFile, identify, loaded_inputs, split_changed
+from etl.warehouse.writer import RunSummary, record_failed_run, record_skipped_run, write_run
 
 
 class LoadError(Exception):
@@ -27,21 +26,6 @@ def input_files(kind: str, paths: list[Path]) -> list[Path]:
         if not path.exists():
             raise LoadError(f"{path}: no such file or directory")
     return list(SOURCE_KINDS[kind].files(paths))
-
-
-def _changed(con: duckdb.DuckDBPyConnection, files: list[Path], reader: str) -> tuple[dict[str, InputFile], list[str]]:
-    """Inputs whose bytes, or the reader that read them, differ from what the warehouse loaded; and the rest."""
-    changed: dict[str, InputFile] = {}
-    unchanged: list[str] = []
-    for path in files:
-        key = str(path.resolve())
-        digest = file_sha256(path)
-        stored = con.execute(QUERIES["input_hash"], [key]).fetchone()
-        if stored and tuple(stored) == (digest, reader):
-            unchanged.append(key)
-        else:
-            changed[key] = InputFile(key, digest, path.stat().st_size, reader)
-    return changed, unchanged
 
 
 class _PerSecond(ProgressColumn):
@@ -112,9 +96,9 @@ def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bo
     if not files:
         raise LoadError(f"no {kind} files under {', '.join(map(str, paths))}")
     reader = SOURCE_KINDS[kind].version()
-    changed, unchanged = _changed(con, files, reader)
+    changed, unchanged = split_changed(files, reader, loaded_inputs(con))
     if force:
-        changed.update({k: InputFile(k, file_sha256(Path(k)), Path(k).stat().st_size, reader) for k in unchanged})
+        changed.update({k: identify(Path(k), reader) for k in unchanged})
         unchanged = []
     if not changed:
         run_id = record_skipped_run(con, kind, unchanged)

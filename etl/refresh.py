@@ -10,8 +10,8 @@ from etl.execution import Execution
 from etl.load import LoadError, input_files, load
 from etl.registry import SOURCE_KINDS
 from etl.sources.gdelt_fetch import FetchError, fetch_new_exports
-from etl.sources.files import file_sha256
 from etl.warehouse.connection import SCHEMA_VERSION, STORAGE_VERSION, storage_version
+from etl.warehouse.inputs import loaded_inputs, split_changed
 from etl.warehouse.marts import update_marts
 from etl.warehouse.publish import LOCK_TIMEOUT_SECONDS, staged
 from etl.warehouse.safe_sql import connect_read_only
@@ -31,16 +31,16 @@ class RefreshResult:
 
 
 def changed_inputs(db_path: Path, sources: list[SourceConfig]) -> list[str]:
-    """Inputs whose content differs from what the live warehouse loaded (all of them when there is none)."""
-    files = [(s.kind, path) for s in sources for path in input_files(s.kind, [s.path])]
-    if not db_path.exists():
-        return [str(path) for _, path in files]
-    with connect_read_only(db_path) as con:
-        stored = {path: (digest, reader) for path, digest, reader in
-                  con.execute("select path, sha256, read_with from input_files").fetchall()}
-    readers = {kind: SOURCE_KINDS[kind].version() for kind, _ in files}
-    return [str(path) for kind, path in files
-            if stored.get(str(path.resolve())) != (file_sha256(path), readers[kind])]
+    """Inputs whose content, or reader, differs from what the live warehouse loaded (all of them when there is none)."""
+    loaded: dict[str, tuple[str, str]] = {}
+    if db_path.exists():
+        with connect_read_only(db_path) as con:
+            loaded = loaded_inputs(con)
+    changed: list[str] = []
+    for source in sources:
+        found, _ = split_changed(input_files(source.kind, [source.path]), SOURCE_KINDS[source.kind].version(), loaded)
+        changed += found
+    return changed
 
 
 def outdated_format(db_path: Path) -> bool:

@@ -13,19 +13,10 @@ from etl.resolve.initiatives import Initiative, InitiativeResolver
 from etl.resolve.officials import Official, OfficialResolver
 from etl.resolve.titles import seniority
 from etl.warehouse.identity import EngagementKey, stable_id
+from etl.warehouse.inputs import InputFile
 from etl.warehouse.marts import note_touched, update_marts
 from etl.warehouse.merging import Merger
 from etl.warehouse.queries import QUERIES
-
-
-@dataclass
-class InputFile:
-    """One input of a load with its content identity."""
-
-    path: str
-    sha256: str
-    size_bytes: int
-    read_with: str = ""  # the source kind's reader version (SourceKind.version)
 
 
 @dataclass

@@ -77,8 +77,8 @@ insert into store.etl_run
      records_rejected, inputs, message, records_skipped)
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
--- name: input_hash
-select sha256, read_with from store.input_file where path = ?;
+-- name: loaded_inputs
+select path, sha256, read_with from store.input_file;
 
 -- name: clear_checks
 delete from store.check_result
