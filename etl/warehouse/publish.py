@@ -21,7 +21,7 @@ import duckdb
 
 from etl.warehouse.checks import record_checks, run_checks
 from etl.warehouse.connection import STORAGE_VERSION, connect, rewrite_in_storage_version, storage_version
-from etl.warehouse.queries import QUERIES
+from etl.warehouse.writer import record_failed_run
 
 LOCK_TIMEOUT_SECONDS = 600.0
 
@@ -62,7 +62,7 @@ def _log_failure(db_path: Path, error: BaseException) -> None:
 
 
 def _record_logged_failures(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
-    """Copy failures logged beside the warehouse into etl_runs of the warehouse being built."""
+    """Hand the failures logged beside the warehouse to the writer, which records them in etl_runs."""
     log = failed_runs_path(db_path)
     if not log.exists():
         return
@@ -71,9 +71,7 @@ def _record_logged_failures(con: duckdb.DuckDBPyConnection, db_path: Path) -> No
             entry = json.loads(line)
         except json.JSONDecodeError:
             continue  # a line cut short by a kill
-        at = dt.datetime.fromisoformat(entry["at"])
-        run_id = con.execute("select nextval('store.run_ids')").fetchone()[0]
-        con.execute(QUERIES["record_run"], [run_id, "refresh", at, at, "failed", 0, 0, 0, 0, [], entry["error"], 0])
+        record_failed_run(con, "refresh", [], entry["error"], at=dt.datetime.fromisoformat(entry["at"]))
 
 
 def next_path(db_path: Path) -> Path:

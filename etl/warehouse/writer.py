@@ -332,17 +332,18 @@ def _next_run_id(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _record_empty_run(con: duckdb.DuckDBPyConnection, source_kind: str, status: str, inputs: list[str],
-                      message: str) -> int:
+                      message: str, at: dt.datetime | None = None) -> int:
     """Log a run that wrote no records."""
     run_id = _next_run_id(con)
-    now = _now()
+    now = at or _now()
     con.execute(QUERIES["record_run"], [run_id, source_kind, now, now, status, 0, 0, 0, 0, inputs, message, 0])
     return run_id
 
 
-def record_failed_run(con: duckdb.DuckDBPyConnection, source_kind: str, inputs: list[str], message: str) -> int:
-    """Log a run that failed before or during its transaction."""
-    return _record_empty_run(con, source_kind, "failed", inputs, message)
+def record_failed_run(con: duckdb.DuckDBPyConnection, source_kind: str, inputs: list[str], message: str,
+                      at: dt.datetime | None = None) -> int:
+    """Log a run that failed before or during its transaction (at the time it failed, when that was earlier)."""
+    return _record_empty_run(con, source_kind, "failed", inputs, message, at)
 
 
 def record_skipped_run(con: duckdb.DuckDBPyConnection, source_kind: str, inputs: list[str]) -> int:
