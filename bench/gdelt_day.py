@@ -75,6 +75,7 @@ def main() -> None:
     args = parser.parse_args()
     from etl.load import load
     from etl.warehouse.connection import connect
+    from etl.warehouse.marts import update_marts
 
     with tempfile.TemporaryDirectory() as tmp:
         day = Path(tmp) / "gdelt"
@@ -87,9 +88,11 @@ def main() -> None:
         with connect(db) as con:
             started = time.perf_counter()
             summary = load(con, "gdelt", [day])
+            update_marts(con)  # as the publish of `parley load` does
             first = time.perf_counter() - started
             started = time.perf_counter()
             again = load(con, "gdelt", [day])
+            update_marts(con)
             second = time.perf_counter() - started
             engagements = con.execute("select count(*) from engagements").fetchone()[0]
     print(json.dumps({

@@ -80,11 +80,12 @@ def _safe_parse(parse, path: Path, kind: str) -> Batch:
 
 
 def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bool = False,
-         show_progress: bool = False, rebuild: bool = True, options: dict | None = None,
+         show_progress: bool = False, options: dict | None = None,
          execution: Execution | None = None) -> RunSummary:
     """Load every new or changed input of one kind under paths as one run; unchanged inputs are skipped.
 
-    rebuild=False defers rebuilding the derived tables to the caller (see etl.refresh). options are the kind's
+    The derived tables are brought up to date by the publish the load runs in (etl.warehouse.publish.staged), or
+    by etl.warehouse.marts.update_marts for a connection that is not published. options are the kind's
     own settings (SourceKind.options), such as an articles source's publisher; execution says where text is
     extracted (workers, engine), which changes the speed and never the result.
     """
@@ -105,7 +106,7 @@ def load(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], force: bo
         return RunSummary(run_id=run_id, source_kind=kind, inputs_skipped=len(unchanged), status="unchanged")
     batches = _parse_all(kind, changed, show_progress, options, execution or Execution())
     try:
-        summary = write_run(con, kind, batches, changed, rebuild=rebuild)
+        summary = write_run(con, kind, batches, changed)
     except Exception as exc:
         record_failed_run(con, kind, sorted(changed), f"{type(exc).__name__}: {exc}")
         raise

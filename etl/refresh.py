@@ -12,7 +12,6 @@ from etl.registry import SOURCE_KINDS
 from etl.sources.gdelt_fetch import FetchError, fetch_new_exports
 from etl.warehouse.connection import SCHEMA_VERSION, STORAGE_VERSION, storage_version
 from etl.warehouse.inputs import loaded_inputs, split_changed
-from etl.warehouse.marts import update_marts
 from etl.warehouse.publish import LOCK_TIMEOUT_SECONDS, staged
 from etl.warehouse.safe_sql import connect_read_only
 from etl.warehouse.writer import RunSummary
@@ -64,11 +63,10 @@ def run_refresh(settings: Settings, force: bool = False, show_progress: bool = F
         for source in settings.sources:
             try:
                 result.summaries.append(load(con, source.kind, [source.path], force=force,
-                                             show_progress=show_progress, rebuild=False,
+                                             show_progress=show_progress,
                                              options={"publisher": source.publisher}, execution=execution))
             except LoadError as exc:
                 result.errors.append(f"{source.kind}: {exc}")
-        update_marts(con)  # once for all sources, before the checks
     result.published = True
     return result
 

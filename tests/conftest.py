@@ -9,6 +9,7 @@ import pytest
 from etl.load import load
 from etl.sources.gdelt import LAYOUTS
 from etl.warehouse.connection import connect
+from etl.warehouse.marts import update_marts
 from etl.warehouse.safe_sql import connect_read_only
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,15 +18,22 @@ BUNDLED = ROOT / "data" / "sources"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+def load_now(con: duckdb.DuckDBPyConnection, kind: str, paths: list[Path], **options):
+    """Load into a connection that is not published, and bring its derived tables up to date as a publish does."""
+    summary = load(con, kind, paths, **options)
+    update_marts(con)
+    return summary
+
+
 def build_warehouse(path: Path) -> Path:
     """A warehouse holding every bundled source, loaded the way `parley refresh` does."""
     with connect(path) as con:
-        load(con, "hsg-travels", [BUNDLED / "hsg-travels"])
-        load(con, "hsg-visits", [BUNDLED / "hsg-visits"])
-        load(con, "table", [BUNDLED / "curated"])
-        load(con, "articles", [BUNDLED / "articles"])
-        load(con, "gdelt", [BUNDLED / "gdelt"])
-        load(con, "icews", [BUNDLED / "icews"])
+        load_now(con, "hsg-travels", [BUNDLED / "hsg-travels"])
+        load_now(con, "hsg-visits", [BUNDLED / "hsg-visits"])
+        load_now(con, "table", [BUNDLED / "curated"])
+        load_now(con, "articles", [BUNDLED / "articles"])
+        load_now(con, "gdelt", [BUNDLED / "gdelt"])
+        load_now(con, "icews", [BUNDLED / "icews"])
     return path
 
 

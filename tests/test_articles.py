@@ -8,9 +8,8 @@ from typer.testing import CliRunner
 from etl.cli import app
 from etl.extract.dates import resolve
 from etl.extract.pipeline import event_json, extract_text
-from etl.load import load
 from etl.sources.articles import parse_articles
-from tests.conftest import FIXTURES, view_digest
+from tests.conftest import FIXTURES, load_now, view_digest
 
 SEED = FIXTURES / "articles/seed.txt"
 runner = CliRunner()
@@ -117,7 +116,7 @@ def test_huge_article_is_rejected(tmp_path):
 
 
 def test_seed_loads_with_evidence_and_merges_with_curated(fresh_db):
-    load(fresh_db, "articles", [SEED])
+    load_now(fresh_db, "articles", [SEED])
     rows = fresh_db.execute("""
         select e.kind, e.country_iso3, es.evidence, es.extractor
         from engagements e join engagement_sources es using (engagement_id)
@@ -125,5 +124,5 @@ def test_seed_loads_with_evidence_and_merges_with_curated(fresh_db):
         where p.name = 'Vikram Misri' and e.kind = 'meeting'""").fetchall()
     assert rows and rows[0][1] == "USA" and "met" in rows[0][2] and rows[0][3].startswith("parley-rules")
     before = view_digest(fresh_db)
-    load(fresh_db, "articles", [SEED], force=True)
+    load_now(fresh_db, "articles", [SEED], force=True)
     assert view_digest(fresh_db) == before

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from etl.load import load
 from etl.resolve.codes import UnknownCode, cameo_country, fips_country
 from etl.sources.gdelt import LAYOUTS, parse_gdelt
 from etl.sources.gdelt_fetch import FetchError, fetch_new_exports, parse_file_list, wanted
-from tests.conftest import BUNDLED, FIXTURES, broken_export_line, view_digest
+from tests.conftest import BUNDLED, FIXTURES, broken_export_line, load_now, view_digest
 
 EXPORT = BUNDLED / "gdelt" / "20191024143000.export.CSV"
 GDELT1 = BUNDLED / "gdelt" / "gdelt1-events-sample.tsv"
@@ -29,7 +28,7 @@ def _in_scope_rows(path: Path) -> int:
 
 def test_every_meet_consult_visit_row_is_accounted_for_in_etl_runs(fresh_db):
     assert _in_scope_rows(EXPORT) == 573
-    summary = load(fresh_db, "gdelt", [EXPORT])
+    summary = load_now(fresh_db, "gdelt", [EXPORT])
     assert summary.records_in == 2111
     assert summary.records_loaded + summary.records_merged + summary.records_rejected == 573
     assert summary.records_skipped == 2111 - 573
@@ -43,7 +42,7 @@ def test_every_meet_consult_visit_row_is_accounted_for_in_etl_runs(fresh_db):
 
 
 def test_mirror_visit_and_host_rows_are_one_visit_with_four_sources(fresh_db):
-    load(fresh_db, "gdelt", [SLICE])
+    load_now(fresh_db, "gdelt", [SLICE])
     rows = fresh_db.execute(
         "select e.engagement_id, e.kind, e.country_iso3, e.start_date, e.source_count from engagements e "
         "where e.kind = 'visit' and e.engagement_id in (select engagement_id from engagement_parties "
@@ -63,7 +62,7 @@ def test_mirror_visit_and_host_rows_are_one_visit_with_four_sources(fresh_db):
 
 
 def test_coded_event_keeps_goldstein_mentions_sources_tone_and_url(fresh_db):
-    load(fresh_db, "gdelt", [SLICE])
+    load_now(fresh_db, "gdelt", [SLICE])
     row = fresh_db.execute("select event_code, goldstein, num_mentions, num_sources, num_articles, avg_tone, uri, place "
                            "from coded_events where event_id = '881990861'").fetchone()
     assert row[0] == "036" and row[1] == 4.0 and row[2:5] == (10, 1, 10)
@@ -80,7 +79,7 @@ def test_gdelt1_file_with_both_row_widths_loads(fresh_db):
     without_url = [r for r in batch.records if r.uri.startswith("gdelt:event/")]
     assert with_url and without_url  # 58-column daily rows and 57-column backfile rows
     assert {r.engagement.start_date.year for r in without_url} == {1982}
-    summary = load(fresh_db, "gdelt", [GDELT1])
+    summary = load_now(fresh_db, "gdelt", [GDELT1])
     assert summary.records_loaded + summary.records_merged + summary.records_rejected + summary.records_skipped == 710
 
 
@@ -115,7 +114,7 @@ def test_bad_row_is_rejected_with_file_line_field_and_the_rest_loads(tmp_path, f
                                                                      field, reason):
     good = parse_gdelt(SLICE)
     path = _mutate(tmp_path, line, column, value, cut)
-    summary = load(fresh_db, "gdelt", [path])
+    summary = load_now(fresh_db, "gdelt", [path])
     reject = next(r for r in summary.rejects if r.locator == f"{path}: line {line}")
     assert (reject.field, reject.reason) == (field, reason)
     assert reject.record  # the raw line is kept
@@ -129,7 +128,7 @@ def test_bad_row_is_rejected_with_file_line_field_and_the_rest_loads(tmp_path, f
 def test_a_zip_that_is_not_a_zip_is_rejected_whole(tmp_path, fresh_db):
     fake = tmp_path / "20191024150000.export.CSV.zip"
     fake.write_bytes(b"this is not a zip archive")
-    summary = load(fresh_db, "gdelt", [fake, SLICE])
+    summary = load_now(fresh_db, "gdelt", [fake, SLICE])
     assert any(r.locator == str(fake) and "not a readable zip" in r.reason for r in summary.rejects)
     assert summary.records_loaded > 0  # the good export in the same batch still loads
 
@@ -153,12 +152,12 @@ def test_rerun_is_a_no_op_and_a_new_export_in_the_directory_loads_alone(tmp_path
     directory = tmp_path / "gdelt"
     directory.mkdir()
     (directory / SLICE.name).write_bytes(SLICE.read_bytes())
-    load(fresh_db, "gdelt", [directory])
+    load_now(fresh_db, "gdelt", [directory])
     before = view_digest(fresh_db)
-    again = load(fresh_db, "gdelt", [directory])
+    again = load_now(fresh_db, "gdelt", [directory])
     assert again.status == "unchanged" and view_digest(fresh_db) == before
     (directory / EXPORT.name).write_bytes(EXPORT.read_bytes())
-    summary = load(fresh_db, "gdelt", [directory])
+    summary = load_now(fresh_db, "gdelt", [directory])
     assert summary.inputs_skipped == 1 and summary.records_in == 2111
 
 

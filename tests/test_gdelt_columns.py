@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from etl.load import load
 from etl.registry import SOURCE_KINDS
 from etl.sources.gdelt import parse_gdelt
 from etl.warehouse.connection import connect
-from tests.conftest import BUNDLED, FIXTURES, broken_export_line, view_digest
+from tests.conftest import BUNDLED, FIXTURES, broken_export_line, load_now, view_digest
 
 SLICE = FIXTURES / "gdelt" / "20191024143000-first60.export.CSV"
 
@@ -43,7 +42,7 @@ def _load_with(parse, db: Path, paths: list[Path], parse_many=None) -> tuple[dic
     SOURCE_KINDS["gdelt"] = dataclasses.replace(kind, parse=parse, parse_many=parse_many)
     try:
         with connect(db) as con:
-            summary = load(con, "gdelt", paths)
+            summary = load_now(con, "gdelt", paths)
             return view_digest(con), (summary.records_in, summary.records_loaded, summary.records_merged,
                                       summary.records_rejected, summary.records_skipped,
                                       sorted(r.message() for r in summary.rejects))

@@ -4,9 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.load import load
 from etl.sources.hsg import parse_travels, parse_visits, split_visitors
-from tests.conftest import BUNDLED, FIXTURES, view_digest
+from tests.conftest import BUNDLED, FIXTURES, load_now, view_digest
 
 
 def _visits(batch):
@@ -136,7 +135,7 @@ def test_entity_expansion_is_refused(tmp_path):
 
 def test_rejects_are_stored_and_the_rest_loads(fresh_db, hsg_copy):
     path = hsg_copy("blinken-antony-j.xml", "<start-date>2021-03-17</start-date>", "<start-date>yesterday</start-date>")
-    summary = load(fresh_db, "hsg-travels", [path])
+    summary = load_now(fresh_db, "hsg-travels", [path])
     assert summary.records_rejected == 1
     visits = fresh_db.execute("select count(*) from sources where kind = 'hsg-travels' and locator not like '%#met%'").fetchone()[0]
     assert visits == summary.records_in - 1
@@ -146,10 +145,10 @@ def test_rejects_are_stored_and_the_rest_loads(fresh_db, hsg_copy):
 
 def test_loading_twice_changes_nothing(fresh_db):
     paths = [FIXTURES / "hsg/blinken-antony-j.xml", FIXTURES / "hsg/obama-barack.xml"]
-    load(fresh_db, "hsg-travels", paths)
+    load_now(fresh_db, "hsg-travels", paths)
     before = view_digest(fresh_db)
-    assert load(fresh_db, "hsg-travels", paths).status == "unchanged"
-    load(fresh_db, "hsg-travels", paths, force=True)
+    assert load_now(fresh_db, "hsg-travels", paths).status == "unchanged"
+    load_now(fresh_db, "hsg-travels", paths, force=True)
     assert view_digest(fresh_db) == before
 
 

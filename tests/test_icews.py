@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.load import load
 from etl.sources.icews import is_person, parse_icews
-from tests.conftest import BUNDLED, FIXTURES, view_digest
+from tests.conftest import BUNDLED, FIXTURES, load_now, view_digest
 
 EVENTS = BUNDLED / "icews" / "events.2018.sample.tab"
 SLICE = FIXTURES / "icews" / "events.2018-first60.tab"
@@ -19,7 +18,7 @@ def test_every_meet_consult_visit_event_is_accounted_for_in_etl_runs(fresh_db):
         codes = [row["CAMEO Code"] for row in csv.DictReader(handle, delimiter="\t")]
     in_scope = sum(c.startswith("036") or c.startswith("04") for c in codes)
     assert (len(codes), in_scope) == (3705, 1246)
-    summary = load(fresh_db, "icews", [EVENTS])
+    summary = load_now(fresh_db, "icews", [EVENTS])
     assert summary.records_loaded + summary.records_merged + summary.records_rejected == in_scope
     assert summary.records_skipped == 3705 - in_scope
     run = fresh_db.execute("select records_in, records_skipped from etl_runs where run_id = ?",
@@ -28,7 +27,7 @@ def test_every_meet_consult_visit_event_is_accounted_for_in_etl_runs(fresh_db):
 
 
 def test_named_people_become_officials_and_sector_actors_become_parties(fresh_db):
-    load(fresh_db, "icews", [SLICE])
+    load_now(fresh_db, "icews", [SLICE])
     people = dict(fresh_db.execute("select name, country_iso3 from officials").fetchall())
     assert people["Aso Taro"] == "JPN" and people["Steven Mnuchin"] == "USA"
     assert people["Mike Pompeo"] == "USA" and people["Kim Yong-chol"] == "PRK"
@@ -39,7 +38,7 @@ def test_named_people_become_officials_and_sector_actors_become_parties(fresh_db
 
 
 def test_mirror_rows_of_one_sentence_are_one_meeting(fresh_db):
-    load(fresh_db, "icews", [SLICE])
+    load_now(fresh_db, "icews", [SLICE])
     rows = fresh_db.execute("""
         select e.kind, e.country_iso3, e.source_count from engagements e
         where e.engagement_id in (select engagement_id from participants where name = 'Aso Taro')
@@ -54,8 +53,8 @@ def test_icews_people_resolve_with_other_sources(fresh_db, tmp_path):
     table = tmp_path / "t.csv"
     table.write_text("record_id,kind,start_date,country,participants\n"
                      "1,meeting,2018-05-20,USA,Secretary of State Mike Pompeo | Secretary of State | USA\n", "utf-8")
-    load(fresh_db, "table", [table])
-    load(fresh_db, "icews", [SLICE])
+    load_now(fresh_db, "table", [table])
+    load_now(fresh_db, "icews", [SLICE])
     ids = fresh_db.execute("select distinct official_id from participants where name like '%Pompeo%'").fetchall()
     assert len(ids) == 1
 
@@ -98,7 +97,7 @@ def _mutated(tmp_path: Path, line: int, column: str, value: str) -> Path:
 ])
 def test_bad_row_is_rejected_with_file_line_and_field(tmp_path, fresh_db, column, value, field, reason):
     path = _mutated(tmp_path, 2, column, value)
-    summary = load(fresh_db, "icews", [path])
+    summary = load_now(fresh_db, "icews", [path])
     reject = next(r for r in summary.rejects if r.locator == f"{path}: line 2")
     assert (reject.field, reject.reason) == (field, reason)
     good = parse_icews(SLICE)
@@ -113,14 +112,14 @@ def test_wrong_column_count_and_missing_header_are_rejected(tmp_path, fresh_db):
     assert any(r.locator == f"{cut}: line 3" and r.field == "row" for r in batch.rejects)
     headless = tmp_path / "headless.tab"
     headless.write_text("\n".join(lines[1:]) + "\n", "utf-8")
-    summary = load(fresh_db, "icews", [headless, SLICE])
+    summary = load_now(fresh_db, "icews", [headless, SLICE])
     header_reject = next(r for r in summary.rejects if r.locator == f"{headless}: line 1")
     assert header_reject.field == "header" and "missing column(s) Event ID" in header_reject.reason
     assert summary.records_loaded > 0
 
 
 def test_rerun_changes_nothing(fresh_db):
-    load(fresh_db, "icews", [SLICE])
+    load_now(fresh_db, "icews", [SLICE])
     before = view_digest(fresh_db)
-    assert load(fresh_db, "icews", [SLICE]).status == "unchanged"
+    assert load_now(fresh_db, "icews", [SLICE]).status == "unchanged"
     assert view_digest(fresh_db) == before

@@ -10,9 +10,8 @@ import pytest
 
 from etl.execution import Execution
 from etl.extract.parallel import CHUNK, Failed, map_articles
-from etl.load import load
 from etl.warehouse.connection import connect
-from tests.conftest import ROOT, view_digest
+from tests.conftest import ROOT, load_now, view_digest
 
 RELEASES = ROOT / "data" / "sources" / "wh-briefings"
 
@@ -77,7 +76,7 @@ def test_a_failing_article_is_rejected_and_the_rest_of_its_input_loads(tmp_path,
     ukraine = sum("Ukraine" in p.read_text("utf-8") for p in folder.rglob("*.md"))
     assert 0 < ukraine < 12
     con = connect(tmp_path / "w.duckdb")
-    summary = load(con, "articles", [folder], options={"publisher": "USA"}, execution=Execution(workers=1))
+    summary = load_now(con, "articles", [folder], options={"publisher": "USA"}, execution=Execution(workers=1))
     rows = con.execute("select reason, field, locator from rejects").fetchall()
     assert summary.records_rejected == len(rows) == ukraine
     assert all("extraction failed: RuntimeError: simulated fault" in r[0] and r[1] == "text" and r[2] for r in rows)
@@ -91,7 +90,7 @@ def test_one_worker_and_two_build_the_same_warehouse(tmp_path):
     digests = []
     for workers in (1, 2):
         con = connect(tmp_path / f"w{workers}.duckdb")
-        load(con, "articles", [folder], options={"publisher": "USA"}, execution=Execution(workers=workers))
+        load_now(con, "articles", [folder], options={"publisher": "USA"}, execution=Execution(workers=workers))
         digests.append(view_digest(con))
         con.close()
     assert digests[0] == digests[1] and digests[0]["engagements"][0] > 0

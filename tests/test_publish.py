@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from etl.cli import app
 from etl.load import load
 from etl.warehouse.publish import PublishError, staged, writer_lock
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, load_now
 
 runner = CliRunner()
 
@@ -100,7 +100,7 @@ def test_a_warehouse_in_the_newest_format_is_rewritten_readable_on_publish(tmp_p
     db = tmp_path / "w.duckdb"
     with duckdb.connect(str(db), config={"storage_compatibility_version": "latest"}) as con:  # as Parley wrote before
         ensure_schema(con)
-        load(con, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
+        load_now(con, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
     assert not _storage_version(db).startswith(STORAGE_VERSION) and outdated_format(db)
     before = _count(db)
     settings = Settings(db_path=db, sources=[SourceConfig("hsg-travels", FIXTURES / "hsg/obama-barack.xml")])

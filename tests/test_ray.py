@@ -9,9 +9,8 @@ import pytest
 
 from etl.execution import Execution
 from etl.extract.parallel import CHUNK
-from etl.load import load
 from etl.warehouse.connection import connect
-from tests.conftest import ROOT, view_digest
+from tests.conftest import ROOT, load_now, view_digest
 from tests.test_parallel import _slice
 
 pytestmark = pytest.mark.xdist_group("ray")  # one local Ray per test process
@@ -23,7 +22,7 @@ def test_ray_local_mode_builds_the_same_warehouse_as_the_default_engine(tmp_path
     digests = []
     for execution in (Execution(workers=2), Execution(engine="ray", workers=2)):
         con = connect(tmp_path / f"{execution.engine}.duckdb")
-        load(con, "articles", [folder], options={"publisher": "USA"}, execution=execution)
+        load_now(con, "articles", [folder], options={"publisher": "USA"}, execution=execution)
         digests.append(view_digest(con))
         con.close()
     assert digests[0] == digests[1] and digests[0]["engagements"][0] > 0

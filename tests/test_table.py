@@ -3,9 +3,8 @@ import json
 
 import pytest
 
-from etl.load import load
 from etl.sources.table import parse_table
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, load_now
 
 HEADER = "record_id,kind,status,start_date,end_date,city,country,title,participants,initiatives,topics,source_url,evidence,confidence\n"
 GOOD = 'r1,meeting,held,2025-02-13,,Washington,USA,Modi meets Trump,Narendra Modi | Prime Minister | India | visitor; Donald Trump | President | USA | host,US-India COMPACT,trade; defence,https://example.org/a,"They met.",0.9\n'
@@ -75,8 +74,8 @@ def test_missing_header_and_bad_json(tmp_path):
 def test_changed_table_replaces_its_old_records(fresh_db, tmp_path):
     path = tmp_path / "t.csv"
     path.write_text(HEADER + GOOD)
-    load(fresh_db, "table", [path])
+    load_now(fresh_db, "table", [path])
     path.write_text(HEADER + GOOD.replace("2025-02-13", "2025-03-20"))
-    load(fresh_db, "table", [path])
+    load_now(fresh_db, "table", [path])
     dates = fresh_db.execute("select start_date::varchar from engagements").fetchall()
     assert dates == [("2025-03-20",)]

@@ -1,13 +1,12 @@
 """Loads are all-or-nothing, and the contract views hold what the docs say."""
 import pytest
 
-from etl.load import load
 from etl.warehouse import writer
-from tests.conftest import FIXTURES, view_digest
+from tests.conftest import FIXTURES, load_now, view_digest
 
 
 def test_a_crash_mid_load_leaves_the_warehouse_as_it_was(fresh_db, monkeypatch):
-    load(fresh_db, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
+    load_now(fresh_db, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
     before = view_digest(fresh_db)
     real_insert = writer._insert
 
@@ -18,7 +17,7 @@ def test_a_crash_mid_load_leaves_the_warehouse_as_it_was(fresh_db, monkeypatch):
 
     monkeypatch.setattr(writer, "_insert", crash_on_sources)
     with pytest.raises(RuntimeError):
-        load(fresh_db, "hsg-travels", [FIXTURES / "hsg/blinken-antony-j.xml"])
+        load_now(fresh_db, "hsg-travels", [FIXTURES / "hsg/blinken-antony-j.xml"])
     assert view_digest(fresh_db) == before
     failed = fresh_db.execute("select status, message from etl_runs order by run_id desc limit 1").fetchone()
     assert failed == ("failed", "RuntimeError: disk full")
@@ -65,12 +64,12 @@ def test_incremental_derived_tables_equal_a_full_rebuild(fresh_db, tmp_path):
     from etl.warehouse.marts import rebuild_marts
     from tests.test_table import GOOD, HEADER
 
-    load(fresh_db, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
+    load_now(fresh_db, "hsg-travels", [FIXTURES / "hsg/obama-barack.xml"])
     table = tmp_path / "t.csv"
     table.write_text(HEADER + GOOD)
-    load(fresh_db, "table", [table])
+    load_now(fresh_db, "table", [table])
     table.write_text(HEADER + GOOD.replace("2025-02-13", "2025-03-20").replace("Donald Trump", "Joe Biden"))
-    load(fresh_db, "table", [table])  # replaces the first version: its engagement and pairs must go
+    load_now(fresh_db, "table", [table])  # replaces the first version: its engagement and pairs must go
     incremental = view_digest(fresh_db)
     rebuild_marts(fresh_db)
     assert view_digest(fresh_db) == incremental
@@ -96,12 +95,12 @@ def test_a_new_visit_adopts_meetings_already_loaded(fresh_db, tmp_path):
     meeting = tmp_path / "meeting.csv"
     meeting.write_text(HEADER + "m1,meeting,held,2025-02-13,,Washington,USA,Meeting,"
                        "Narendra Modi | Prime Minister | IND; Donald Trump | President | USA,,,https://example.org/m,,1\n")
-    load(fresh_db, "table", [meeting])
+    load_now(fresh_db, "table", [meeting])
     assert fresh_db.execute("select parent_engagement_id from engagements").fetchall() == [(None,)]
     visit = tmp_path / "visit.csv"
     visit.write_text(HEADER + "v1,visit,held,2025-02-12,2025-02-14,Washington,USA,Visit,"
                      "Narendra Modi | Prime Minister | IND | visitor,,,https://example.org/v,,1\n")
-    load(fresh_db, "table", [visit])
+    load_now(fresh_db, "table", [visit])
     rows = dict(fresh_db.execute("select kind, parent_engagement_id from engagements").fetchall())
     visit_id = fresh_db.execute("select engagement_id from engagements where kind = 'visit'").fetchone()[0]
     assert rows["meeting"] == visit_id
@@ -118,13 +117,13 @@ def test_an_input_read_by_an_older_reader_is_read_again(fresh_db, tmp_path, monk
 
     table = tmp_path / "t.csv"
     table.write_text(HEADER + GOOD)
-    assert load(fresh_db, "table", [table]).status != "unchanged"
-    assert load(fresh_db, "table", [table]).status == "unchanged"
+    assert load_now(fresh_db, "table", [table]).status != "unchanged"
+    assert load_now(fresh_db, "table", [table]).status == "unchanged"
     newer = dataclasses.replace(SOURCE_KINDS["table"], version=lambda: "table-reader/2")
     monkeypatch.setitem(SOURCE_KINDS, "table", newer)
-    assert load(fresh_db, "table", [table]).status != "unchanged"  # same bytes, better reader
+    assert load_now(fresh_db, "table", [table]).status != "unchanged"  # same bytes, better reader
     assert fresh_db.execute("select read_with from input_files").fetchall() == [("table-reader/2",)]
-    assert load(fresh_db, "table", [table]).status == "unchanged"
+    assert load_now(fresh_db, "table", [table]).status == "unchanged"
 
 
 def test_articles_record_the_extractor_and_offices_table_that_read_them(ro):
@@ -174,7 +173,7 @@ def test_reports_in_two_inputs_of_one_run_merge_as_in_two_runs(tmp_path):
     for db, runs in (("together", [[tmp_path / "one", tmp_path / "two"]]),
                      ("apart", [[tmp_path / "one"], [tmp_path / "two"]])):
         with connect(tmp_path / f"{db}.duckdb") as con:
-            summaries = [load(con, "table", paths) for paths in runs]
+            summaries = [load_now(con, "table", paths) for paths in runs]
             counts.append((con.execute("select count(*) from engagements").fetchone()[0],
                            sum(s.records_merged for s in summaries)))
     assert counts == [(1, 1), (1, 1)]

@@ -1,8 +1,9 @@
 """Atomic publishing: build the next warehouse beside the live one, check it, then swap it in.
 
 DuckDB allows one writer or many readers per file, so a refresh never writes into the file the dashboard
-and users' `duckdb -readonly` sessions hold open: it copies the live file, loads into the copy, runs the
-checks, and replaces the live file with os.replace. Readers of the old file finish undisturbed. A refresh that
+and users' `duckdb -readonly` sessions hold open: it copies the live file, loads into the copy, brings the
+derived tables up to date once for every run of the load, runs the checks and then every view's contract, and
+replaces the live file with os.replace. Readers of the old file finish undisturbed. A refresh that
 fails is logged beside the warehouse and recorded in etl_runs by the next one that publishes.
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ import duckdb
 
 from etl.warehouse.checks import record_checks, run_checks
 from etl.warehouse.connection import STORAGE_VERSION, connect, rewrite_in_storage_version, storage_version
+from etl.warehouse.marts import update_marts
 from etl.warehouse.writer import record_failed_run
 
 LOCK_TIMEOUT_SECONDS = 600.0
@@ -102,6 +104,7 @@ def staged(db_path: Path, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterato
         try:
             _record_logged_failures(con, db_path)
             yield con
+            update_marts(con)  # once for every run of the publish, then the checks and contracts read them
             results = run_checks(con)
             failed = [c for c in results if not c.passed]
             if failed:

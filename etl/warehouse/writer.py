@@ -14,7 +14,7 @@ from etl.resolve.officials import Official, OfficialResolver
 from etl.resolve.titles import seniority
 from etl.warehouse.identity import EngagementKey, stable_id
 from etl.warehouse.inputs import InputFile
-from etl.warehouse.marts import note_touched, update_marts
+from etl.warehouse.marts import note_touched
 from etl.warehouse.merging import Merger
 from etl.warehouse.queries import QUERIES
 
@@ -274,10 +274,11 @@ def _forget_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
 
 
 def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Batch],
-              files: dict[str, InputFile], rebuild: bool = True) -> RunSummary:
+              files: dict[str, InputFile]) -> RunSummary:
     """Replace what the given inputs contributed before with their new records, all in one transaction.
 
-    rebuild=False leaves the derived tables stale, for a caller that rebuilds them once after several runs.
+    The engagements it touched are noted, and the derived tables recomputed for them by whoever publishes
+    (etl.warehouse.publish.staged, once for every run of the publish) or calls update_marts.
     """
     started = _now()
     run_id = _next_run_id(con)
@@ -314,8 +315,6 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
                                                [f.size_bytes for f in inputs], run_id, started,
                                                [f.read_with for f in inputs]])
         note_touched(con, rows.values("engagement", "engagement_id"))
-        if rebuild:
-            update_marts(con)
         con.execute(QUERIES["record_run"], [run_id, source_kind, started, _now(), summary.status,
                                             summary.records_in, summary.records_loaded, summary.records_merged,
                                             summary.records_rejected, sorted(files), summary.message,
