@@ -16,13 +16,10 @@ SCHEMA_VERSION = "5"  # raise with every change to tables or views: a refresh th
 STORAGE_VERSION = "v1.0.0"
 
 
-def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the warehouse file; read-only connections never create it."""
+def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A writable connection to the warehouse file, created with its schema if missing. Readers use the one
+    read-only connector, etl.warehouse.safe_sql.connect_read_only."""
     path = Path(path)
-    if read_only:
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: no warehouse here; build it with `parley refresh`")
-        return duckdb.connect(str(path), read_only=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
     ensure_schema(con)
