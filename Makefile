@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint warehouse eval bench offices train docs clean
+.PHONY: install run test lint warehouse eval bench offices known-people train docs clean
 
 install: $(STAMP)
 
@@ -24,13 +24,16 @@ test: install
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 lint: install
-	$(BIN)/ruff check etl dashboard bench tests streamlit_app.py
+	$(BIN)/ruff check etl dashboard bench tests tools streamlit_app.py
 
 eval: install
 	$(BIN)/python bench/eval_extraction.py
 
 offices: install  # rebuild etl/resolve/offices.tsv (who held which office when) from ../shared/data
 	$(BIN)/python -m etl.resolve.build_offices
+
+known-people: install  # rebuild etl/extract/data/known_people.tsv and etl/resolve/common_names.tsv from PETRARCH2's actors
+	$(BIN)/python tools/build_known_people.py ../shared/data/actors/Phoenix.Countries.actors.txt
 
 docs: install  # regenerate the view reference in docs/warehouse.md from etl/warehouse/models/*.yml
 	$(BIN)/python -m etl.warehouse.contract_docs

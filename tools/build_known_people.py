@@ -2,7 +2,9 @@
 
 Writes etl/extract/data/known_people.tsv (name -> country) and etl/resolve/common_names.tsv (a formal name ->
 the nickname form the dictionary heads the person with, or the reverse). Run once when the dictionary changes:
-    python -m etl.extract.build_known_people ../shared/data/actors/Phoenix.Countries.actors.txt
+    make known-people   (or: .venv/bin/python tools/build_known_people.py ../shared/data/actors/Phoenix.Countries.actors.txt)
+
+A data builder, kept out of the runtime package: nothing Parley runs imports it.
 """
 from __future__ import annotations
 
@@ -12,14 +14,17 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from etl.extract.gazetteer import _key
-from etl.resolve.countries import to_iso3
-from etl.resolve.names import name_parts, nickname_of
-from etl.resolve.titles import split_title
+_REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(_REPO))  # run as a script from a checkout
+
+from etl.extract.gazetteer import _key  # noqa: E402
+from etl.resolve.countries import to_iso3  # noqa: E402
+from etl.resolve.names import name_parts, nickname_of  # noqa: E402
+from etl.resolve.titles import split_title  # noqa: E402
 
 _NAME = re.compile(r"^([A-Z][A-Z0-9_.'\-]+?)_?(\s+#.*)?$")
 _CODE = re.compile(r"^\s+\[([A-Z]{3})")
-_ROOT = Path(__file__).resolve().parents[1]
+_ROOT = _REPO / "etl"
 
 
 def _entries(text: str) -> Iterator[tuple[str, list[str], set[str]]]:
