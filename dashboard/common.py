@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import duckdb
 import polars as pl
 import streamlit as st
 
 from dashboard import db, queries
 from dashboard.filters import Filters, sidebar
-from etl.resolve.countries import country_name
 
 GRAINS = {"Month": "month", "Quarter": "quarter", "Year": "year"}
 DATE_COLUMNS = {name: st.column_config.DateColumn(name, format="YYYY-MM-DD")
@@ -24,6 +24,7 @@ def filter_options() -> dict:
     return {
         "bounds": (first, last),
         "countries": queries.plain("option_countries")["country_iso3"].to_list(),
+        "country_names": country_names(),
         "source_kinds": queries.plain("option_source_kinds")["kind"].to_list(),
         "officials": {r["official_id"]: f"{r['name']} ({r['country_iso3'] or '?'})" for r in officials.iter_rows(named=True)},
         "initiatives": dict(zip(initiatives["initiative_id"], initiatives["name"])),
@@ -41,9 +42,23 @@ def page_setup(title: str, caption: str | None = None) -> Filters:
     return sidebar(options)
 
 
+def country_names() -> dict[str, str]:
+    """Readable names by ISO3 code, from the warehouse's `countries` view (none before a warehouse has it)."""
+    try:
+        frame = queries.plain("country_names")
+    except duckdb.CatalogException:
+        return {}  # a warehouse from before the view, until its next refresh: codes are shown as they are
+    return dict(zip(frame["country_iso3"], frame["country_name"]))
+
+
+def country_label(iso3: str) -> str:
+    """'India (IND)': how a country is offered in a choice."""
+    return f"{country_names().get(iso3, iso3)} ({iso3})"
+
+
 def with_country_names(frame: pl.DataFrame, column: str = "country_iso3", name: str = "country") -> pl.DataFrame:
-    """Add a readable country name next to an ISO3 column."""
-    return frame.with_columns(pl.col(column).map_elements(country_name, return_dtype=pl.String).alias(name))
+    """Add a readable country name next to an ISO3 column (the code itself where the warehouse names none)."""
+    return frame.with_columns(pl.col(column).replace(country_names()).alias(name))
 
 
 def empty_notice(frame: pl.DataFrame, what: str = "engagements") -> bool:

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from etl.records import KINDS, STATUSES
-from etl.resolve.countries import country_name
+from dashboard.schema_doc import accepted_values
+
+KINDS = accepted_values("engagements", "kind")
+STATUSES = accepted_values("engagements", "status")
 
 _LIST_PARAMS = ("country", "kind", "status", "source")
 _SCALAR_PARAMS = ("start", "end", "pair", "official", "initiative")
@@ -66,10 +68,6 @@ def from_query_params(params) -> Filters:
     )
 
 
-def _label(iso3: str) -> str:
-    return f"{country_name(iso3)} ({iso3})"
-
-
 def sidebar(options: dict) -> Filters:
     """Draw the shared filters in the sidebar and keep the URL in step with them."""
     url = from_query_params(st.query_params)
@@ -80,8 +78,9 @@ def sidebar(options: dict) -> Filters:
         picked = st.date_input("Date range", value=default_range, min_value=bounds[0], max_value=bounds[1],
                                key="f_dates", format="YYYY-MM-DD")
         start, end = (picked if isinstance(picked, tuple) and len(picked) == 2 else default_range)
+        names = options.get("country_names", {})
         countries = st.multiselect("Countries", options["countries"], default=[c for c in url.countries if c in options["countries"]],
-                                   format_func=_label, key="f_countries")
+                                   format_func=lambda c: f"{names.get(c, c)} ({c})", key="f_countries")
         pair_choices = [""] + options["countries"]
         col_a, col_b = st.columns(2)
         pair_a = col_a.selectbox("Pair: country A", pair_choices, index=_index(pair_choices, url.pair[0] if url.pair else ""),

@@ -1,9 +1,16 @@
-"""The view reference for the SQL page's schema browser, from the views' contracts (etl/warehouse/models)."""
+"""What the views' contracts (etl/warehouse/models) say, for the pages: the SQL page's schema browser, and the
+values a column accepts."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 from etl.warehouse.contracts import models
+
+
+def accepted_values(view: str, column: str) -> tuple:
+    """The values a view's contract accepts in a column ('visit', 'meeting', … for engagements.kind)."""
+    column_spec = next(c for c in models()[view].columns if c.name == column)
+    return tuple(next(t["accepted_values"] for t in column_spec.tests if isinstance(t, dict) and "accepted_values" in t))
 
 
 @lru_cache(maxsize=1)

@@ -85,3 +85,10 @@ def test_the_publish_records_every_contract_check(published):
     with duckdb.connect(str(published), read_only=True) as con:
         recorded = {name for (name,) in con.execute("select check_name from store.check_result").fetchall()}
         assert {check for check, _ in contract_checks(con)} <= recorded
+
+
+def test_the_countries_view_names_every_code_the_warehouse_uses(ro):
+    assert ro.execute("select country_name from countries where country_iso3 = 'IND'").fetchone() == ("India",)
+    unnamed = ro.execute("select count(*) from engagement_countries where country_iso3 not in "
+                         "(select country_iso3 from countries)").fetchone()[0]
+    assert unnamed == 0

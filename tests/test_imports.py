@@ -58,3 +58,16 @@ def test_a_circle_through_a_relative_and_a_deferred_import_is_found(tmp_path):
     (package / "b.py").write_text("def late():\n    from pkg.a import x\n")
     (package / "c.py").write_text("import pkg.a\n")  # imports into the circle, is not part of it
     assert sorted(set(_circle(tmp_path, ("pkg",)))) == ["pkg.a", "pkg.b"]
+
+
+# What the dashboard may use of etl/: the query layer (read-only connector, named SQL, status, checks, contracts)
+# and the settings that say where the warehouse is. Country names, kinds and statuses come from the warehouse.
+QUERY_LAYER = ("etl.config", "etl.warehouse.safe_sql", "etl.warehouse.queries", "etl.warehouse.status",
+               "etl.warehouse.checks", "etl.warehouse.contracts")
+
+
+def test_the_dashboard_reads_etl_only_through_the_query_layer():
+    modules = _modules()
+    reached = {(name, used) for name, path in modules.items() if name.startswith("dashboard")
+               for used in _imports(name, path, modules) if used.startswith("etl.")}
+    assert {(name, used) for name, used in reached if used not in QUERY_LAYER and used != "etl.warehouse"} == set()

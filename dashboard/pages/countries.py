@@ -2,8 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.common import GRAINS, empty_notice, page_setup, with_country_names
-from etl.resolve.countries import country_name
+from dashboard.common import GRAINS, country_label, empty_notice, page_setup, with_country_names
 
 filters = page_setup("Countries", "Which countries engage, and with whom.")
 
@@ -26,7 +25,7 @@ with right:
 
 st.subheader("A country's partners")
 choices = counts["country_iso3"].to_list()
-country = st.selectbox("Country", choices, format_func=lambda c: f"{country_name(c)} ({c})", key="partner_country")
+country = st.selectbox("Country", choices, format_func=country_label, key="partner_country")
 partners = queries.run("partners", filters, country=country, limit=20)
 if not empty_notice(partners, "partners"):
     named = with_country_names(partners, "partner", "partner_name")
@@ -41,7 +40,7 @@ if not empty_notice(partners, "partners"):
 
 st.subheader("Compare countries over time")
 compare = st.multiselect("Up to five countries", choices, default=choices[:3], max_selections=5,
-                         format_func=lambda c: f"{country_name(c)} ({c})", key="compare_countries")
+                         format_func=country_label, key="compare_countries")
 grain = st.segmented_control("Grain", list(GRAINS), default="Year", key="countries_grain") or "Year"
 if compare:
     series = queries.run("countries_over_time", filters, compare=compare, grain=GRAINS[grain])

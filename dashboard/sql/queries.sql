@@ -248,6 +248,9 @@ where ei.engagement_id = $engagement_id
 -- name: engagement_topic_names
 select topic from engagement_topics where engagement_id = $engagement_id order by topic
 
+-- name: country_names
+select country_iso3, country_name from countries order by country_iso3
+
 -- name: option_countries
 select distinct country_iso3 from engagement_countries order by 1
 

@@ -62,6 +62,13 @@ def country_name(iso3: str | None) -> str | None:
     return getattr(country, "common_name", None) or country.name
 
 
+def country_names() -> list[tuple[str, str]]:
+    """(alpha-3, readable name) of every code Parley can name: current and historical countries, EU, UN, Kosovo."""
+    codes = {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries} \
+        | {"EUU", "UNO", "XKX"}
+    return sorted((code, country_name(code)) for code in codes)
+
+
 def is_known_code(code: str) -> bool:
     """True when code is an alpha-3 code Parley can name."""
     return country_name(code) not in (None, code)

@@ -5,11 +5,12 @@ from pathlib import Path
 
 import duckdb
 
+from etl.resolve.countries import country_names
 from etl.warehouse.contracts import create_views
 from etl.warehouse.marts import build_missing_rollups, define_sources, lists_countries, rebuild_marts
 from etl.warehouse.sqlfiles import sql_text
 
-SCHEMA_VERSION = "5"  # raise with every change to tables or views: a refresh then publishes even with no new input
+SCHEMA_VERSION = "6"  # raise with every change to tables or views: a refresh then publishes even with no new input
 # The on-disk format new warehouses are written in. v1.0.0 (storage version 64) is read by every DuckDB since 1.0:
 # the CLI on PyPI (duckdb-cli 1.5), DBeaver's JDBC driver, older notebooks. DuckDB 2.0's default ("latest") would
 # lock them all out. What it costs is in docs/warehouse.md ("File format").
@@ -47,9 +48,18 @@ def _quoted(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
+def _name_countries(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill store.country with every code Parley can name (a few hundred rows; names change with pycountry)."""
+    names = country_names()
+    if con.execute("select country_iso3, country_name from store.country order by 1").fetchall() != names:
+        con.execute("delete from store.country")
+        con.executemany("insert into store.country values (?, ?)", names)
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the storage tables, the derived tables if missing, and (re)create the views from their models."""
     con.execute(sql_text("schema.sql"))
+    _name_countries(con)
     define_sources(con)
     marts = con.execute("select count(*) from duckdb_tables() where schema_name = 'store' "
                         "and table_name in ('engagement_mart', 'engagement_parent_mart')")

@@ -154,6 +154,12 @@ alter table store.input_file add column if not exists read_with varchar default 
 -- Added after the first release: rows read but outside what the source kind loads (e.g. other CAMEO codes).
 alter table store.etl_run add column if not exists records_skipped bigint default 0;
 
+-- Every country code Parley can name, with its readable name (etl.resolve.countries), for views and pages.
+create table if not exists store.country (
+    country_iso3 varchar primary key,
+    country_name varchar not null
+);
+
 -- The integrity checks of the last publish (etl/warehouse/publish.py), for the Data page to show without rerunning
 -- them over every row.
 create table if not exists store.check_result (

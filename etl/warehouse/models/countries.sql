@@ -1,0 +1,1 @@
+select country_iso3, country_name from store.country
