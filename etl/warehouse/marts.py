@@ -1,33 +1,85 @@
 """Derived tables the aggregating views read: built in full, or updated for just the engagements a load touched.
 
 Views such as `engagements` and `officials` aggregate evidence and participants; computing that per query is too
-slow at a million engagements, so each is kept as a table (`store.<name>`) computed from its definition
-(`store.<name>_source`, in sql/mart_sources.sql).
+slow at a million engagements, so each is kept as a table (`store.<name>`). Each table is defined once, in
+`models/store/<name>.sql` (its query) and `<name>.yml` (how it is kept: `refresh`, `order`, `order_by`):
+
+- `per_engagement`: keyed by engagement, recomputed for the engagements a load touched;
+- `related`: keyed by engagement, but one engagement's row depends on others (a new visit adopts meetings already
+  loaded), so recomputed for every engagement that shares a person with a touched one;
+- `whole`: small tables rebuilt in full every time;
+- `rollup`: engagement counts by the filters' keys, read from the tables above, recounted by start day.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
 import duckdb
+import yaml
 
-from etl.warehouse.sqlfiles import sql_text
-
-# Tables keyed by engagement, updated incrementally, in dependency order (country pairs read engagement countries).
-PER_ENGAGEMENT = ("engagement_mart", "engagement_country_mart", "country_pair_mart", "encounter_mart")
-# Keyed by engagement too, but one engagement's row depends on others: a new visit adopts meetings already loaded.
-PARENTS = "engagement_parent_mart"
-# Small tables rebuilt in full every time.
-WHOLE = ("official_mart", "initiative_mart")
-# Engagement counts by the filters' keys, read from the tables above; kept up to date by start day.
-ROLLUPS = ("engagement_rollup", "country_rollup", "pair_rollup", "official_rollup", "initiative_rollup")
-ORDER_BY = {"engagement_mart": " order by start_date, engagement_id"}  # zone maps then prune date ranges
+REFRESHES = ("per_engagement", "related", "whole", "rollup")
 TOUCHED = "parley_touched_engagements"
 _DAYS = "parley_touched_days"
+# Views the first rollups counted, which a load could not restrict to its engagements: dropped where they remain.
+_RETIRED_VIEWS = ("engagement_rollup_source", "country_rollup_source", "pair_rollup_source", "official_rollup_source",
+                  "initiative_rollup_source")
+
+
+@dataclass(frozen=True)
+class Mart:
+    """One derived table: its query, how it is kept, and where it comes in the build."""
+
+    name: str
+    sql: str
+    refresh: str
+    order: int
+    order_by: str | None = None
+
+    @property
+    def definition(self) -> str:
+        """The view that defines the table: store.<name>_source, or store.<name>_rows for a rollup."""
+        return f"store.{self.name}_{'rows' if self.refresh == 'rollup' else 'source'}"
+
+
+@lru_cache(maxsize=1)
+def marts() -> tuple[Mart, ...]:
+    """Every derived table, in build order."""
+    folder = resources.files(__package__).joinpath("models", "store")
+    found = []
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".sql"):
+            continue
+        name = entry.name.removesuffix(".sql")
+        where = f"etl/warehouse/models/store/{name}.yml"
+        config = yaml.safe_load(folder.joinpath(f"{name}.yml").read_text("utf-8")) or {}
+        if config.get("refresh") not in REFRESHES or not isinstance(config.get("order"), int):
+            raise ValueError(f"{where}: needs refresh (one of {', '.join(REFRESHES)}) and an integer order")
+        found.append(Mart(name, entry.read_text("utf-8").strip(), config["refresh"], config["order"],
+                          config.get("order_by")))
+    return tuple(sorted(found, key=lambda m: m.order))
+
+
+def _named(refresh: str) -> tuple[str, ...]:
+    return tuple(m.name for m in marts() if m.refresh == refresh)
 
 
 def define_sources(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create the views that define each derived table (the rollups' once the tables they read exist)."""
-    con.execute(sql_text("mart_sources.sql"))
-    if _store_tables(con) >= set(PER_ENGAGEMENT) and lists_countries(con):
-        con.execute(sql_text("rollup_sources.sql"))  # else the next rebuild defines them, after the tables
+    for name in _RETIRED_VIEWS:
+        con.execute(f"drop view if exists store.{name}")
+    for mart in marts():
+        if mart.refresh != "rollup":
+            con.execute(f"create or replace view {mart.definition} as\n{mart.sql}")
+    if _store_tables(con) >= set(_named("per_engagement")) and lists_countries(con):
+        _define_rollup_rows(con)  # else the next rebuild defines them, after the tables
+
+
+def _define_rollup_rows(con: duckdb.DuckDBPyConnection) -> None:
+    for mart in marts():
+        if mart.refresh == "rollup":
+            con.execute(f"create or replace view {mart.definition} as\n{mart.sql}")
 
 
 def lists_countries(con: duckdb.DuckDBPyConnection) -> bool:
@@ -43,11 +95,13 @@ def _store_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Compute every derived table from scratch."""
     define_sources(con)
-    for name in PER_ENGAGEMENT + (PARENTS,) + WHOLE:
-        # name comes from the constants above, never from input
-        con.execute(f"create or replace table store.{name} as select * from store.{name}_source{ORDER_BY.get(name, '')}")
-    con.execute(sql_text("rollup_sources.sql"))
-    for name in ROLLUPS:
+    for mart in marts():
+        if mart.refresh == "rollup":
+            continue
+        order = f" order by {mart.order_by}" if mart.order_by else ""  # names and columns from our own model files
+        con.execute(f"create or replace table store.{mart.name} as select * from {mart.definition}{order}")
+    _define_rollup_rows(con)
+    for name in _named("rollup"):
         con.execute(f"create or replace table store.{name} as {_counted(name)}")
     con.execute(f"drop table if exists {TOUCHED}")
 
@@ -61,7 +115,7 @@ def _counted(rollup: str, where: str = "") -> str:
 def build_missing_rollups(con: duckdb.DuckDBPyConnection) -> None:
     """Build the rollups a warehouse made before them lacks, from its derived tables."""
     have = _store_tables(con)
-    for name in ROLLUPS:
+    for name in _named("rollup"):
         if name not in have:
             con.execute(f"create table store.{name} as {_counted(name)}")
 
@@ -80,19 +134,20 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
     # the days the touched engagements were on before this load, then (below) the days they are on now
     con.execute(f"create or replace temp table {_DAYS} as "
                 f"select distinct start_date from store.engagement_mart where engagement_id in {touched}")
-    for name in PER_ENGAGEMENT:
+    for name in _named("per_engagement"):
         con.execute(f"delete from store.{name} where engagement_id in {touched}")
         con.execute(f"insert into store.{name} select * from store.{name}_source where engagement_id in {touched}")
     # Whose visit a meeting belongs to can change when any engagement of one of its people changes, or its visit goes.
+    (parents,) = _named("related")
     related = (f"(select engagement_id from {TOUCHED} union select p2.engagement_id from store.participant p1 "
                f"join store.participant p2 using (official_id) where p1.engagement_id in {touched} "
-               f"union select engagement_id from store.{PARENTS} where parent_engagement_id in {touched})")
+               f"union select engagement_id from store.{parents} where parent_engagement_id in {touched})")
     con.execute(f"create or replace temp table parley_related as {related}")
-    con.execute(f"delete from store.{PARENTS} where engagement_id in (select engagement_id from parley_related)")
-    con.execute(f"insert into store.{PARENTS} select * from store.{PARENTS}_source "
+    con.execute(f"delete from store.{parents} where engagement_id in (select engagement_id from parley_related)")
+    con.execute(f"insert into store.{parents} select * from store.{parents}_source "
                 "where engagement_id in (select engagement_id from parley_related)")
     con.execute("drop table parley_related")
-    for name in WHOLE:
+    for name in _named("whole"):
         con.execute(f"create or replace table store.{name} as select * from store.{name}_source")
     _update_rollups(con, touched)
     con.execute(f"delete from {TOUCHED}")
@@ -107,7 +162,7 @@ def _update_rollups(con: duckdb.DuckDBPyConnection, touched: str) -> None:
     # the engagements on those days: counting only their rows keeps a load from re-reading every row of the marts
     con.execute(f"create or replace temp table {_DAYS}_engagements as "
                 f"select engagement_id from store.engagement_mart where {on_days}")
-    for name in ROLLUPS:
+    for name in _named("rollup"):
         con.execute(f"delete from store.{name} where {on_days}")
         con.execute(f"insert into store.{name} "
                     + _counted(name, f"where engagement_id in (select engagement_id from {_DAYS}_engagements)"))

@@ -1,0 +1,4 @@
+select a.engagement_id, a.country_iso3 as country_a, b.country_iso3 as country_b, e.start_date
+from store.engagement_country_mart_source a
+join store.engagement_country_mart_source b on a.engagement_id = b.engagement_id and a.country_iso3 < b.country_iso3
+join store.engagement e on e.engagement_id = a.engagement_id
