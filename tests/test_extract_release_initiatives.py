@@ -91,3 +91,13 @@ def test_a_date_or_a_names_suffix_does_not_start_an_initiative(sentence, expecte
 ])
 def test_lower_case_heads_and_numbered_formats(sentence, expected):
     assert find_initiatives(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("They convened leaders at the Summit of the Americas in Los Angeles.", ["Summit of the Americas"]),
+    ("He thanked the U.S.-India Business Council of the U.S. Chamber of Commerce.", []),  # a body, then 'of the'
+    ("Participants: Representative Susan Ruiz (D-KS-23), Congresswoman Joyce Beatty (OH-03).", []),  # districts
+    ("They met the Chair of the African Union (AU).", ["African Union (AU)"]),
+])
+def test_of_the_complements_and_legislators_districts(sentence, expected):
+    assert find_initiatives(sentence) == expected

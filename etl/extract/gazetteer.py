@@ -9,7 +9,7 @@ from importlib import resources
 import pycountry
 
 from etl.resolve.codes import CAMEO_NOT_ISO
-from etl.resolve.countries import to_iso3
+from etl.resolve.countries import curated_iso3, to_iso3
 from etl.resolve.names import ascii_fold
 
 # Demonyms and short forms the country libraries lack or spell differently.
@@ -122,6 +122,9 @@ def country_of_word(text: str) -> str | None:
     key = _key(re.sub(r"['’]s$", "", text.strip()))
     if len(key) < 2 or key in _NOT_PLACES:
         return None
+    if re.fullmatch(r"[A-Z]{2,3}", text.strip()):
+        # 'NGA Chairman' is the Governors Association's: an ISO code is no demonym, though 'ROK' and 'PRC' are
+        return _country_words().get(key) or curated_iso3(text.strip())
     return _country_words().get(key) or to_iso3(text.strip())
 
 

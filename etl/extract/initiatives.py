@@ -29,7 +29,10 @@ _NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:[\w.]+-[\w.]+|United States-\w+)\
                               r"(?:^|(?<!Task)\s)Forces?$", re.I)  # a 'Task Force', not the 'Air Force'
 # Person titles inside a phrase mean it is a list of people, not a name ('President X and African Union Commission').
 _PERSON_WORDS = re.compile(r"\b(?:President|Minister|Premier|Chancellor|Secretary|King|Emir|Prince|Advis[eo]r|Director|"
-                           r"Ambassador|Envoy|Spokesperson|Coordinator|Officer|Administrator)\b")
+                           r"Ambassador|Envoy|Spokesperson|Coordinator|Officer|Administrator|Congress(?:wo)?man|"
+                           r"Senator|Representative|Assembly(?:wo)?man|Governor|Mayor)\b")
+# A legislator's party, state and district in brackets ('(D-KS-23)', '(OH-03)'): no acronym of a name.
+_DISTRICT = re.compile(r"^(?:[DRI]-[A-Z]{2}(?:-\d{1,2})?|[A-Z]{2}-\d{1,2})$")
 # A release's own headline words ('Readout of … Meeting') and a government's own councils are not initiatives.
 _NOT_NAMES = re.compile(r"^(?:Readout|Statement|Remarks|Fact Sheet|FACT SHEET|Joint Statement|Press Release)\b|"
                         r"\bJoint Statement\b|"  # 'United States-Australia-Japan Joint Statement on …': the release itself
@@ -79,14 +82,17 @@ def _clean(phrase: str) -> str:
 
 
 def _cut_to_head(phrase: str) -> str | None:
-    """The phrase up to its last head word, keeping a complement after it ('Summit for Democracy', 'Plan for Africa')."""
+    """The phrase up to its last head word, keeping a complement after it ('Summit for Democracy', 'Plan for Africa');
+    None when there is no head, or the phrase to the head is a body that is no initiative ('U.S.-India Business
+    Council of the U.S. Chamber of Commerce')."""
     words = phrase.split()
     last = max((i for i, w in enumerate(words) if w.strip("'’s") in HEADS or w in HEADS), default=None)
-    if last is None:
+    if last is None or _NOT_INITIATIVES.search(" ".join(words[:last + 1])):
         return None
     end = last + 1
-    if end < len(words) - 1 and words[end] in ("for", "of", "on") and words[end + 1][:1].isupper() \
-            and words[end + 1].lower() not in CALENDAR_WORDS:  # 'the Group on March 11': the day it met, not its name
+    the = 1 if end < len(words) - 2 and words[end + 1] == "the" else 0  # 'Summit of the Americas'
+    if end < len(words) - 1 - the and words[end] in ("for", "of", "on") and words[end + 1 + the][:1].isupper() \
+            and words[end + 1 + the].lower() not in CALENDAR_WORDS:  # 'the Group on March 11': the day it met
         day = next((k for k in range(end + 2, len(words))
                     if words[k].lower() in CALENDAR_WORDS and words[k - 1] in ("on", "in")), None)
         end = len(words) if day is None else day - 1  # 'Plan for Africa on Monday' ends before 'on Monday'
@@ -154,6 +160,7 @@ def find_initiatives(sentence: str) -> list[str]:
             found.extend(_names_in(" and ".join(pieces[:own])) if own else [])
             phrase = _clean(" and ".join(pieces[own:]))
         if paren and _ACRONYM.match(paren.group(1)) and any(c.isupper() for c in paren.group(1)) \
+                and not _DISTRICT.match(paren.group(1)) \
                 and len(phrase.split()) >= 2 and not _NOT_INITIATIVES.search(phrase) and not _PERSON_WORDS.search(phrase) \
                 and not _NOT_NAMES.search(phrase) and not _is_country(phrase):
             found.append(f"{phrase} ({paren.group(1)})")  # 'Long Name (ACR)'

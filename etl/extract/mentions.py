@@ -70,8 +70,9 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
             title_words.insert(0, token.text)
         elif token.text == "leader" and i == start - 1:
             title_words.insert(0, token.text)  # 'North Korean leader Kim Jong Un'
-        elif token.text == "to" and title_words and i - 1 >= floor and doc[i - 1].text.lower() in _ACCREDITED:
-            title_words.insert(0, token.text)
+        elif token.text == "to" and title_words and i - 1 >= floor and (
+                doc[i - 1].text.lower() in _ACCREDITED or _is_title_token(doc[i - 1]) and doc[i - 1].text[:1].isupper()):
+            title_words.insert(0, token.text)  # 'Ambassador to …', 'Chief of Staff to the Vice President Tina Flournoy'
         elif token.text == "-" and title_words and i - 1 >= floor and _is_title_token(doc[i - 1]):
             title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
         elif token.text.lower() in HONORIFICS:
@@ -370,6 +371,9 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
         return None  # a word inside a title: 'National Cyber Director Chris Inglis'
     if len(words) == 1 and start > 0 and doc[start - 1].text in ("for", "of", "and", ","):
         return None  # a word inside a long title: 'Minister for Political, Legal and Security Affairs'
+    if len(words) <= 2 and start > 1 and doc[start - 1].text in ("for", "of") and _is_title_token(doc[start - 2]) \
+            and words[0].lower() in PORTFOLIO_WORDS:
+        return None  # a title's portfolio: 'Director of Public Engagement and Senior Advisor Cedric Richmond'
 
     if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in ORG_NOUNS for w in words) \
             or words[-1].lower() in ORG_NOUNS or any(w.lower() in PLACE_NOUNS | EVENT_NOUNS for w in words):

@@ -99,8 +99,9 @@ _BETWEEN_PEOPLE = ("meeting", "call", "dialogue")
 
 # The other side as an unnamed group: 'met with 16 CEOs', 'convened a bipartisan group of mayors'.
 _UNNAMED_GROUP = re.compile(r"\b(?:met|meet|meeting|convened|briefed|hosted)\s+(?:virtually\s+)?(?:with\s+)?"
-                            r"(?:a\s+(?:[a-z]+\s+)?group\s+of\s+|\d[\d,]*\s+|several\s+|dozens\s+of\s+)"
-                            r"(?:[\w-]+\s+){0,3}?(?:[a-z]+s|CEOs)\b")
+                            r"(?:(?:a\s+(?:[a-z]+\s+)?group\s+of\s+|\d[\d,]*\s+|several\s+|dozens\s+of\s+)"
+                            r"(?:[\w-]+\s+){0,3}?(?:[a-z]+s|CEOs)\b|members\s+of\s+(?:the\s+)?(?-i:[A-Z])(?:[\w-]+\s+){0,4}?"
+                            r"(?:Caucus|Congress|Senate|House|Parliament|Assembly|Council|Association|Committee)\b)")
 
 
 def domestic(event: Event, mentions: Counter, publisher: str | None = None) -> bool:

@@ -93,8 +93,9 @@ def publisher_from_headline(headline: str | None, published: dt.date | None) -> 
 
 
 def _seat_leading(lead: str) -> str | None:
-    """The seat of government a headline's lead opens with ('White House Meeting on …'), or None."""
-    return next((seat for seat in seats() if lead == seat or lead.startswith(seat + " ")), None)
+    """The seat of government a release headline's lead names ('White House Meeting on …', 'Meeting Between Senior
+    White House Officials and …'), or None."""
+    return next((seat for seat in seats() if re.search(rf"(?:^|\s){re.escape(seat)}(?:\s|$)", lead)), None)
 
 
 # A release's body opens on its principal, after at most a time ('Today, National Security Advisor Jake Sullivan

@@ -179,8 +179,18 @@ DESCRIBED = re.compile(r"\b[Tt]he (?:(?P<adj>[A-Z][a-z]+) )?(?P<noun>adviser|adv
                        r"prime minister|foreign minister|leader|envoy|premier|chancellor|king|emir|diplomat)\b")
 
 
+# 'The Vice President met with Prime Minister Holness': a ranked title names one office, so the person an earlier
+# sentence gave that title (capitalised or not; a bare 'The President' may be either side's, and is left alone).
+_RANKED = re.compile(r"\b[Tt]he (?P<noun>(?i:vice|deputy|under|assistant) (?i:president|secretary|prime minister|"
+                     r"minister|national security advis[eo]r))\b")
+
+
 def _described(sentence: Span, by_token: dict[int, Person]) -> Person | None:
     """The person an earlier sentence named and this one describes: 'the Indian adviser' -> Ajit Doval."""
+    if ranked := _RANKED.search(sentence.text):
+        office = " ".join(ranked["noun"].lower().split())
+        earlier = sorted(((i, p) for i, p in by_token.items() if i < sentence.start), key=lambda item: -item[0])
+        return next((p for _, p in earlier if office in (p.title or "").lower()), None)
     match = DESCRIBED.search(sentence.text)
     if not match or (match["adj"] and not country_of_word(match["adj"])):
         return None

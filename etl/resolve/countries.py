@@ -26,6 +26,11 @@ def _overrides() -> dict[str, str]:
     return {_normalise(row["name"]): row["iso3"] for row in csv.DictReader(text.splitlines())}
 
 
+def curated_iso3(name: str) -> str | None:
+    """The alpha-3 code the documented table (country_names.csv) gives a name or abbreviation ('ROK', 'PRC'), or None."""
+    return _overrides().get(_normalise(name.replace("-", " ").replace("_", " ")))
+
+
 @lru_cache(maxsize=4096)
 def to_iso3(name: str | None) -> str | None:
     """The ISO alpha-3 code for a country name, HSG slug or ISO code; None when unknown."""

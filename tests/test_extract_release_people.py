@@ -1,0 +1,52 @@
+"""The extractor's rules for who is who in real government releases: titles, references back, and domestic
+meetings, each on a text written for the rule (not taken from the labelled releases)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction_cases import pairs as _pairs, release as _release
+
+pytestmark = pytest.mark.xdist_group("spacy")  # one model load per worker
+
+
+def test_a_ranked_title_refers_back_to_the_person_who_holds_it():
+    events = _release("Vice President Kamala Harris today spoke with Prime Minister Andrew Holness of Jamaica.\n\n"
+                      "The Vice President met with Prime Minister Holness on March 30.", published="2022-08-08")
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    assert {p.name for p in meeting.participants} == {"Kamala Harris", "Andrew Holness"}
+    assert meeting.date.start.isoformat() == "2022-03-30"
+
+
+def test_a_portfolio_after_a_title_is_no_person_and_to_joins_a_title():
+    events = _release("Today, Director of Public Engagement and Senior Advisor Cedric Richmond and Chief of Staff to "
+                      "the Vice President Tina Flournoy met with Prime Minister Ariel Henry of Haiti.",
+                      published="2021-09-22")
+    people = {p.name: (p.title, p.country) for e in events for p in e.participants}
+    assert "Public Engagement" not in people
+    assert people["Tina Flournoy"] == ("Chief of Staff to the Vice President", "USA")  # not the Vice President
+
+
+def test_an_iso_code_is_no_nationality_but_a_curated_abbreviation_is():
+    events = _release("President Biden spoke with NGA Chairman Asa Hutchinson. Deputy Secretary Wendy Sherman met "
+                      "ROK Vice Foreign Minister Choi Jong Kun in Seoul.", publisher=None)
+    people = {p.name: p.country for e in events for p in e.participants}
+    assert people.get("Asa Hutchinson") != "NGA"  # the National Governors Association, not Nigeria
+    assert people["Choi Jong Kun"] == "KOR"
+
+
+@pytest.mark.parametrize("headline", [
+    "Readout of Meeting Between Senior White House Officials and Congressional Black Caucus Members on Migration",
+    "Readout of White House Meeting with State Legislators",
+])
+def test_a_release_headline_that_names_a_seat_of_government_is_that_governments(headline):
+    events = _release(f"{headline}\n\nToday, Senior Advisor Cedric Richmond and Senior Director Juan Gonzalez met "
+                      "with members of the Congressional Black Caucus to discuss migration from Haiti.",
+                      publisher=None, titled=True, published="2021-09-22")
+    # the publisher's officials meeting an unnamed group of legislators: domestic, though Haiti is named
+    assert not [e for e in events if e.kind != "visit"] and not [e for e in events if e.kind == "visit"]
+
+
+def test_members_of_a_body_are_an_unnamed_group():
+    events = _release("Secretary Blinken and Secretary Mayorkas met with members of the Senate Foreign Relations "
+                      "Committee to discuss aid to Ukraine.", published="2022-05-20")
+    assert _pairs(events) == set()
