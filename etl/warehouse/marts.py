@@ -69,16 +69,15 @@ def define_sources(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create the views that define each derived table (the rollups' once the tables they read exist)."""
     for name in _RETIRED_VIEWS:
         con.execute(f"drop view if exists store.{name}")
-    for mart in marts():
-        if mart.refresh != "rollup":
-            con.execute(f"create or replace view {mart.definition} as\n{mart.sql}")
+    _define(con, rollups=False)
     if _store_tables(con) >= set(_named("per_engagement")) and lists_countries(con):
-        _define_rollup_rows(con)  # else the next rebuild defines them, after the tables
+        _define(con, rollups=True)  # else the next rebuild defines them, after the tables
 
 
-def _define_rollup_rows(con: duckdb.DuckDBPyConnection) -> None:
+def _define(con: duckdb.DuckDBPyConnection, rollups: bool) -> None:
+    """Create the defining views of the rollups, or of every other derived table, in build order."""
     for mart in marts():
-        if mart.refresh == "rollup":
+        if (mart.refresh == "rollup") == rollups:
             con.execute(f"create or replace view {mart.definition} as\n{mart.sql}")
 
 
@@ -100,7 +99,7 @@ def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
             continue
         order = f" order by {mart.order_by}" if mart.order_by else ""  # names and columns from our own model files
         con.execute(f"create or replace table store.{mart.name} as select * from {mart.definition}{order}")
-    _define_rollup_rows(con)
+    _define(con, rollups=True)
     for name in _named("rollup"):
         con.execute(f"create or replace table store.{name} as {_counted(name)}")
     con.execute(f"drop table if exists {TOUCHED}")
