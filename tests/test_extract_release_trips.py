@@ -1,10 +1,11 @@
-"""The extractor's rules for trips in real government releases: delegations, who leads and joins them, and where
-their meetings were, each on a text written for the rule (not taken from the labelled releases)."""
+"""The extractor's rules for trips in real government releases: who travels where and when, delegations, who
+leads and joins them, and where their meetings were, each on a text written for the rule (not taken from the
+labelled releases)."""
 from __future__ import annotations
 
 import pytest
 
-from tests.extraction_cases import pairs as _pairs, release as _release, visitors as _visitors
+from tests.extraction_cases import events_of as _events, pairs as _pairs, release as _release, visitors as _visitors
 
 pytestmark = pytest.mark.xdist_group("spacy")  # one model load per worker
 
@@ -110,3 +111,81 @@ def test_who_was_in_a_place_is_background_not_a_visit():
     events = _release("Deputy Minister Ana Ruiz stood in for Foreign Secretary Marcelo Ebrard, who was in Qatar for "
                       "the World Cup.", publisher=None)
     assert not [e for e in events if e.kind == "visit"]
+
+
+def test_will_travel_to_is_a_planned_visit_to_each_place_after_to():
+    events = _release("After Riyadh, Special Envoy Tim Lenderking will travel to Oman and Qatar on May 25.")
+    visits = {(p.name, e.country, e.status) for e in events if e.kind == "visit" for p in e.participants}
+    assert visits == {("Tim Lenderking", "OMN", "planned"), ("Tim Lenderking", "QAT", "planned")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Special Envoy Omar Haddad traveled to Jordan and Lebanon to discuss the refugee response.",
+    "Special Envoy Omar Haddad traveled this week to Jordan and the Lebanon to discuss the refugee response.",
+])
+def test_each_stop_of_a_trip_is_a_visit_and_no_stop_is_the_travellers_home(sentence):
+    # with no publisher, the traveller's country is unknown: it is neither stop of the trip
+    visits = _visitors(_events(sentence))
+    assert visits == {("Omar Haddad", "JOR"), ("Omar Haddad", "LBN")}
+
+
+def test_a_spokespersons_statement_on_someones_travel_is_not_their_trip():
+    events = _release("Statement by Press Secretary Jen Psaki on the President’s Travel to Italy\n\nPresident Joseph "
+                      "R. Biden, Jr. will travel to Rome, Italy for the G20 Leaders’ Summit on October 30-31.",
+                      published="2021-10-14")
+    assert not [e for e in events if any(p.name == "Jen Psaki" for p in e.participants)]
+
+
+def test_the_subject_joined_by_someone_is_the_one_travelling():
+    events = _release("National Security Advisor Jake Sullivan, joined by Coordinator Brett McGurk, will travel to "
+                      "Cairo, Egypt tomorrow.", published="2021-09-28")
+    visits = [e for e in events if e.kind == "visit"]
+    assert [sorted(p.name for p in e.participants) for e in visits] == [["Brett McGurk", "Jake Sullivan"]]
+
+
+def test_everyone_a_list_names_before_a_trip_takes_it_but_two_sides_do_not():
+    events = _release("This week, Deputy Secretary of Commerce Ana Ortiz, Under Secretary for Economic Growth Tom "
+                      "Reyes, and Senior Advisor to the Secretary of State for Energy Lena Marsh traveled to Qatar "
+                      "and Oman.", published="2021-12-03")
+    assert _visitors(events) == {(name, country) for name in ("Ana Ortiz", "Tom Reyes", "Lena Marsh")
+                                 for country in ("QAT", "OMN")}
+    events = _events("Modi, Sisi hold talks as the Egyptian leader visits India.\n\nPrime Minister Narendra Modi "
+                     "of India met President Abdel Fattah el-Sisi of Egypt in New Delhi.", published="2023-01-25")
+    assert ("Narendra Modi", "IND") not in _visitors(events)
+
+
+def test_a_statement_by_one_person_who_says_i_will_travel_is_their_planned_trip():
+    events = _release("Statement by Vice President Kamala Harris on Her Trip to Ghana\n\nTonight, I will travel to "
+                      "Ghana at the invitation of President Akufo-Addo.", published="2023-03-25", titled=True)
+    assert {(p.name, e.country, e.status) for e in events if e.kind == "visit" for p in e.participants} \
+        == {("Kamala Harris", "GHA", "planned")}
+
+
+def test_a_headlines_trip_the_body_has_still_to_come_is_planned():
+    events = _release("Statement by Press Secretary Jen Psaki on the President’s Travel to Spain and Portugal\n\n"
+                      "President Joseph R. Biden, Jr. will travel to Madrid, Spain on June 28. He will also visit "
+                      "Portugal.", published="2022-06-20", titled=True)
+    assert not _visitors(events)
+
+
+def test_who_issues_a_statement_on_someones_travel_is_neither_traveller_nor_he():
+    events = _release("Statement by Press Secretary Jen Psaki on the President’s Travel to Spain and Portugal\n\n"
+                      "President Joseph R. Biden, Jr. will travel to Madrid, Spain on June 28. He will also visit "
+                      "Portugal.", published="2022-06-20", titled=True)
+    assert {(p.name, e.country) for e in events if e.kind == "visit" for p in e.participants} \
+        == {("Joseph R. Biden", "ESP"), ("Joseph R. Biden", "PRT")}
+
+
+def test_a_readouts_meeting_on_neutral_ground_is_a_visit_by_both_sides():
+    events = _release("Readout of Vice President Harris’s Meeting with Prime Minister Han of the Republic of Korea\n\n"
+                      "Vice President Kamala Harris today met with Prime Minister Han Duck-soo of the Republic of Korea "
+                      "in Tokyo, Japan.", published="2022-09-27", titled=True, publisher=None)
+    assert _visitors(events) == {("Kamala Harris", "JPN"), ("Han Duck-soo", "JPN")}
+
+
+def test_who_joins_a_delegation_is_on_its_trip_and_at_the_meetings_the_delegation_held():
+    events = _release("Director Ana Ortiz led a U.S. delegation to Ghana. Ortiz was joined by U.S. Agency for "
+                      "International Development’s (USAID) Deputy Assistant Administrator for the Africa Bureau Luis "
+                      "Vargas. In Ghana, Ortiz and the U.S. delegation met with Vice President Kwame Mensah.")
+    assert _visitors(events) == {("Ana Ortiz", "GHA"), ("Luis Vargas", "GHA")}
+    assert frozenset({"Luis Vargas", "Kwame Mensah"}) in _pairs(events)
