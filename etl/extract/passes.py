@@ -212,11 +212,12 @@ def guest_visits(events: list[Event], published: dt.date | None = None) -> list[
 def trip_meetings(events: list[Event]) -> None:
     """A held meeting that names no place, of someone on the latest held visit reported before it and begun at
     most TRIP_DAYS earlier, took place on that trip."""
+    trips = sorted((v for v in events if v.kind == "visit" and v.status == "held" and v.country),
+                   key=lambda v: -v.sentence)  # the latest first
     for meeting in events:
         if meeting.kind in ("visit", "call") or meeting.status != "held" or meeting.country:
             continue
-        trip = next((v for v in sorted(events, key=lambda e: -e.sentence) if v.kind == "visit" and v.status == "held"
-                     and v.country and v.sentence <= meeting.sentence), None)
+        trip = next((v for v in trips if v.sentence <= meeting.sentence), None)
         if trip is None or not any(p in trip.participants for p in meeting.participants):
             continue
         if meeting.date and trip.date and not 0 <= (meeting.date.start - trip.date.start).days <= TRIP_DAYS:

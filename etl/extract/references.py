@@ -185,19 +185,22 @@ _RANKED = re.compile(r"\b[Tt]he (?P<noun>(?i:vice|deputy|under|assistant) (?i:pr
                      r"minister|national security advis[eo]r))\b")
 
 
+def _named_before(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
+    """The people named before the sentence, the nearest first (once per name token)."""
+    return [p for _, p in sorted(((i, p) for i, p in by_token.items() if i < sentence.start), key=lambda item: -item[0])]
+
+
 def _described(sentence: Span, by_token: dict[int, Person]) -> Person | None:
     """The person an earlier sentence named and this one describes: 'the Indian adviser' -> Ajit Doval."""
     if ranked := _RANKED.search(sentence.text):
         office = " ".join(ranked["noun"].lower().split())
-        earlier = sorted(((i, p) for i, p in by_token.items() if i < sentence.start), key=lambda item: -item[0])
-        return next((p for _, p in earlier if office in (p.title or "").lower()), None)
+        return next((p for p in _named_before(sentence, by_token) if office in (p.title or "").lower()), None)
     match = DESCRIBED.search(sentence.text)
     if not match or (match["adj"] and not country_of_word(match["adj"])):
         return None
     country = country_of_word(match["adj"]) if match["adj"] else None
     nouns = _TITLE_SYNONYMS.get(match["noun"].lower(), (match["noun"].lower().split()[-1],))
-    earlier = sorted(((i, p) for i, p in by_token.items() if i < sentence.start), key=lambda item: -item[0])
-    for _, person in earlier:
+    for person in _named_before(sentence, by_token):
         title = (person.title or "").lower()
         if any(noun in title for noun in nouns) and (country is None or person.country == country):
             return person
