@@ -51,7 +51,7 @@ def ranked_bars(frame: pl.DataFrame, label: str, value: str = "engagements") -> 
 
 def grouped_bars(frame: pl.DataFrame, label: str, group: str, value: str = "engagements") -> go.Figure:
     """Horizontal bars per label, one per group side by side."""
-    order = (frame.group_by(label).agg(pl.col(value).sum()).sort(value, descending=True)[label].to_list())
+    order = frame.group_by(label).agg(pl.col(value).sum()).sort([value, label], descending=[True, False])[label].to_list()
     fig = px.bar(frame.to_pandas(), x=value, y=label, color=group, orientation="h", barmode="group",
                  category_orders={label: order})
     fig.update_layout(margin=dict(t=10, b=10), legend_orientation="h",

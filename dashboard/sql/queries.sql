@@ -122,7 +122,7 @@ join participants me on me.engagement_id = f.engagement_id and me.official_id = 
 join participants other on other.engagement_id = f.engagement_id and other.official_id <> $official_id
 join officials o on o.official_id = other.official_id
 group by all
-order by engagements desc
+order by engagements desc, o.name, o.official_id
 limit 50
 
 -- name: official_initiatives
@@ -132,7 +132,7 @@ join participants p on p.engagement_id = f.engagement_id and p.official_id = $of
 join engagement_initiatives ei on ei.engagement_id = f.engagement_id
 join initiatives i using (initiative_id)
 group by all
-order by engagements desc
+order by engagements desc, i.name
 
 -- name: official_sources
 select s.kind, s.title, s.uri, s.locator
@@ -181,7 +181,7 @@ from f
 join engagement_initiatives ei on ei.engagement_id = f.engagement_id and ei.initiative_id = $initiative_id
 join engagement_countries ec on ec.engagement_id = f.engagement_id
 group by all
-order by engagements desc
+order by engagements desc, ec.country_iso3
 
 -- name: initiative_officials
 select o.name, o.country_iso3, count(distinct f.engagement_id) as engagements
@@ -190,7 +190,7 @@ join engagement_initiatives ei on ei.engagement_id = f.engagement_id and ei.init
 join participants p on p.engagement_id = f.engagement_id
 join officials o on o.official_id = p.official_id
 group by all
-order by engagements desc
+order by engagements desc, o.name, o.country_iso3
 
 -- name: initiative_engagements
 select f.start_date, f.kind, f.status, f.title, ei.evidence, f.engagement_id
