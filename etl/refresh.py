@@ -10,7 +10,7 @@ from etl.execution import Execution
 from etl.load import LoadError, input_files, load
 from etl.registry import SOURCE_KINDS
 from etl.sources.gdelt_fetch import FetchError, fetch_new_exports
-from etl.warehouse.connection import SCHEMA_VERSION, STORAGE_VERSION, storage_version
+from etl.warehouse.connection import STORAGE_VERSION, schema_version, storage_version
 from etl.warehouse.inputs import loaded_inputs, split_changed
 from etl.warehouse.publish import LOCK_TIMEOUT_SECONDS, staged
 from etl.warehouse.safe_sql import connect_read_only
@@ -48,7 +48,7 @@ def outdated_format(db_path: Path) -> bool:
         return False
     with connect_read_only(db_path) as con:
         schema = con.execute("select value from store.meta where key = 'schema_version'").fetchone()
-        return not storage_version(con).startswith(STORAGE_VERSION) or schema is None or schema[0] != SCHEMA_VERSION
+        return not storage_version(con).startswith(STORAGE_VERSION) or schema is None or schema[0] != schema_version()
 
 
 def run_refresh(settings: Settings, force: bool = False, show_progress: bool = False,

@@ -123,3 +123,20 @@ def test_a_publish_keeps_its_checks_for_the_data_page(tmp_path):
     assert [c.check for c in checks] == sorted(c.check for c in run_checks(ro)) and all(c.passed for c in checks)
     assert checked_at is not None
     ro.close()
+
+
+def test_a_warehouse_built_with_other_view_models_is_republished(tmp_path):
+    from etl.config import Settings, SourceConfig
+    from etl.refresh import outdated_format, run_refresh
+    from etl.warehouse.connection import schema_version
+
+    db = tmp_path / "w.duckdb"
+    settings = Settings(db_path=db, sources=[SourceConfig("hsg-travels", FIXTURES / "hsg/obama-barack.xml")])
+    assert run_refresh(settings).published and not outdated_format(db)
+    with duckdb.connect(str(db)) as con:  # as a Parley whose views or contracts differed left it
+        con.execute("update store.meta set value = '6+000000000000' where key = 'schema_version'")
+    assert outdated_format(db)
+    assert run_refresh(settings).published  # unchanged inputs: the views alone are reason to publish
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select value from store.meta where key = 'schema_version'").fetchone()[0] == schema_version()
+    assert not run_refresh(settings).published
