@@ -34,9 +34,9 @@ def pair_heatmap(frame: pl.DataFrame) -> go.Figure:
 
 
 def world_map(frame: pl.DataFrame) -> go.Figure:
-    """A choropleth of engagements per country (country_iso3, engagements)."""
+    """A choropleth of engagements per country (country_iso3, engagements; country_name names them on hover)."""
     fig = px.choropleth(frame.to_pandas(), locations="country_iso3", color="engagements",
-                        hover_name="country" if "country" in frame.columns else None,
+                        hover_name="country_name" if "country_name" in frame.columns else None,
                         color_continuous_scale="Blues", projection="natural earth")
     fig.update_layout(margin=dict(t=10, b=10, l=0, r=0))
     return fig

@@ -56,11 +56,6 @@ def country_label(iso3: str) -> str:
     return f"{country_names().get(iso3, iso3)} ({iso3})"
 
 
-def with_country_names(frame: pl.DataFrame, column: str = "country_iso3", name: str = "country") -> pl.DataFrame:
-    """Add a readable country name next to an ISO3 column (the code itself where the warehouse names none)."""
-    return frame.with_columns(pl.col(column).replace(country_names()).alias(name))
-
-
 def empty_notice(frame: pl.DataFrame, what: str = "engagements") -> bool:
     """Say so when the filters match nothing; True when the frame is empty."""
     if frame.is_empty():

@@ -44,7 +44,7 @@ def test_the_pair_heatmap_is_symmetric_over_every_country_named():
 
 
 def test_the_world_map_colours_countries_by_engagements_with_their_names():
-    frame = pl.DataFrame({"country_iso3": ["IND", "USA"], "country": ["India", "United States"], "engagements": [4, 9]})
+    frame = pl.DataFrame({"country_iso3": ["IND", "USA"], "country_name": ["India", "United States"], "engagements": [4, 9]})
     (choropleth,) = _figure(charts.world_map(frame))["data"]
     assert choropleth["type"] == "choropleth" and list(choropleth["locations"]) == ["IND", "USA"]
     assert _values(choropleth["z"]) == [4, 9] and list(choropleth["hovertext"]) == ["India", "United States"]

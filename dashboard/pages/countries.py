@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.common import GRAINS, country_label, empty_notice, page_setup, with_country_names
+from dashboard.common import GRAINS, country_label, empty_notice, page_setup
 
 filters = page_setup("Countries", "Which countries engage, and with whom.")
 
@@ -14,7 +14,7 @@ if empty_notice(counts):
 left, right = st.columns(2)
 with left:
     st.subheader("Engagements by country")
-    st.plotly_chart(charts.world_map(with_country_names(counts)), width="stretch", config=charts.MAP_CONFIG)
+    st.plotly_chart(charts.world_map(counts), width="stretch", config=charts.MAP_CONFIG)
 with right:
     st.subheader("Most engaged pairs")
     pairs = queries.run("pair_counts", filters, limit=400)
@@ -28,15 +28,13 @@ choices = counts["country_iso3"].to_list()
 country = st.selectbox("Country", choices, format_func=country_label, key="partner_country")
 partners = queries.run("partners", filters, country=country, limit=20)
 if not empty_notice(partners, "partners"):
-    named = with_country_names(partners, "partner", "partner_name")
-    st.plotly_chart(charts.ranked_bars(named, "partner_name"), width="stretch")
+    st.plotly_chart(charts.ranked_bars(partners, "partner_name"), width="stretch")
     st.subheader("The same partners, by source")
     st.caption("How many engagements each source kind reports for each partner: what the machine coders (GDELT, "
                "ICEWS) see next to the Office of the Historian, curated tables and articles.")
     by_source = queries.run("partners_by_source", filters, country=country, limit=12)
     if not empty_notice(by_source, "partners"):
-        named = with_country_names(by_source, "partner", "partner_name")
-        st.plotly_chart(charts.grouped_bars(named, "partner_name", "source_kind"), width="stretch")
+        st.plotly_chart(charts.grouped_bars(by_source, "partner_name", "source_kind"), width="stretch")
 
 st.subheader("Compare countries over time")
 compare = st.multiselect("Up to five countries", choices, default=choices[:3], max_selections=5,

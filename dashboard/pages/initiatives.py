@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.common import DATE_COLUMNS, GRAINS, empty_notice, page_setup, with_country_names
+from dashboard.common import DATE_COLUMNS, GRAINS, empty_notice, page_setup
 
 filters = page_setup("Initiatives", "Named programmes, mechanisms and groupings, and when they come up.")
 
@@ -29,7 +29,7 @@ initiative_id = st.selectbox("Initiative", list(names), index=list(names).index(
 left, right = st.columns(2)
 with left:
     st.markdown("**Countries**")
-    st.dataframe(with_country_names(queries.run("initiative_countries", filters, initiative_id=initiative_id)),
+    st.dataframe(queries.run("initiative_countries", filters, initiative_id=initiative_id),
                  width="stretch", hide_index=True, column_config=DATE_COLUMNS)
 with right:
     st.markdown("**Officials**")

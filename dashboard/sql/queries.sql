@@ -42,7 +42,7 @@ limit $limit
 select min(start_date) as first, max(coalesce(end_date, start_date)) as last from engagements
 
 -- name: country_counts
-select ec.country_iso3, count(*) as engagements
+select ec.country_iso3, ec.country_name, count(*) as engagements
 from engagement_countries ec
 where ec.engagement_id in (select engagement_id from f)
 group by all
@@ -57,7 +57,9 @@ order by engagements desc, country_a, country_b
 limit $limit
 
 -- name: partners
-select case when country_a = $country then country_b else country_a end as partner, count(*) as engagements
+select case when country_a = $country then country_b else country_a end as partner,
+       case when country_a = $country then country_b_name else country_a_name end as partner_name,
+       count(*) as engagements
 from country_pairs cp
 where cp.engagement_id in (select engagement_id from f) and $country in (country_a, country_b)
 group by all
@@ -67,17 +69,18 @@ limit $limit
 -- name: partners_by_source
 -- The top partners again, counted by each source kind that reports the engagement: sources side by side.
 with mine as (
-    select cp.engagement_id, case when cp.country_a = $country then cp.country_b else cp.country_a end as partner
+    select cp.engagement_id, case when cp.country_a = $country then cp.country_b else cp.country_a end as partner,
+           case when cp.country_a = $country then cp.country_b_name else cp.country_a_name end as partner_name
     from country_pairs cp
     where $country in (cp.country_a, cp.country_b) and cp.engagement_id in (select engagement_id from f)
 ), top as (
     select partner from mine group by partner order by count(*) desc, partner limit $limit
 ), reported as (
-    select m.partner, unnest(e.source_kinds) as source_kind
+    select m.partner, m.partner_name, unnest(e.source_kinds) as source_kind
     from mine m join engagements e using (engagement_id)
     where m.partner in (select partner from top)
 )
-select partner, source_kind, count(*) as engagements
+select partner, partner_name, source_kind, count(*) as engagements
 from reported
 group by all
 order by partner, source_kind
@@ -126,21 +129,19 @@ order by engagements desc, o.name, o.official_id
 limit 50
 
 -- name: official_initiatives
-select i.name, count(distinct f.engagement_id) as engagements
+select ei.name, count(distinct f.engagement_id) as engagements
 from f
 join participants p on p.engagement_id = f.engagement_id and p.official_id = $official_id
 join engagement_initiatives ei on ei.engagement_id = f.engagement_id
-join initiatives i using (initiative_id)
 group by all
-order by engagements desc, i.name
+order by engagements desc, ei.name
 
 -- name: official_sources
-select s.kind, s.title, s.uri, s.locator
+select es.source_kind as kind, es.title, es.uri, es.locator
 from f
 join participants p on p.engagement_id = f.engagement_id and p.official_id = $official_id
 join engagement_sources es on es.engagement_id = f.engagement_id
-join sources s on s.source_id = es.source_id
-order by s.kind, s.locator
+order by es.source_kind, es.locator
 limit 200
 
 -- name: network_edges
@@ -153,18 +154,17 @@ limit $limit
 
 -- name: initiative_mentions
 with mentions as (
-    select ei.initiative_id, f.start_date, f.engagement_id
+    select ei.initiative_id, ei.name, f.start_date, f.engagement_id
     from f join engagement_initiatives ei using (engagement_id)
     where f.start_date is not null
 ), top as (
     select initiative_id from mentions group by all order by count(distinct engagement_id) desc, initiative_id limit $top
 )
-select date_trunc($grain, m.start_date)::date as period, i.name, count(distinct m.engagement_id) as engagements
+select date_trunc($grain, m.start_date)::date as period, m.name, count(distinct m.engagement_id) as engagements
 from mentions m
 join top using (initiative_id)
-join initiatives i using (initiative_id)
 group by all
-order by period, i.name
+order by period, m.name
 
 -- name: initiative_table
 select i.initiative_id, i.name, i.acronym, min(f.start_date) as first_seen, max(f.end_date) as last_seen,
@@ -176,7 +176,7 @@ group by all
 order by engagements desc, i.name
 
 -- name: initiative_countries
-select ec.country_iso3, count(distinct f.engagement_id) as engagements
+select ec.country_iso3, count(distinct f.engagement_id) as engagements, ec.country_name as country
 from f
 join engagement_initiatives ei on ei.engagement_id = f.engagement_id and ei.initiative_id = $initiative_id
 join engagement_countries ec on ec.engagement_id = f.engagement_id
@@ -236,14 +236,13 @@ from coded_events where engagement_id = $engagement_id
 order by num_mentions desc nulls last, event_id
 
 -- name: engagement_evidence
-select es.source_kind, s.title, es.uri, s.locator, s.published_at, es.evidence, es.extractor, es.confidence
-from engagement_sources es join sources s using (source_id)
-where es.engagement_id = $engagement_id
-order by s.published_at nulls last, s.locator
+select source_kind, title, uri, locator, published_at, evidence, extractor, confidence
+from engagement_sources
+where engagement_id = $engagement_id
+order by published_at nulls last, locator
 
 -- name: engagement_initiative_names
-select i.name, ei.evidence from engagement_initiatives ei join initiatives i using (initiative_id)
-where ei.engagement_id = $engagement_id
+select name, evidence from engagement_initiatives where engagement_id = $engagement_id
 
 -- name: engagement_topic_names
 select topic from engagement_topics where engagement_id = $engagement_id order by topic

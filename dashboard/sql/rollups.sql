@@ -33,25 +33,26 @@ where len($countries::varchar[]) = 1 and $pair_a is null and r.country_iso3 = ($
   and {kept}
 
 -- name: rolled_countries
-select r.country_iso3, r.start_date, r.kind, r.engagements
+select r.country_iso3, r.country_name, r.start_date, r.kind, r.engagements
 from country_rollup r
 where not (len($countries::varchar[]) = 1 and $pair_a is null)
   and {kept} and {involved}
 union all
 -- one country X: X's own engagements, and each partner's engagements with X
-select r.country_iso3, r.start_date, r.kind, r.engagements
+select r.country_iso3, r.country_name, r.start_date, r.kind, r.engagements
 from country_rollup r
 where len($countries::varchar[]) = 1 and $pair_a is null and r.country_iso3 = ($countries::varchar[])[1]
   and {kept}
 union all
-select case when r.country_a = ($countries::varchar[])[1] then r.country_b else r.country_a end, r.start_date, r.kind,
-       r.engagements
+select case when r.country_a = ($countries::varchar[])[1] then r.country_b else r.country_a end,
+       case when r.country_a = ($countries::varchar[])[1] then r.country_b_name else r.country_a_name end,
+       r.start_date, r.kind, r.engagements
 from pair_rollup r
 where len($countries::varchar[]) = 1 and $pair_a is null and ($countries::varchar[])[1] in (r.country_a, r.country_b)
   and {kept}
 
 -- name: rolled_pairs
-select r.country_a, r.country_b, r.source_kinds, r.engagements
+select r.country_a, r.country_b, r.country_a_name, r.country_b_name, r.source_kinds, r.engagements
 from pair_rollup r
 where true
   and {kept} and {involved}
@@ -82,7 +83,7 @@ group by all
 order by period, kind
 
 -- name: country_counts
-select country_iso3, sum(engagements)::bigint as engagements
+select country_iso3, country_name, sum(engagements)::bigint as engagements
 from rc
 group by all
 order by engagements desc, country_iso3
@@ -103,6 +104,7 @@ limit $limit
 
 -- name: partners
 select case when country_a = $country then country_b else country_a end as partner,
+       case when country_a = $country then country_b_name else country_a_name end as partner_name,
        sum(engagements)::bigint as engagements
 from rp
 where $country in (country_a, country_b)
@@ -146,17 +148,19 @@ order by engagements desc, i.name
 
 -- name: partners_by_source
 with mine as (
-    select case when country_a = $country then country_b else country_a end as partner, source_kinds, engagements
+    select case when country_a = $country then country_b else country_a end as partner,
+           case when country_a = $country then country_b_name else country_a_name end as partner_name,
+           source_kinds, engagements
     from rp
     where $country in (country_a, country_b)
 ), top as (
     select partner from mine group by partner order by sum(engagements) desc, partner limit $limit
 ), reported as (
-    select partner, unnest(source_kinds) as source_kind, engagements
+    select partner, partner_name, unnest(source_kinds) as source_kind, engagements
     from mine
     where partner in (select partner from top)
 )
-select partner, source_kind, sum(engagements)::bigint as engagements
+select partner, partner_name, source_kind, sum(engagements)::bigint as engagements
 from reported
 group by all
 order by partner, source_kind

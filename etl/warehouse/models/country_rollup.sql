@@ -1,1 +1,4 @@
-select country_iso3, start_date, end_date, kind, status, source_kinds, countries, engagements from store.country_rollup
+select r.country_iso3, c.country_name, r.start_date, r.end_date, r.kind, r.status, r.source_kinds, r.countries,
+       r.engagements
+from store.country_rollup r
+left join store.country c using (country_iso3)

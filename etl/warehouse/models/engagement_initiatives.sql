@@ -1,1 +1,3 @@
-select engagement_id, initiative_id, evidence from store.engagement_initiative
+select ei.engagement_id, ei.initiative_id, i.name, ei.evidence
+from store.engagement_initiative ei
+join store.initiative i using (initiative_id)

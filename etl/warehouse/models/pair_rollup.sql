@@ -1,2 +1,5 @@
-select country_a, country_b, start_date, end_date, kind, status, source_kinds, countries, engagements
-from store.pair_rollup
+select r.country_a, r.country_b, a.country_name as country_a_name, b.country_name as country_b_name, r.start_date,
+       r.end_date, r.kind, r.status, r.source_kinds, r.countries, r.engagements
+from store.pair_rollup r
+left join store.country a on a.country_iso3 = r.country_a
+left join store.country b on b.country_iso3 = r.country_b
