@@ -5,13 +5,20 @@ slow at a million engagements, so each is kept as a table (`store.<name>`). Each
 `models/store/<name>.sql` (its query) and `<name>.yml` (how it is kept: `refresh`, `order`, `order_by`):
 
 - `per_engagement`: keyed by engagement, recomputed for the engagements a load touched;
+- `per_official`: keyed by official, recomputed for the people of those engagements, before the load and after;
 - `related`: keyed by engagement, but one engagement's row depends on others (a new visit adopts meetings already
   loaded), so recomputed for every engagement that shares a person with a touched one;
 - `whole`: small tables rebuilt in full every time;
 - `rollup`: engagement counts by the filters' keys, read from the tables above, recounted by start day.
+
+A table may read the tables built before it (its `order`), as dbt models `ref()` each other. In a query,
+`{engagements:<column>}` and `{officials:<column>}` mark where an update keeps only the rows of the engagements or
+officials it recomputes (a full build keeps every row): filtering each input before its aggregates is what keeps an
+update of a day's engagements from aggregating a million (a filter on the finished query is not pushed through them).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,9 +26,11 @@ from importlib import resources
 import duckdb
 import yaml
 
-REFRESHES = ("per_engagement", "related", "whole", "rollup")
+REFRESHES = ("per_engagement", "per_official", "related", "whole", "rollup")
 TOUCHED = "parley_touched_engagements"
+TOUCHED_OFFICIALS = "parley_touched_officials"
 _DAYS = "parley_touched_days"
+_SCOPE_MARK = re.compile(r"\{(engagements|officials):([a-z_][a-z0-9_.]*)\}")
 # Views the first rollups counted, which a load could not restrict to its engagements: dropped where they remain.
 _RETIRED_VIEWS = ("engagement_rollup_source", "country_rollup_source", "pair_rollup_source", "official_rollup_source",
                   "initiative_rollup_source")
@@ -41,6 +50,11 @@ class Mart:
     def definition(self) -> str:
         """The view that defines the table: store.<name>_source, or store.<name>_rows for a rollup."""
         return f"store.{self.name}_{'rows' if self.refresh == 'rollup' else 'source'}"
+
+    def query(self, engagements: str | None = None, officials: str | None = None) -> str:
+        """The table's query over everything, or over the engagements or officials given (subqueries of ids)."""
+        scope = {"engagements": engagements, "officials": officials}
+        return _SCOPE_MARK.sub(lambda m: f"{m[2]} in {scope[m[1]]}" if scope[m[1]] else "true", self.sql)
 
 
 @lru_cache(maxsize=1)
@@ -66,19 +80,18 @@ def _named(refresh: str) -> tuple[str, ...]:
 
 
 def define_sources(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create the views that define each derived table (the rollups' once the tables they read exist)."""
+    """(Re)create the views that define each derived table, once the tables they read exist (else the next
+    rebuild defines each just before it builds the table)."""
     for name in _RETIRED_VIEWS:
         con.execute(f"drop view if exists store.{name}")
-    _define(con, rollups=False)
-    if _store_tables(con) >= set(_named("per_engagement")) and lists_countries(con):
-        _define(con, rollups=True)  # else the next rebuild defines them, after the tables
+    if _store_tables(con) >= {m.name for m in marts() if m.refresh != "rollup"} and lists_countries(con):
+        for mart in marts():
+            _define(con, mart)
 
 
-def _define(con: duckdb.DuckDBPyConnection, rollups: bool) -> None:
-    """Create the defining views of the rollups, or of every other derived table, in build order."""
-    for mart in marts():
-        if (mart.refresh == "rollup") == rollups:
-            con.execute(f"create or replace view {mart.definition} as\n{mart.sql}")
+def _define(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
+    """Create the view that defines one derived table."""
+    con.execute(f"create or replace view {mart.definition} as\n{mart.query()}")
 
 
 def lists_countries(con: duckdb.DuckDBPyConnection) -> bool:
@@ -93,16 +106,17 @@ def _store_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Compute every derived table from scratch."""
-    define_sources(con)
-    for mart in marts():
+    for name in _RETIRED_VIEWS:
+        con.execute(f"drop view if exists store.{name}")
+    for mart in marts():  # in build order: each view may read the tables built before it
+        _define(con, mart)
         if mart.refresh == "rollup":
+            con.execute(f"create or replace table store.{mart.name} as {_counted(mart.name)}")
             continue
         order = f" order by {mart.order_by}" if mart.order_by else ""  # names and columns from our own model files
         con.execute(f"create or replace table store.{mart.name} as select * from {mart.definition}{order}")
-    _define(con, rollups=True)
-    for name in _named("rollup"):
-        con.execute(f"create or replace table store.{name} as {_counted(name)}")
     con.execute(f"drop table if exists {TOUCHED}")
+    con.execute(f"drop table if exists {TOUCHED_OFFICIALS}")
 
 
 def _counted(rollup: str, where: str = "") -> str:
@@ -114,28 +128,41 @@ def _counted(rollup: str, where: str = "") -> str:
 def build_missing_rollups(con: duckdb.DuckDBPyConnection) -> None:
     """Build the rollups a warehouse made before them lacks, from its derived tables."""
     have = _store_tables(con)
-    for name in _named("rollup"):
-        if name not in have:
-            con.execute(f"create table store.{name} as {_counted(name)}")
+    for mart in marts():
+        if mart.refresh == "rollup" and mart.name not in have:
+            _define(con, mart)
+            con.execute(f"create table store.{mart.name} as {_counted(mart.name)}")
+
+
+def _touch_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"create temp table if not exists {TOUCHED} (engagement_id varchar)")
+    con.execute(f"create temp table if not exists {TOUCHED_OFFICIALS} (official_id varchar)")
 
 
 def note_touched(con: duckdb.DuckDBPyConnection, engagement_ids: list[str]) -> None:
-    """Remember engagements whose derived rows must be recomputed (for this connection's session)."""
-    con.execute(f"create temp table if not exists {TOUCHED} (engagement_id varchar)")
+    """Remember engagements whose derived rows must be recomputed, and their people as of now (for this
+    connection's session): the writer notes them before it removes an input's rows and after it adds new ones."""
+    _touch_tables(con)
     if engagement_ids:
         con.execute(f"insert into {TOUCHED} select unnest(?::varchar[])", [engagement_ids])
+        con.execute(f"insert into {TOUCHED_OFFICIALS} select distinct official_id from store.participant "
+                    f"where engagement_id in (select unnest(?::varchar[]))", [engagement_ids])
 
 
 def update_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute the derived rows of the touched engagements, and the small tables in full."""
-    con.execute(f"create temp table if not exists {TOUCHED} (engagement_id varchar)")
+    _touch_tables(con)
     touched = f"(select distinct engagement_id from {TOUCHED})"
+    people = f"(select distinct official_id from {TOUCHED_OFFICIALS})"
     # the days the touched engagements were on before this load, then (below) the days they are on now
     con.execute(f"create or replace temp table {_DAYS} as "
                 f"select distinct start_date from store.engagement_mart where engagement_id in {touched}")
-    for name in _named("per_engagement"):
-        con.execute(f"delete from store.{name} where engagement_id in {touched}")
-        con.execute(f"insert into store.{name} select * from store.{name}_source where engagement_id in {touched}")
+    for mart in marts():
+        if mart.refresh in ("per_engagement", "per_official"):
+            key, ids = ("engagement_id", touched) if mart.refresh == "per_engagement" else ("official_id", people)
+            con.execute(f"delete from store.{mart.name} where {key} in {ids}")
+            con.execute(f"insert into store.{mart.name} select * from ({mart.query(touched, people)}) "
+                        f"where {key} in {ids}")
     # Whose visit a meeting belongs to can change when any engagement of one of its people changes, or its visit goes.
     (parents,) = _named("related")
     related = (f"(select engagement_id from {TOUCHED} union select p2.engagement_id from store.participant p1 "
@@ -143,13 +170,16 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
                f"union select engagement_id from store.{parents} where parent_engagement_id in {touched})")
     con.execute(f"create or replace temp table parley_related as {related}")
     con.execute(f"delete from store.{parents} where engagement_id in (select engagement_id from parley_related)")
-    con.execute(f"insert into store.{parents} select * from store.{parents}_source "
-                "where engagement_id in (select engagement_id from parley_related)")
+    recomputed = "(select engagement_id from parley_related)"
+    (mart,) = (m for m in marts() if m.name == parents)
+    con.execute(f"insert into store.{parents} select * from ({mart.query(recomputed)}) "
+                f"where engagement_id in {recomputed}")
     con.execute("drop table parley_related")
     for name in _named("whole"):
         con.execute(f"create or replace table store.{name} as select * from store.{name}_source")
     _update_rollups(con, touched)
     con.execute(f"delete from {TOUCHED}")
+    con.execute(f"delete from {TOUCHED_OFFICIALS}")
 
 
 def _update_rollups(con: duckdb.DuckDBPyConnection, touched: str) -> None:

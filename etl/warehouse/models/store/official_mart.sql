@@ -1,3 +1,4 @@
+-- {officials:<column>}: where an update keeps only the officials it recomputes (etl/warehouse/marts.py).
 with activity as (
     select p.official_id,
            min(e.start_date) as first_seen,
@@ -6,12 +7,13 @@ with activity as (
            min(p.seniority) as seniority
     from store.participant p
     join store.engagement e using (engagement_id)
+    where {officials:p.official_id}
     group by p.official_id
 ), titles as (
     select p.official_id, p.title, count(*) as uses, max(e.start_date) as latest
     from store.participant p
     join store.engagement e using (engagement_id)
-    where p.title is not null
+    where p.title is not null and {officials:p.official_id}
     group by all
 ), usual as (
     -- the commonest title; ties go to the most recent, then alphabetical, so reloads give the same answer
@@ -21,6 +23,7 @@ with activity as (
 ), aliases as (
     select official_id, list(alias order by alias) as aliases
     from store.official_alias
+    where {officials:official_id}
     group by official_id
 )
 select o.official_id, o.name, o.country_iso3, coalesce(a.aliases, []) as aliases,
@@ -30,3 +33,4 @@ from store.official o
 left join activity act using (official_id)
 left join usual u using (official_id)
 left join aliases a using (official_id)
+where {officials:o.official_id}
