@@ -75,6 +75,15 @@ def test_a_value_outside_the_contract_fails_the_publish(published):
     assert _rows(published) == before  # the live warehouse is untouched
 
 
+def test_a_reference_to_nothing_fails_the_publish(published):
+    with pytest.raises(PublishError, match=r"engagement_initiatives.initiative_id refers to initiatives.initiative_id "
+                                           r"\(1 rows\)"):
+        with staged(published) as con:
+            engagement = con.execute("select min(engagement_id) from store.engagement").fetchone()[0]
+            con.execute("insert into store.engagement_initiative (engagement_id, initiative_id) values (?, 'nowhere')",
+                        [engagement])
+
+
 def test_a_view_that_drifts_from_its_contract_fails_the_publish(published):
     with pytest.raises(PublishError, match=r"officials: columns as contracted \(no column usual_title"):
         with staged(published) as con:
