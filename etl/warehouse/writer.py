@@ -285,7 +285,11 @@ def write_run(con: duckdb.DuckDBPyConnection, source_kind: str, batches: list[Ba
     summary = RunSummary(run_id=run_id, source_kind=source_kind)
     con.begin()
     try:
-        officials, initiatives = _load_officials(con), _load_initiatives(con)
+        # Reports that name no one and no initiative (a GDELT day) need neither resolver: building the officials'
+        # one costs 0.7 s over 20,000 known officials.
+        engagements = [record.engagement for batch in batches for record in batch.records]
+        officials = _load_officials(con) if any(e.participants for e in engagements) else OfficialResolver()
+        initiatives = _load_initiatives(con) if any(e.initiatives for e in engagements) else InitiativeResolver()
         rows = _Rows()
         _forget_inputs(con, [batch.path for batch in batches])
         resolved = [_resolve_records(batch.records, officials) for batch in batches]
