@@ -79,6 +79,11 @@ def test_make_offices_reproduces_the_committed_table(tmp_path: Path):
     ("Secretary of Labor for President Barack Obama.", []),  # the President is not the portfolio's holder
     ("spoke today with South African\nNational Security Advisor Thabo Nkosi. They", []),  # a two-word nationality
     ("The UK delegation was led by Deputy National Security Advisor Tom Hale and included", []),  # its side
+    # whom someone met, in a list that names another country, is the other side; a list of the Cabinet is ours
+    ("Raimondo met with Minister of Trade and Indonesian Sherpa Budi Santoso, Foreign Secretary R.T. Wibowo, "
+     "Deputy National Security Advisor Ahmad Rizal, and", []),
+    ("Sullivan met with Secretary of Commerce Gina Raimondo, Deputy Secretary of Defense Kathleen Hicks, and",
+     [("Gina Raimondo", "Secretary of Commerce"), ("Kathleen Hicks", "Deputy Secretary of Defense")]),
 ])
 def test_us_officials_named_by_office(text, expected):
     assert us_officials(text) == expected

@@ -52,11 +52,19 @@ _OF_COUNTRY_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
 _SIDE_LED_BY = re.compile(r"\b(?P<side>[A-Z][\w.]+)\s+(?:[a-z]+\s+)?(?:side|delegation|team)\s+(?:was|were|is)\s+"
                           r"(?:led|headed)\s+by\s+$")
 _QUALIFIER_WORDS = 3
+# 'Singh met with Principal Secretary P.K. Mishra, Minister of Commerce and Indian G20 Sherpa Piyush Goyal, …,
+# Deputy National Security Advisor Vikram Misri': a list of whom someone met that names another country is the
+# other side's, whose offices read like ours (a list of the Cabinet names none). A sentence ends at a stop that is
+# no initial's ('P.K.', 'Harsh V. Shringla').
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.;!?]\s")
+_MET_WITH = re.compile(r"\b(?:met|meet|meets|meeting)\s+with\b")
+_SENTENCE_REACH = 400
 _PAST = {"former", "late", "then", "ex"}
 
 
 def _foreign(text: str, match: re.Match) -> bool:
-    """True when a country qualifies the office before it or after the name, or the office is a past one."""
+    """True when a country qualifies the office before it or after the name, the office is a past one, or the
+    holder is among whom someone met abroad."""
     clause = re.split(r"[.;:!?]\s", text[max(0, match.start() - 40):match.start()])[-1]
     before = clause.split()[-_QUALIFIER_WORDS:]
     words = [w.strip(",.;:") for w in before]
@@ -69,7 +77,17 @@ def _foreign(text: str, match: re.Match) -> bool:
     if side and country_of_word(side["side"]) not in (None, "USA"):
         return True
     return bool(_TO_US.search(match["office"]) or _OF_COUNTRY_AFTER.match(text, match.end()) or qualifiers
-                or "President" in match["office"].split())
+                or "President" in match["office"].split() or _met_abroad(text, match))
+
+
+def _met_abroad(text: str, match: re.Match) -> bool:
+    """True when the office holder is in a list of whom someone met that names a country other than the US."""
+    sentence = _SENTENCE_END.split(text[max(0, match.start() - _SENTENCE_REACH):match.start()])[-1]
+    lists = list(_MET_WITH.finditer(sentence))
+    if not lists:
+        return False
+    words = [w.strip(",.;:()") for w in sentence[lists[-1].end():].split()]  # the list the name is in
+    return any(country_of_word(w) not in (None, "USA") for w in words if w[:1].isupper())
 
 
 def us_officials(text: str) -> list[tuple[str, str]]:
