@@ -164,15 +164,14 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"insert into store.{mart.name} select * from ({mart.query(touched, people)}) "
                         f"where {key} in {ids}")
     # Whose visit a meeting belongs to can change when any engagement of one of its people changes, or its visit goes.
-    (parents,) = _named("related")
+    (parents,) = (m for m in marts() if m.refresh == "related")
     related = (f"(select engagement_id from {TOUCHED} union select p2.engagement_id from store.participant p1 "
                f"join store.participant p2 using (official_id) where p1.engagement_id in {touched} "
-               f"union select engagement_id from store.{parents} where parent_engagement_id in {touched})")
+               f"union select engagement_id from store.{parents.name} where parent_engagement_id in {touched})")
     con.execute(f"create or replace temp table parley_related as {related}")
-    con.execute(f"delete from store.{parents} where engagement_id in (select engagement_id from parley_related)")
     recomputed = "(select engagement_id from parley_related)"
-    (mart,) = (m for m in marts() if m.name == parents)
-    con.execute(f"insert into store.{parents} select * from ({mart.query(recomputed)}) "
+    con.execute(f"delete from store.{parents.name} where engagement_id in {recomputed}")
+    con.execute(f"insert into store.{parents.name} select * from ({parents.query(recomputed)}) "
                 f"where engagement_id in {recomputed}")
     con.execute("drop table parley_related")
     for name in _named("whole"):
