@@ -162,8 +162,8 @@ def _target_sql(spec: dict) -> str:
 
 
 def _key_tables(con: duckdb.DuckDBPyConnection) -> dict[tuple, str]:
-    """The keys every relationships test refers to, each read once into a temp table: eight tests refer to
-    `engagements`, and reading that view once instead of eight times is most of what they cost."""
+    """The keys every relationships test refers to, each read once into a temp table: nine tests refer to
+    `engagements`, a view that joins two tables, which is then read once instead of once a test."""
     specs = {_target(t["relationships"]): t["relationships"] for m in models().values() for c in m.columns
              for t in c.tests if isinstance(t, dict) and "relationships" in t}
     tables = {}
