@@ -82,11 +82,15 @@ def _named(refresh: str) -> tuple[str, ...]:
 def define_sources(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create the views that define each derived table, once the tables they read exist (else the next
     rebuild defines each just before it builds the table)."""
-    for name in _RETIRED_VIEWS:
-        con.execute(f"drop view if exists store.{name}")
+    _drop_retired_views(con)
     if _store_tables(con) >= {m.name for m in marts() if m.refresh != "rollup"} and lists_countries(con):
         for mart in marts():
             _define(con, mart)
+
+
+def _drop_retired_views(con: duckdb.DuckDBPyConnection) -> None:
+    for name in _RETIRED_VIEWS:
+        con.execute(f"drop view if exists store.{name}")
 
 
 def _define(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
@@ -106,8 +110,7 @@ def _store_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Compute every derived table from scratch."""
-    for name in _RETIRED_VIEWS:
-        con.execute(f"drop view if exists store.{name}")
+    _drop_retired_views(con)
     for mart in marts():  # in build order: each view may read the tables built before it
         _define(con, mart)
         if mart.refresh == "rollup":
