@@ -9,6 +9,8 @@ SENIORITY = {"Any level": None, "Heads of state/government": 1, "…and deputies
 
 PROFILE_QUERIES = {"Timeline": "official_timeline", "Counterparts": "official_counterparts",
                    "Initiatives": "official_initiatives", "Sources": "official_sources"}
+# The latest engagements only: the busiest official of a million-engagement warehouse has tens of thousands.
+TIMELINE_LIMIT = 1000
 
 filters = page_setup("Officials", "Who is most active, with whom, and on what.")
 
@@ -39,7 +41,10 @@ if not profile.is_empty():
     # One section at a time: each is its own query, and a million-engagement warehouse makes them add up.
     section = st.segmented_control("Show", list(PROFILE_QUERIES),
                                    default="Timeline", key="profile_section") or "Timeline"
-    frame = queries.run(PROFILE_QUERIES[section], filters, official_id=official_id)
+    limit = {"limit": TIMELINE_LIMIT} if section == "Timeline" else {}
+    frame = queries.run(PROFILE_QUERIES[section], filters, official_id=official_id, **limit)
+    if section == "Timeline" and frame.height == TIMELINE_LIMIT:
+        st.caption(f"The latest {TIMELINE_LIMIT:,} engagements; narrow the sidebar's dates to see earlier ones.")
     st.dataframe(frame.drop("engagement_id") if "engagement_id" in frame.columns else frame, width="stretch",
                  hide_index=True, column_config={**DATE_COLUMNS, "uri": st.column_config.LinkColumn("link")})
 

@@ -116,7 +116,8 @@ select f.start_date, f.end_date, f.kind, f.status, f.title, f.city, f.country_is
        f.engagement_id
 from f join participants p using (engagement_id)
 where p.official_id = $official_id
-order by f.start_date desc nulls last
+order by f.start_date desc nulls last, f.engagement_id
+limit $limit
 
 -- name: official_counterparts
 select o.official_id, o.name, o.country_iso3, count(distinct f.engagement_id) as engagements
