@@ -50,3 +50,13 @@ def test_members_of_a_body_are_an_unnamed_group():
     events = _release("Secretary Blinken and Secretary Mayorkas met with members of the Senate Foreign Relations "
                       "Committee to discuss aid to Ukraine.", published="2022-05-20")
     assert _pairs(events) == set()
+
+
+def test_words_that_begin_a_countrys_name_are_no_person():
+    events = _release("Readout of the Vice President's Meeting with the Presidents of the Democratic Republic of the "
+                      "Congo and Angola\n\nVice President Kamala Harris met today in Luanda with President Felix "
+                      "Tshisekedi of the Democratic Republic of the Congo and President Joao Lourenco of Angola.",
+                      published="2023-03-02")
+    people = {p.name: p.country for e in events for p in e.participants}
+    assert "Democratic Republic" not in people
+    assert people.get("Felix Tshisekedi") == "COD"

@@ -164,8 +164,9 @@ _LEFT_APPOSITION = re.compile(r"(?:^|\b[Tt]he\s+)(?P<title>(?:[A-Z][\w-]+\s+)*?(
                               r"(?:\s+(?:to|of|for|on)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)*)\s*,\s*$")
 
 
-_OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+)?[A-Z][\w-]+){0,2})"
-                         r"(?=\s*(?:[,.;(]|[a-z]|$))")  # 'Kim of the Republic of Korea (ROK) on …', 'Boric of Chile spoke'
+# 'Kim of the Republic of Korea (ROK) on …', 'Boric of Chile spoke', 'Tshisekedi of the Democratic Republic of the Congo'
+_OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]+){0,2})"
+                         r"(?=\s*(?:[,.;(]|[a-z]|$))")
 
 
 def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, str | None]:
@@ -256,6 +257,20 @@ def _portfolio_words(name: str) -> int:
     return n if n > 1 and len(words) - n >= 2 and words[n - 1].lower() not in ("and", "the", "&") else 0
 
 
+# What may finish a country's name after the words a span read as a name: 'Democratic Republic | of the Congo'.
+_COUNTRY_NAME_END = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
+
+
+def _begins_country_name(doc: Doc, start: int, end: int) -> bool:
+    """True when the span and the 'of (the) X' after it name a country, as 'the Presidents of the Democratic
+    Republic of the Congo' does: its words are no person's."""
+    after = _COUNTRY_NAME_END.match(doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:80])
+    if after is None:
+        return False
+    words = after[0].split()
+    return any(country_of_word(" ".join([doc[start:end].text, *words[:n]])) for n in range(len(words), 1, -1))
+
+
 def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     """Token spans that name a person, with any title inside the span, from NER and title-led name runs."""
     spans: list[tuple[int, int, str | None]] = []
@@ -331,7 +346,7 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 k += 1
             if organisation := next((m for m in range(k - 3, j - 1, -1) if tokens[m].text.lower() in ORG_NOUNS), None):
                 j, complement = organisation + 1, True  # 'Officer of the Millennium Challenge Corporation Alexia Latortue'
-            if k > j:
+            if k > j and not _begins_country_name(doc, j, k):
                 # a title with a portfolio in it is read here: the words before the name no longer spell it
                 spans.append((j, k, " ".join(t.text for t in tokens[i:j]) if complement else None))
                 taken.update(range(i, k))
