@@ -128,6 +128,20 @@ def country_of_word(text: str) -> str | None:
     return _country_words().get(key) or to_iso3(text.strip())
 
 
+# What may finish a country's name after words read as something else: 'Democratic Republic | of the Congo'.
+_COUNTRY_NAME_END = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
+
+
+def begins_country_name(words: str, following: str) -> bool:
+    """True when the words and an 'of (the) X' that follows them name a country ('Democratic Republic', ' of the
+    Congo, Gabon')."""
+    after = _COUNTRY_NAME_END.match(following[:80])
+    if after is None:
+        return False
+    rest = after[0].split()
+    return any(country_of_word(" ".join([words, *rest[:n]])) for n in range(len(rest), 1, -1))
+
+
 def country_of_city(name: str, prefer: str | None = None) -> str | None:
     """ISO3 of the country a city is in: `prefer` (the dateline's country) when it has a city of that name, else the
     country of the most populous city of that name."""

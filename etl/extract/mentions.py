@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from etl.extract.dates import CALENDAR_WORDS
-from etl.extract.gazetteer import country_of_word, is_city
+from etl.extract.gazetteer import begins_country_name, country_of_word, is_city
 from etl.extract.name_words import (CONNECTORS, EVENT_NOUNS, GROUP_NOUNS, HONORIFICS, NOT_NAMES, ORG_NOUNS, PLACE_NOUNS,
                                       PORTFOLIO_WORDS, REGIONS)
 from etl.extract.spans import SentenceBounds
@@ -257,20 +257,6 @@ def _portfolio_words(name: str) -> int:
     return n if n > 1 and len(words) - n >= 2 and words[n - 1].lower() not in ("and", "the", "&") else 0
 
 
-# What may finish a country's name after the words a span read as a name: 'Democratic Republic | of the Congo'.
-_COUNTRY_NAME_END = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
-
-
-def _begins_country_name(doc: Doc, start: int, end: int) -> bool:
-    """True when the span and the 'of (the) X' after it name a country, as 'the Presidents of the Democratic
-    Republic of the Congo' does: its words are no person's."""
-    after = _COUNTRY_NAME_END.match(doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:80])
-    if after is None:
-        return False
-    words = after[0].split()
-    return any(country_of_word(" ".join([doc[start:end].text, *words[:n]])) for n in range(len(words), 1, -1))
-
-
 def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     """Token spans that name a person, with any title inside the span, from NER and title-led name runs."""
     spans: list[tuple[int, int, str | None]] = []
@@ -346,7 +332,8 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 k += 1
             if organisation := next((m for m in range(k - 3, j - 1, -1) if tokens[m].text.lower() in ORG_NOUNS), None):
                 j, complement = organisation + 1, True  # 'Officer of the Millennium Challenge Corporation Alexia Latortue'
-            if k > j and not _begins_country_name(doc, j, k):
+            # 'the Presidents of the Democratic Republic | of the Congo': the words begin a country's name
+            if k > j and not begins_country_name(doc[j:k].text, doc.text[tokens[k - 1].idx + len(tokens[k - 1]):]):
                 # a title with a portfolio in it is read here: the words before the name no longer spell it
                 spans.append((j, k, " ".join(t.text for t in tokens[i:j]) if complement else None))
                 taken.update(range(i, k))
