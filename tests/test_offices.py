@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.resolve.build_offices import build, to_end_of_term, write
+from etl.resolve.build_offices import build, close_open_appointments, to_end_of_term, write
 from etl.resolve.offices import Holder, Offices, offices
 from etl.resolve.us_offices import us_officials
 from tests.conftest import SHARED_DATA
@@ -101,3 +101,28 @@ def test_a_us_official_seen_in_releases_serves_to_the_end_of_the_term_or_a_succe
     table = Offices([Holder(*r[:4], r[4], r[5]) for r in to_end_of_term(rows)])
     assert table.holder("Jean-Pierre", "Press Secretary", D(2024, 6, 1)).name == "Karine Jean-Pierre"
     assert table.holder("Jean-Pierre", "Press Secretary", D(2025, 6, 1)) is None  # no slack past a closed term
+
+
+def test_an_appointment_with_no_recorded_end_ends_when_the_next_holder_starts():
+    deputy = "Deputy Secretary of State"
+    rows = [("Antony John Blinken", deputy, "USA", D(2015, 1, 9), D(2017, 1, 19), "hsg-pocom"),
+            ("William Joseph Burns", deputy, "USA", D(2011, 7, 28), D(2014, 11, 3), "hsg-pocom"),
+            ("James Steinberg", deputy, "USA", D(2009, 1, 28), D(2011, 7, 29), "hsg-pocom"),
+            ("John J. Sullivan", deputy, "USA", D(2017, 5, 24), None, "hsg-pocom"),
+            ("Stephen E. Biegun", deputy, "USA", D(2019, 12, 21), None, "hsg-pocom"),
+            ("Wendy Sherman", deputy, "USA", D(2021, 6, 8), D(2022, 10, 7), "wh-briefings"),
+            ("Wendy R. Sherman", deputy, "USA", D(2023, 1, 1), None, "hsg-pocom"),  # the same person, later
+            ("Mary A. Ryan", "Career Ambassador", "USA", D(2002, 3, 31), None, "hsg-pocom"),  # a rank many hold
+            ("Ruth A. Davis", "Career Ambassador", "USA", D(2004, 10, 11), None, "hsg-pocom")]
+    ends = {row[0]: row[4] for row in close_open_appointments(rows)}
+    assert ends["John J. Sullivan"] == D(2019, 12, 20)  # the day before Biegun started
+    assert ends["Stephen E. Biegun"] == D(2021, 6, 7)  # the day before the releases first name Sherman
+    assert ends["Wendy R. Sherman"] is None  # nobody else after her
+    assert ends["Mary A. Ryan"] is None  # an office of many holders at once is not closed by the next
+
+
+def test_sherman_is_the_deputy_secretary_of_state_in_2023():
+    holder = offices().holder("Sherman", "Deputy Secretary", D(2023, 4, 12))
+    assert holder and (holder.name, holder.office, holder.country) == ("Wendy Sherman", "Deputy Secretary of State",
+                                                                       "USA")
+    assert offices().holder("Biegun", "Deputy Secretary", D(2023, 4, 12)) is None

@@ -29,7 +29,9 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 from etl.resolve.countries import to_iso3
+from etl.resolve.names import name_parts
 from etl.resolve.offices import TERM_SUFFIX, Holder
+from etl.resolve.officials import compatible
 from etl.resolve.us_offices import us_officials
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -162,14 +164,70 @@ def us_officials_in_releases(archive: Path, appointed: list[tuple], years: tuple
     recorded: dict[str, list[Holder]] = defaultdict(list)
     for row in appointed:
         recorded[row[1]].append(Holder(*row))
+    terms = _terms(appointed)
     rows = []
     for _, release in readable_releases(archive):
         if release.published.year not in years or PERSONNEL.search(release.title or ""):
             continue
         for name, office in us_officials(release.body):  # the body only: title-case headlines run verbs into names
-            if not any(h.country == "USA" and h.held_on(release.published) for h in recorded[office]):
+            if not any(h.country == "USA" and _still_held(h, release.published, terms) for h in recorded[office]):
                 rows.append((name, office, "USA", release.published, release.published, "wh-briefings"))
     return rows
+
+
+_SOLE_EVIDENCE = 3
+
+
+def _terms(rows: list[tuple]) -> list[tuple[dt.date, dt.date]]:
+    """US Presidents' terms, first to last day."""
+    return [(start, end) for name, office, country, start, end, source in rows
+            if office == "President" and country == "USA" and source == "hsg-travels/presidents" and end]
+
+
+def _still_held(holder: Holder, day: dt.date, terms: list[tuple[dt.date, dt.date]]) -> bool:
+    """Whether an appointment holds the office on the day. One with no recorded end holds it only through the
+    term of the President it began under: hsg-pocom leaves the ends of many 2017-2020 appointments blank, and read
+    as open they would still hold in 2022 and hide the holders the releases name."""
+    if holder.end is not None:
+        return holder.held_on(day)
+    term_end = next((end for start, end in terms if start <= holder.start <= end), None)
+    return holder.start <= day and (term_end is None or day <= term_end)
+
+
+def close_open_appointments(rows: list[tuple]) -> list[tuple]:
+    """An hsg-pocom appointment with no recorded end, to an office one person holds at a time, ends the day before
+    the next holder of that office starts or is first seen in the releases. An office is taken to have one holder
+    at a time when the recorded spans of its holders never overlap by more than a month."""
+    spans: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        if row[2] == "USA" and row[5] in ("hsg-pocom", "wh-briefings"):
+            spans[row[1]].append(row)
+    out = []
+    for row in rows:
+        name, office, country, start, end, source = row
+        if source != "hsg-pocom" or end is not None or not _sole_office(spans[office]):
+            out.append(row)
+            continue
+        successors = [other[3] for other in spans[office] if other[3] > start and not _same_person(other[0], name)]
+        out.append((name, office, country, start, min(successors) - dt.timedelta(days=1) if successors else None,
+                    source))
+    return out
+
+
+def _sole_office(rows: list[tuple]) -> bool:
+    recorded = [row for row in rows if row[5] == "hsg-pocom"]
+    if len({row[3] for row in recorded}) < len(recorded) or sum(1 for row in recorded if row[4]) < _SOLE_EVIDENCE:
+        return False  # holders appointed the same day ('Career Ambassador'), or too few closed spans to tell
+    latest_end = None
+    for start, end in sorted((start, end) for _, _, _, start, end, source in rows if source == "hsg-pocom" and end):
+        if latest_end and start < latest_end - dt.timedelta(days=31):
+            return False
+        latest_end = max(latest_end or end, end)
+    return True
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a == b or compatible(name_parts(a), name_parts(b))  # 'Brian A. Nichols' ~ 'Brian Nichols'
 
 
 def merge_sightings(rows: list[tuple]) -> list[tuple]:
@@ -195,8 +253,7 @@ def to_end_of_term(rows: list[tuple]) -> list[tuple]:
     """A US official seen in releases serves the administration they were seen in: the span runs on to the end of
     that President's term, or to the day before a different holder of the office is first seen, whichever is first
     (source 'wh-briefings/term'). Without this, a table built from 2021-22 forgets the Secretary in 2023."""
-    terms = [(start, end) for name, office, country, start, end, source in rows
-             if office == "President" and country == "USA" and source == "hsg-travels/presidents" and end]
+    terms = _terms(rows)
     firsts: dict[tuple, list[tuple]] = defaultdict(list)
     for name, office, country, start, end, source in rows:
         if source == "wh-briefings" and country == "USA":
@@ -208,7 +265,7 @@ def to_end_of_term(rows: list[tuple]) -> list[tuple]:
         if source != "wh-briefings" or country != "USA" or term_end is None:
             out.append(row)
             continue
-        successors = [first for first, other in firsts[(office, country)] if first > end and other != name]
+        successors = [first for first, other in firsts[(office, country)] if first > end and not _same_person(other, name)]
         until = min([term_end] + [first - dt.timedelta(days=1) for first in successors])
         out.append((name, office, country, start, until, "wh-briefings" + TERM_SUFFIX))
     return out
@@ -224,7 +281,7 @@ def build(data: Path) -> list[tuple]:
     # a name the titles give another country ('Call with National Security Advisor Ajit Doval of India') is that
     # country's official, even where a body names them by the office alone
     rows += [row for row in us_officials_in_releases(data / "wh-briefings", appointed) if row[0] not in foreign]
-    return sorted(set(to_end_of_term(merge_sightings(rows))), key=_order)
+    return sorted(set(to_end_of_term(close_open_appointments(merge_sightings(rows)))), key=_order)
 
 
 def write(rows: list[tuple], out: Path) -> None:
