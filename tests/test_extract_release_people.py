@@ -60,3 +60,28 @@ def test_words_that_begin_a_countrys_name_are_no_person():
     people = {p.name: p.country for e in events for p in e.participants}
     assert "Democratic Republic" not in people
     assert people.get("Felix Tshisekedi") == "COD"
+
+
+def test_a_portfolio_of_capitalised_words_belongs_to_the_title():
+    events = _release("Principal Deputy National Security Advisor Jon Finer, joined by Acting Assistant Secretary of "
+                      "State for Near Eastern Affairs Joey Hood, traveled to Tunis and met today with President Kais "
+                      "Saied of Tunisia. Assistant Secretary of State for South and Central Asian Affairs Donald Lu "
+                      "joined them.", published="2021-08-13")
+    people = {p.name: p.title for e in events for p in e.participants}
+    assert "Near Eastern" not in people
+    assert people["Joey Hood"] == "Acting Assistant Secretary of State for Near Eastern Affairs"
+
+
+def test_a_list_of_one_governments_ministers_shares_its_nationality():
+    events = _release("Counselor Derek Chollet met with Ukrainian Prime Minister Denys Shmyhal, Foreign Minister "
+                      "Dmytro Kuleba and Defense Minister Oleksii Reznikov in Kyiv on March 9.", published="2022-03-10")
+    people = {p.name: p.country for e in events for p in e.participants}
+    assert people["Dmytro Kuleba"] == people["Oleksii Reznikov"] == "UKR"
+    assert {p.name for e in events if e.kind == "visit" for p in e.participants} == {"Derek Chollet"}
+
+
+def test_a_list_that_names_another_office_does_not_share_a_bodys_nationality():
+    events = _release("President Biden met with European Commission President Ursula von der Leyen, Prime Minister "
+                      "Mark Rutte and Chancellor Olaf Scholz in Brussels.", published="2022-03-24")
+    people = {p.name: p.country for e in events for p in e.participants}
+    assert people.get("Mark Rutte") != "EUU"

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 from etl.extract.dates import CALENDAR_WORDS
 from etl.extract.gazetteer import begins_country_name, country_of_word, is_city
 from etl.extract.name_words import (CONNECTORS, EVENT_NOUNS, GROUP_NOUNS, HONORIFICS, NOT_NAMES, ORG_NOUNS, PLACE_NOUNS,
-                                      PORTFOLIO_WORDS, REGIONS)
+                                      PORTFOLIO_HEADS, PORTFOLIO_WORDS, REGIONS)
+from etl.extract.portfolios import complement_after, leading_portfolio_words, portfolio_before
 from etl.extract.spans import SentenceBounds
 from etl.extract.venues import seats
 from etl.resolve.titles import TITLE_WORDS, split_title
@@ -77,6 +78,12 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
             title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
         elif token.text.lower() in HONORIFICS:
             pass
+        elif token.text[:1].isupper() and all(w.lower() in PORTFOLIO_WORDS for w in title_words) \
+                and (title_words or token.text.lower() in PORTFOLIO_HEADS) \
+                and (opening := portfolio_before(doc, i, floor)) is not None:
+            title_words[:0] = [t.text for t in doc[opening + 1:i + 1]]  # 'for Near Eastern | Affairs Joey Hood'
+            i = opening
+            continue
         elif token.text[:1].isupper() and token.text.lower() in ORG_NOUNS and i - 1 >= floor \
                 and doc[i - 1].text.lower() in ("the", "of", "for"):
             title_words.insert(0, token.text)  # 'Counselor of the Department Derek Chollet'
@@ -127,14 +134,20 @@ def _seat_before(doc: Doc, last: int, floor: int) -> str | None:
 _PLURAL_TITLES = ("Ministers", "Presidents", "Secretaries", "Chancellors", "Premiers")
 
 
-def _coordinated(doc: Doc, start: int, floor: int) -> tuple[str | None, str | None]:
+def _coordinated(doc: Doc, start: int, floor: int, depth: int = 0) -> tuple[str | None, str | None]:
     """Title and nationality of the titled name before an 'and' just before this one ('Japanese Foreign Minister
-    Fumio Kishida and …', 'Presidents Biden and von der Leyen'), which the second name shares unless it says its own."""
+    Fumio Kishida and …', 'Presidents Biden and von der Leyen'), which the second name shares unless it says its own.
+    A list of one government's ministers shares its first one's nationality across commas too ('Ukrainian Prime
+    Minister Shmyhal, Foreign Minister Kuleba and Defense Minister Reznikov'), but a list naming another office
+    does not ('European Council President Charles Michel, President Emmanuel Macron')."""
     i = start - 1
     while i >= floor and _is_title_token(doc[i]) and doc[i].text[:1].isupper():
         i -= 1  # back over this name's own title
-    if i < floor or doc[i].text.lower() != "and" or i - 1 < floor:
+    own_title = doc[i + 1:start].text
+    if i - 1 < floor or not (doc[i].text.lower() == "and" or doc[i].text == "," and depth < _LIST_REACH
+                             and _MINISTER.search(own_title)):
         return None, None
+    listed = doc[i].text == ","
     i -= 1
     of = next((k for k in (1, 2, 3) if i - k >= floor and doc[i - k].text == "of"
                and country_of_word(doc[i - k + 1:i + 1].text)), None)
@@ -146,8 +159,17 @@ def _coordinated(doc: Doc, start: int, floor: int) -> tuple[str | None, str | No
     if i == name_end:
         return None, None
     title, country = _left_context(doc, i + 1, floor)
+    if country is None and depth < _LIST_REACH and (not title or _MINISTER.search(title)):
+        country = _coordinated(doc, i + 1, floor, depth + 1)[1]  # '… Shmyhal, Foreign Minister Kuleba and …'
+    if listed and not (title and _MINISTER.search(title)):
+        return None, None
     plural = title and title.split()[-1] in _PLURAL_TITLES
     return (_tidy_title(title) if plural else None), country
+
+
+# How many names back a list shares its first one's nationality; titles of a government's ministers.
+_LIST_REACH = 4
+_MINISTER = re.compile(r"\bMinisters?\b")
 
 
 
@@ -235,28 +257,6 @@ def _clean_name(text: str) -> str:
 _ACCREDITED = {"ambassador", "envoy", "representative"}
 
 
-def _title_complement(tokens: list[Token], j: int) -> int:
-    """How many tokens from j name a title's portfolio or office ('Yemen', 'North Korea', 'Department'); 0 if none."""
-    for size in (3, 2, 1):
-        words = " ".join(t.text for t in tokens[j:j + size])
-        if j + size < len(tokens) and tokens[j + size].text[:1].isupper() and all(t.text[:1].isupper() for t in tokens[j:j + size]) \
-                and (country_of_word(words) or words.lower() in REGIONS or (size == 1 and words.lower() in ORG_NOUNS)):
-            return size
-    return 0
-
-
-def _portfolio_words(name: str) -> int:
-    """How many leading words of a name read from an entity are its title's portfolio ('for International
-    Economics Daleep Singh': three), when at least two name words remain; 0 otherwise."""
-    words = name.split()
-    if not words or words[0] not in ("for", "of"):
-        return 0
-    n = 1
-    while n < len(words) and (words[n].lower() in PORTFOLIO_WORDS or country_of_word(words[n]) or words[n].lower() in REGIONS):
-        n += 1
-    return n if n > 1 and len(words) - n >= 2 and words[n - 1].lower() not in ("and", "the", "&") else 0
-
-
 def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     """Token spans that name a person, with any title inside the span, from NER and title-led name runs."""
     spans: list[tuple[int, int, str | None]] = []
@@ -302,7 +302,7 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 and _NAME_TOKEN.match(doc[start - 1].text) and is_proper(doc[start - 1]) \
                 and not _is_title_token(doc[start - 1]) and start - 1 not in taken:
             start -= 1  # the NER left the given name out: 'Secretary of State Antony | J. Blinken'
-        if title and (portfolio := _portfolio_words(name)):  # 'Advisor | for International Economics | Daleep Singh'
+        if title and (portfolio := leading_portfolio_words(name)):  # 'Advisor | for International Economics | Daleep Singh'
             title, name = f"{title} {' '.join(name.split()[:portfolio])}", " ".join(name.split()[portfolio:])
         if title:  # skip the title's tokens: the name is what follows them
             while start < ent.end and not doc[start:ent.end].text.startswith(name.split()[0]):
@@ -318,10 +318,10 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
             while j < len(tokens):
                 if _is_title_token(tokens[j]) or tokens[j].text.lower() in HONORIFICS:
                     j += 1
-                elif tokens[j - 1].text.lower() in ("for", "the", "of") and (skip := _title_complement(tokens, j)):
+                elif tokens[j - 1].text.lower() in ("for", "the", "of") and (skip := complement_after(tokens, j)):
                     j, complement = j + skip, True  # 'Special Envoy for Yemen Lenderking', 'Counselor of the Department …'
                 elif tokens[j].text == "to" and tokens[j - 1].text.lower() in _ACCREDITED \
-                        and (skip := _title_complement(tokens, j + 1 + (tokens[j + 1].text == "the" if j + 1 < len(tokens) else 0))):
+                        and (skip := complement_after(tokens, j + 1 + (tokens[j + 1].text == "the" if j + 1 < len(tokens) else 0))):
                     j, complement = j + 1 + (tokens[j + 1].text == "the") + skip, True  # 'Ambassador to Uzbekistan Daniel Rosenblum'
                 else:
                     break
