@@ -11,6 +11,7 @@ from etl.resolve.titles import TITLE_WORDS
 # How far a portfolio of capitalised words runs: 'for Oceans and International Environmental and Scientific Affairs'.
 _MAX_PORTFOLIO = 8
 _LIST_WORDS = ("and", ",", "&", "the", "of")
+_LIST_WORDS_BEFORE = ("and", ",", "&", "the")  # what the backward reading crosses ('for the Global … and Health Security')
 
 
 def _portfolio_word(text: str) -> bool:
@@ -47,7 +48,7 @@ def portfolio_before(doc: Doc, i: int, floor: int) -> int | None:
     """The index of the 'for' that opens a portfolio ending at token i ('Secretary of State for | Near Eastern |
     Affairs Joey Hood', read backwards from 'Eastern'), when a title comes before it; None otherwise."""
     k = i
-    while k >= max(floor, i - _MAX_PORTFOLIO) and (doc[k].text[:1].isupper() or doc[k].text in _LIST_WORDS[:4]):
+    while k >= max(floor, i - _MAX_PORTFOLIO) and (doc[k].text[:1].isupper() or doc[k].text in _LIST_WORDS_BEFORE):
         k -= 1
     if k - 1 >= floor and k < i and doc[k].text == "for" and doc[k - 1].text[:1].isupper() \
             and doc[k - 1].text.lower() in TITLE_WORDS:

@@ -202,10 +202,11 @@ def close_open_appointments(rows: list[tuple]) -> list[tuple]:
     for row in rows:
         if row[2] == "USA" and row[5] in ("hsg-pocom", "wh-briefings"):
             spans[row[1]].append(row)
+    sole = {office: _sole_office(held) for office, held in spans.items()}
     out = []
     for row in rows:
         name, office, country, start, end, source = row
-        if source != "hsg-pocom" or end is not None or not _sole_office(spans[office]):
+        if source != "hsg-pocom" or end is not None or not sole.get(office):
             out.append(row)
             continue
         successors = [other[3] for other in spans[office] if other[3] > start and not _same_person(other[0], name)]
@@ -219,7 +220,7 @@ def _sole_office(rows: list[tuple]) -> bool:
     if len({row[3] for row in recorded}) < len(recorded) or sum(1 for row in recorded if row[4]) < _SOLE_EVIDENCE:
         return False  # holders appointed the same day ('Career Ambassador'), or too few closed spans to tell
     latest_end = None
-    for start, end in sorted((start, end) for _, _, _, start, end, source in rows if source == "hsg-pocom" and end):
+    for start, end in sorted((row[3], row[4]) for row in recorded if row[4]):
         if latest_end and start < latest_end - dt.timedelta(days=31):
             return False
         latest_end = max(latest_end or end, end)
