@@ -92,6 +92,15 @@ def test_a_companion_joined_by_travels_with_the_subject_on_every_leg():
     assert not {name for name, _ in visitors} - {"Daleep Singh", "David Marchick", "Ricardo Zuniga"}
 
 
+def test_a_trip_reported_by_its_leader_and_by_its_delegation_is_one_visit_per_country():
+    events = _release("Deputy National Security Advisor Singh's Travel to Ghana\n\nDeputy National Security Advisor "
+                      "Daleep Singh traveled to Ghana this week, joined by Alexia Latortue, Deputy CEO of the Millennium "
+                      "Challenge Corporation.", published="2021-11-08", titled=True)
+    trips = [e for e in events if e.kind == "visit"]
+    assert len(trips) == 1 and trips[0].country == "GHA"
+    assert {p.name for p in trips[0].participants} == {"Daleep Singh", "Alexia Latortue"}
+
+
 def test_a_calls_readout_restating_it_in_meeting_words_is_still_one_call():
     events = _release("Readout of President Biden's Call with President Ghani\n\nPresident Joseph R. Biden, Jr. spoke "
                       "today with President Ashraf Ghani of Afghanistan. President Biden and President Ghani discussed "

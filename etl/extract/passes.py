@@ -265,12 +265,23 @@ def add_companions(events: list[Event]) -> None:
                 add_travellers(meeting, [p for p in visit.participants if p is not leader], leader.country)
 
 
+def _surname(person: Person) -> str:
+    return parts.surname if (parts := name_parts(person.name)) else person.name
+
+
 def _surnames(event: Event) -> set[str]:
-    return {(parts.surname if (parts := name_parts(p.name)) else p.name) for p in event.participants}
+    return {_surname(p) for p in event.participants}
 
 
 def _same_people(a: Event, b: Event) -> bool:
     return _surnames(a) == _surnames(b)
+
+
+def _same_travellers(a: Event, b: Event) -> bool:
+    """Visits by the same party: a report may name only its leader ('Singh's travel to Colombia') and another
+    the whole delegation ('Singh, Marchick and Zúniga travelled to Colombia')."""
+    ours, theirs = _surnames(a), _surnames(b)
+    return bool(ours and theirs) and (ours <= theirs or theirs <= ours)
 
 
 EVIDENCE_JOINER = " … "
@@ -292,12 +303,14 @@ def merge_events(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
         twin = next((m for m in merged if m.kind == event.kind and m.status == event.status
-                     and _same_people(m, event)
+                     and (_same_travellers(m, event) if m.kind == "visit" else _same_people(m, event))
                      and (_close_dates(m, event) or not (m.date_stated and event.date_stated))
                      and (m.kind != "visit" or m.country == event.country)), None)
         if twin is None:
             merged.append(event)
             continue
+        known = _surnames(twin)
+        twin.participants += [p for p in event.participants if _surname(p) not in known]
         if event.date_stated and not twin.date_stated:
             twin.date, twin.date_stated = event.date, True
         elif twin.kind == "visit" and twin.date and event.date and event.date.precision == twin.date.precision == "day" \

@@ -18,7 +18,7 @@ TITLE_WORDS = frozenset(
     mr mrs ms dr shri smt his her majesty highness excellency royal
     pm fm eam nsa sen senator rep representative gen col lt adm amb hon cm mp
     leader lady ayatollah then-president then-prime former outgoing incoming president-elect
-    officer executive operating coordinator administrator
+    officer executive operating coordinator administrator ceo coo cfo cto
     """.split()
 )
 # Words that may continue a title but never start one or end one.
