@@ -329,3 +329,22 @@ def test_officials_titled_by_a_seat_of_government_meeting_their_own_legislators_
                       "Director, hosted a roundtable discussion with state legislators from Ohio.", titled=True,
                       publisher=None)
     assert not events
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ambassador Christopher Hill has taught as a Visiting Professor at Kyoto University in Japan.",
+    "He received the 2016 Charles E. Cobb, Jr. Award for Initiative and Success in Trade Development.",
+    "From 1989 until 1991, Hill served as Deputy Assistant Secretary of the Treasury, where he met Japanese Finance "
+    "Minister Ryutaro Hashimoto.",
+    "She served as Senior Director for Russia on the National Security Council (2013-2017), and traveled to Moscow "
+    "with Vice President Biden.",
+    "Five months after the disasters, then-Vice President Biden visited Natori and Sendai in Japan.",
+])
+def test_a_biography_or_a_history_is_no_engagement(sentence):
+    assert _release(sentence) == []
+
+
+def test_a_past_visit_dated_to_its_month_is_still_read():
+    events = _events("Widodo visited Timor-Leste in January 2016, when he held talks with then-President Taur Matan "
+                     "Ruak.", "2023-06-01")
+    assert any(e.kind == "visit" and e.country == "TLS" and e.date.iso_start() == "2016-01" for e in events)

@@ -27,6 +27,10 @@ _UNNAMED_COUNTERPARTS = re.compile(r"\b[Ww]ith (?:(?:their|his|her) )?(?:\w+ )?[
 
 # A verb that reports an encounter as past, which a later date the text gave before cannot be the date of.
 _PAST_ENCOUNTER = re.compile(r"\b(?:met|spoke|talked|conferred|visited|travell?ed|hosted|welcomed|received|recently)\b")
+# 'From 1989 until 1991, Hill served as …', 'She arrived in Alaska in 2005', '(2013-2017)': a sentence dated by an earlier
+# year alone tells a career or a history, not an engagement (the kit labels no year-only mention either).
+_BACKGROUND_YEAR = re.compile(r"\b(?:in|from|during|between|until|through|by)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b"
+                              r"|\(((?:19|20)\d\d)\s*[-–]\s*(?:(?:19|20)\d\d|present)\)")
 _SINCE = re.compile(r"\b(?:since|after|before|until|ahead of)\b[^,.;]*", re.I)
 
 
@@ -47,6 +51,17 @@ def _date_for(sentence: str, published: dt.date | None, planned: bool, context: 
         context.last_date = span
         return span, True
     return context.last_date, False
+
+
+# 'then-Vice President Biden visited Natori': a title someone held then is history being told.
+_THEN_TITLE = re.compile(r"\bthen-(?:[A-Z]|vice\b|prime\b|deputy\b|secretary\b|president\b|senator\b)")
+
+
+def told_as_history(sentence: str, published: dt.date | None) -> bool:
+    """True when the sentence is dated only by a year before publication, or names someone by a title they held
+    then: a biography's or a history's sentence, not news of an engagement."""
+    return bool(_THEN_TITLE.search(sentence)) or published is not None \
+        and any(int(m[1] or m[2]) < published.year for m in _BACKGROUND_YEAR.finditer(sentence))
 
 
 def _status(sentence: str, span: DateSpan | None, published: dt.date | None) -> str:
@@ -161,6 +176,8 @@ def sentence_events(s: Sentence, context: Context) -> list[Event]:
     elif not planned_words and not stated and span is not None and s.published and span.start > s.published \
             and _PAST_ENCOUNTER.search(s.text):
         span = None  # 'Dodd recently met with Lasso', after 'will welcome Lasso on December 19': not that date
+    if not stated and told_as_history(s.text, s.published):
+        return []
     status = _status(s.text, span, s.published)
     found = _pair_events(s, span, stated, status, planned_words)
     if "visit" in s.kinds and s.people:

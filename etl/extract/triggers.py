@@ -20,14 +20,22 @@ _MET_TARGET = (r"(?!\s+(?:(?:the|their|our|its|his|her|a|an|these|this|all|every
 MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|met with|held (?:[\w-]+ )?(?:talks|discussions|a meeting|delegation-level talks)|"
                      r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|(?:talks|discussions) (?:held|between)|(?:after|following|during) (?:their |the )?talks|hosted|hosts|host|hosting|"
                      r"(?:received|receives|receiving)(?!\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w.]+\s+){0,2}?"
-                     r"(?:degree|ph\.?d|b\.?[as]\.?|m\.?[as]\.?|m\.?b\.?a|j\.?d|bachelor|master|doctorate|award|medal|"
-                     r"prize|honou?r|fellowship|grant|funding|training|diploma|certificate|letters?|reports?|support))|(?:welcomed|welcomes)(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
+                     # 'received the 2016 Charles E. Cobb, Jr. Award for …': what is received may have a long name
+                     r"(?:(?-i:[A-Z0-9])[\w.,’'-]*\s+(?:(?:of|for|and|in|on)\s+)?){0,8}?"
+                     r"(?:degree|ph\.?d|b\.?[as]\.?|m\.?[as]\.?|m\.?b\.?a|j\.?d|bachelor|master|doctorate|awards?|medals?|"
+                     r"prizes?|honou?rs?|fellowship|grant|funding|training|diploma|certificate|letters?|reports?|support|"
+                     r"star|badge|scholarship|citizenship|commission|commendation|recognition|discharge|accolades?)\b)|(?:welcomed|welcomes)(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
                      r"(?!\s+(?:the|a|an|this|these|its|their|our|recent|continued|ongoing|new|further)\s+"
                      r"(?!visiting\b)(?-i:[a-z]))(?!\s+(?:progress|efforts|news|steps|plans|commitments?|cooperation|"
                      r"opportunit(?:y|ies))\b)|greeted|called on|calls on|sat down with|lunch|dinner|"
                      r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
                      r"discussed .{0,60} with|conferred|audience|welcome (?:was|were) (?:led|given|extended|accorded) by)\b", re.I)
-VISIT = re.compile(r"\b(visit(?:s|ed|ing)?|trip to|tour of|led (?:a|an|the) (?:[\w.-]+ )?delegation(?: (?:with|of|including|comprising) [^.;:]{1,160}?)? to|travel(?:l)?ed" + TRAVEL_WHEN + r" to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
+# 'a Visiting Professor at Kyoto University', 'the most visited venue in Chicago': a title or a rank, not a trip.
+_NOT_A_TRIP = (r"(?<!most )(?<!widely )(?<!frequently )(?<!least )"
+               r"visit(?:s|ed|ing)?(?!\s+(?:(?:assistant|associate|senior|distinguished)\s+)?(?:professor|scholar|fellow|"
+               r"lecturer|researcher|critic|faculty|committee|instructor|artist|scientist|program|programme|moms|nurses?|"
+               r"hours)\b)")
+VISIT = re.compile(r"\b(" + _NOT_A_TRIP + r"|trip to|tour of|led (?:a|an|the) (?:[\w.-]+ )?delegation(?: (?:with|of|including|comprising) [^.;:]{1,160}?)? to|travel(?:l)?ed" + TRAVEL_WHEN + r" to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
                    r"landed in|lands in|(?<!who )(?<!which )(?:was|were) in (?=(?-i:[A-Z])[a-z])|touched down|(?:left|leaves|leaving) for|(?:has|have|had) been to|(?:came|went|returned) to (?:the|this) (?:city|country|capital)|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
                    r"working visit|chief guest)\b", re.I)
 # 'spoke with' is how readouts report a call ('President Biden spoke today with Prime Minister Modi'); beside a
