@@ -85,3 +85,11 @@ def test_a_list_that_names_another_office_does_not_share_a_bodys_nationality():
                       "Mark Rutte and Chancellor Olaf Scholz in Brussels.", published="2022-03-24")
     people = {p.name: p.country for e in events for p in e.participants}
     assert people.get("Mark Rutte") != "EUU"
+
+
+def test_a_title_case_headlines_verb_and_document_are_not_part_of_a_name():
+    events = _release("FACT SHEET: President Biden Signs Executive Order Enabling All Qualified Americans to Serve\n\n"
+                      "President Biden signed today an Executive Order that sets the policy. The Vice President and "
+                      "Second Gentleman will be in Denver, meeting with small-business owners.", titled=True)
+    names = {p.name for e in events for p in e.participants}
+    assert not names & {"Biden Signs", "Order Enabling", "Gentleman"} and not [e for e in events if e.kind != "visit"]

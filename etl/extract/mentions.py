@@ -19,6 +19,15 @@ from etl.resolve.titles import TITLE_WORDS, split_title
 # Capitalised nouns of headlines ('Readout of Vice President Harris Call with …') that follow a name, never part of it.
 HEADLINE_NOUNS = frozenset({"Call", "Calls", "Meeting", "Meetings", "Trip", "Travel", "Travels", "Visit", "Visits",
                             "Conversation", "Remarks", "Statement", "Readout", "Phone", "Bilateral", "Virtual"})
+# A title-case headline's verbs ('President Biden Signs Executive Order …', 'Johnson Announce Commitment'): a name
+# ends before one.
+HEADLINE_VERBS = frozenset({"Announces", "Announce", "Signs", "Sign", "Outlines", "Tackles", "Reignites", "Launches",
+                            "Launch", "Unveils", "Names", "Nominates", "Appoints", "Delivers", "Marks", "Celebrates",
+                            "Highlights", "Urges", "Commits", "Commit", "Issues", "Releases", "Approves", "Declares",
+                            "Establishes", "Expands", "Honors", "Awards", "Requests", "Proclaims", "Invests",
+                            "Discusses", "Convenes", "Kicks", "Applauds", "Welcomes", "Lays", "Takes", "Leads"})
+# 'Executive Order Enabling …', 'Memorandum on Unexpected Urgent Refugee …': a document's name, never a person's.
+_DOCUMENT_NOUNS = frozenset({"Order", "Orders", "Memorandum", "Memoranda", "Proclamation", "Proclamations"})
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
@@ -354,11 +363,13 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     if start > 0 and doc[start - 1].text == "of":  # 'President of Chile Gabriel Boric': the NER took the country in
         start += next((k for k in (3, 2, 1) if end - start - k >= 2 and country_of_word(doc[start:start + k].text)), 0)
     end = next((i for i in range(start + 1, end) if doc[i].text in ("'s", "’s")), end)  # a possessive ends a name
+    end = next((i for i in range(start + 1, end) if doc[i].text in HEADLINE_VERBS), end)
     while end > start + 1 and doc[end - 1].text in HEADLINE_NOUNS:
         end -= 1  # a headline's capitalised noun: 'Harris Call with …', 'Chollet's Trip to Ukraine'
     text = _clean_name(doc[start:end].text)
     if not text or NOT_NAMES.match(text) or any(ch.isdigit() for ch in text) or text.lower().startswith("non-") \
-            or all(word in HEADLINE_NOUNS for word in text.split()) or text.split()[-1].lower() in GROUP_NOUNS:
+            or all(word in HEADLINE_NOUNS for word in text.split()) or text.split()[-1].lower() in GROUP_NOUNS \
+            or text.split()[0] in _DOCUMENT_NOUNS:
         return None
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):

@@ -17,7 +17,7 @@ TITLE_WORDS = frozenset(
     of the for and on to in at & state's joint chiefs staff army navy
     mr mrs ms dr shri smt his her majesty highness excellency royal
     pm fm eam nsa sen senator rep representative gen col lt adm amb hon cm mp
-    leader lady ayatollah then-president then-prime former outgoing incoming president-elect
+    leader lady gentleman ayatollah then-president then-prime former outgoing incoming president-elect
     officer executive operating coordinator administrator ceo coo cfo cto
     """.split()
 )
