@@ -52,6 +52,28 @@ def test_a_sighting_holds_a_year_either_side():
     assert table.holder("Modi", "Prime Minister", D(2023, 6, 1)) is None
 
 
+def test_a_full_name_keeps_the_nationality_of_an_office_held_within_a_career():
+    table = Offices([Holder("Donald Lu", "Ambassador", "USA", D(2018, 10, 12), D(2021, 1, 20), "hsg-pocom"),
+                     Holder("Charles Donald Jacob", "Envoy", "USA", D(1886, 1, 26), D(1886, 5, 29), "hsg-pocom"),
+                     Holder("Maria Flores", "Ambassador", "USA", D(2015, 1, 1), D(2017, 1, 1), "hsg-pocom"),
+                     Holder("Maria Flores", "Foreign Minister", "PER", D(2016, 1, 1), None, "wh-briefings")])
+    assert table.holder("Donald Lu", "Assistant Secretary", D(2023, 6, 2)) is None  # an office the table lacks
+    assert table.nationality("Donald Lu", D(2023, 6, 2)).country == "USA"
+    assert table.nationality("Lu", D(2023, 6, 2)) is None  # a surname alone is anyone's
+    assert table.nationality("Charles Jacob", D(2023, 6, 2)) is None  # a namesake of 1886 is not American
+    assert table.nationality("Maria Flores", D(2023, 6, 2)) is None  # two countries: no answer
+
+
+def test_an_official_out_of_the_offices_table_is_still_of_their_country():
+    from tests.extraction_cases import release
+
+    events = release("Assistant Secretary of State for South and Central Asian Affairs Donald Lu will travel to Dhaka, "
+                     "Bangladesh, June 3-8, to meet with Foreign Secretary Masud Bin Momen.", published="2023-06-02",
+                     publisher=None)
+    people = {p.name: p.country for e in events for p in e.participants}
+    assert people["Donald Lu"] == "USA" and people.get("Masud Bin Momen") == "BGD"
+
+
 @pytest.mark.skipif(not (SHARED_DATA / "hsg-pocom").exists(), reason="../shared/data is not beside the checkout")
 def test_make_offices_reproduces_the_committed_table(tmp_path: Path):
     out = tmp_path / "offices.tsv"

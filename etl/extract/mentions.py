@@ -384,9 +384,10 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
         return None  # a word inside a title: 'National Cyber Director Chris Inglis'
     if len(words) == 1 and start > 0 and doc[start - 1].text in ("for", "of", "and", ","):
         return None  # a word inside a long title: 'Minister for Political, Legal and Security Affairs'
-    if len(words) <= 2 and start > 1 and doc[start - 1].text in ("for", "of") and _is_title_token(doc[start - 2]) \
-            and words[0].lower() in PORTFOLIO_WORDS:
-        return None  # a title's portfolio: 'Director of Public Engagement and Senior Advisor Cedric Richmond'
+    lead = start - 1 if start > 0 and doc[start - 1].text == "the" else start
+    if len(words) <= 2 and lead > 1 and doc[lead - 1].text in ("for", "of") and _is_title_token(doc[lead - 2]) \
+            and (words[0].lower() in PORTFOLIO_WORDS or words[-1].lower() in PORTFOLIO_HEADS):
+        return None  # a title's portfolio: 'Director of Public Engagement', 'Coordinator for the Southwest Border'
 
     if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in ORG_NOUNS for w in words) \
             or words[-1].lower() in ORG_NOUNS or any(w.lower() in PLACE_NOUNS | EVENT_NOUNS for w in words):

@@ -147,6 +147,10 @@ def apply_offices(people: list[Person], published: dt.date | None) -> None:
             continue  # nothing to fill
         holder = offices().holder(person.name, person.title, published, person.country)
         if holder is None:
+            if not person.country and (earlier := offices().nationality(person.name, published)):
+                person.country = earlier.country
+                person.rules.append(f"offices.nationality: {earlier.name} was {earlier.office}, {earlier.country} "
+                                    f"({earlier.source}, from {earlier.start})")
             continue
         if len(person.name.split()) == 1:
             person.aliases.append(person.name)

@@ -21,6 +21,9 @@ from etl.resolve.officials import compatible
 SIGHTING_SLACK = dt.timedelta(days=365)
 SIGHTINGS = ("hsg-visits", "wh-briefings")
 TERM_SUFFIX = "/term"
+# How long a person named in full keeps the nationality of an office they held: a career, not a lifetime, so that a
+# namesake of a nineteenth-century envoy is not taken for an American.
+NATIONALITY_YEARS = 20
 _FILLER = {"of", "the", "for", "and", "u.s.", "us", "united", "states", "to", "on", "in", "&"}
 
 
@@ -105,6 +108,20 @@ class Offices:
         # Appointment records before sightings; then the narrowest span.
         return min(found, key=lambda h: (h.source.removesuffix(TERM_SUFFIX) in SIGHTINGS,
                                          (h.end or dt.date.max) - h.start))
+
+    def nationality(self, name: str, on: dt.date | None) -> Holder | None:
+        """A holder of any office of one country whose full name this is, with an office begun within
+        NATIONALITY_YEARS before the date: an ambassador of 2018 is still American in 2023, out of office or in one
+        the table has not recorded yet. None for a one-word name, or when the name's holders are of several
+        countries."""
+        if on is None or len(_words(name)) < 2:
+            return None
+        earliest = on - dt.timedelta(days=365 * NATIONALITY_YEARS)
+        found = [h for h in self._by_surname.get(_surname(name), [])
+                 if earliest <= h.start <= on and _same_person(h.name, name)]
+        if not found or len({h.country for h in found}) > 1:
+            return None
+        return max(found, key=lambda h: h.start)
 
 
 def _same_person(a: str, b: str) -> bool:
