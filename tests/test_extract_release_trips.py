@@ -189,3 +189,17 @@ def test_who_joins_a_delegation_is_on_its_trip_and_at_the_meetings_the_delegatio
                       "Vargas. In Ghana, Ortiz and the U.S. delegation met with Vice President Kwame Mensah.")
     assert _visitors(events) == {("Ana Ortiz", "GHA"), ("Luis Vargas", "GHA")}
     assert frozenset({"Luis Vargas", "Kwame Mensah"}) in _pairs(events)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Deputy Secretary and the First Vice Foreign Minister discussed the upcoming state visit of President Yoon "
+    "Suk Yeol of the Republic of Korea to the United States.",
+    "Sullivan and Cho prepared for the visit by President Yoon Suk Yeol of the Republic of Korea to the United "
+    "States next month.",
+])
+def test_the_person_named_after_visit_of_is_the_one_travelling(sentence):
+    events = _release("Deputy Secretary of State Wendy R. Sherman met today with Republic of Korea First Vice Foreign "
+                      f"Minister Cho Hyun-dong in Washington. {sentence}", published="2023-04-12")
+    planned = {(p.name, e.country) for e in events if e.kind == "visit" and e.status == "planned"
+               for p in e.participants}
+    assert planned == {("Yoon Suk Yeol", "USA")}

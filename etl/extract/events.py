@@ -311,6 +311,19 @@ def _separate_meetings(sentence: Span, people: list[Person], travelling: list[Pe
 _POSSESSIVE_VISIT = re.compile(r"(\w+)['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
 
 
+# 'the state visit of President Yoon', 'a visit by Prime Minister Modi': the person named next is the one travelling.
+_VISIT_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+(?:of|by)\s+(?=(?:the\s+)?[A-Z])")
+_PHRASE_END = re.compile(r"[,;:]|\s(?:which|where|who|and (?:the|a|an|to|discussed|reviewed)\b)")
+_VISIT_OF_REACH = 60  # characters from 'visit of' to the visitor's name: room for a title ('Prime Minister of India')
+
+
+def _first_named_after(at: int, people: list[Person], sentence: Span) -> Person | None:
+    """The person whose first mention in the sentence begins soonest after a character offset, within reach."""
+    starts = [(min((a for a in mention_chars(p, sentence) if a >= at), default=-1), p) for p in people]
+    starts = [(a, p) for a, p in starts if 0 <= a - at <= _VISIT_OF_REACH]
+    return min(starts, key=lambda item: item[0])[1] if starts else None
+
+
 def _visits(sentence: Span, people: list[Person], travelling: list[Person] = ()) -> list[tuple[Person, str]]:
     """(visitor, the clause about their trip): one per "X's visit", else the person nearest before the trigger who
     is not only travelling with someone ('Sullivan, joined by McGurk, will travel to Cairo': Sullivan)."""
@@ -324,6 +337,11 @@ def _visits(sentence: Span, people: list[Person], travelling: list[Person] = ())
             found.append((person, text[match.start():end]))
     if found:
         return found
+    if (of := _VISIT_OF.search(text)) and (guest := _first_named_after(of.end(), people, sentence)):
+        # 'discussed the upcoming state visit of President Yoon to the United States': the phrase, to its comma, is
+        # the trip; what else the sentence names ('concerns about Belarus') is not where it goes
+        end = _PHRASE_END.search(text, of.end())
+        return [(guest, text[of.start():end.start() if end else len(text)])]
     if re.match(r"\s*(?:His|Her) (?:[\w-]+ )?(?:visit|trip|tour) (?:comes|came|follows|followed|is|was)\b", text):
         return []  # 'His visit comes as …': the visit already reported, not a new one
     if own := re.search(r"\b(?:his|her) (?:own )?(?:[\w-]+ )?(?:visit|trip|tour)\b", text):
