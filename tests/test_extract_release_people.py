@@ -93,3 +93,12 @@ def test_a_title_case_headlines_verb_and_document_are_not_part_of_a_name():
                       "Second Gentleman will be in Denver, meeting with small-business owners.", titled=True)
     names = {p.name for e in events for p in e.participants}
     assert not names & {"Biden Signs", "Order Enabling", "Gentleman"} and not [e for e in events if e.kind != "visit"]
+
+
+@pytest.mark.parametrize("words", ["The U.S. delegation also included", "The U.S. delegation included",
+                                   "The delegations also included"])
+def test_who_a_delegation_included_was_at_the_meeting_just_reported(words):
+    events = _release("National Security Advisor Jake Sullivan convened a virtual meeting of the U.S.-Israel Strategic "
+                      "Consultative Group on March 18 with Israeli National Security Advisor Tzachi Hanegbi. "
+                      f"{words} Deputy Secretary of Defense Kathleen Hicks.", published="2024-03-20")
+    assert frozenset({"Kathleen Hicks", "Tzachi Hanegbi"}) in _pairs(events)

@@ -17,11 +17,11 @@ if TYPE_CHECKING:
 
 # A sentence that names more people at the engagement just reported: delegations, companions, others present.
 DELEGATION = re.compile(r"\b(?:(?P<side>[A-Z][\w.]+)\s+(?:side|delegation)|(?P<owner>\w+)['’]s\s+(?:team|delegation|side))"
-                        r"\s+(?:included|comprised|consisted of|was made up of)|\b(?:were|was)\s+(?:then\s+)?joined by|,\s+joined by|"
+                        r"\s+(?:also\s+)?(?:included|includes|comprised|consisted of|was made up of)|\b(?:were|was)\s+(?:then\s+)?joined by|,\s+joined by|"
                         r"\baccompanied by|\balongside\b|\balso (?:attended|present|took part|joined)|\bsat in on\b|"
                         r"\bst(?:ood|ands|anding) in for\b|"
                         r"\bamong (?:those|the leaders|the guests) (?:attending|present)|\bin attendance\b|"
-                        r"\b(?:delegations?|teams?) (?:included|comprised)")
+                        r"\b(?:delegations?|teams?) (?:also )?(?:included|includes|comprised)")
 
 
 THAT_MEETING = re.compile(r"\b(?:the|that|this) (?:meeting|talks|session)\b")
