@@ -60,8 +60,9 @@ _THEN_TITLE = re.compile(r"\bthen-(?:[A-Z]|vice\b|prime\b|deputy\b|secretary\b|p
 def told_as_history(sentence: str, published: dt.date | None) -> bool:
     """True when the sentence is dated only by a year before publication, or names someone by a title they held
     then: a biography's or a history's sentence, not news of an engagement."""
-    return bool(_THEN_TITLE.search(sentence)) or published is not None \
-        and any(int(m[1] or m[2]) < published.year for m in _BACKGROUND_YEAR.finditer(sentence))
+    if _THEN_TITLE.search(sentence):
+        return True
+    return published is not None and any(int(m[1] or m[2]) < published.year for m in _BACKGROUND_YEAR.finditer(sentence))
 
 
 def _status(sentence: str, span: DateSpan | None, published: dt.date | None) -> str:

@@ -309,8 +309,9 @@ def merge_events(events: list[Event]) -> list[Event]:
         if twin is None:
             merged.append(event)
             continue
-        known = _surnames(twin)
-        twin.participants += [p for p in event.participants if _surname(p) not in known]
+        if twin.kind == "visit":  # the report naming the whole delegation adds who the other left out
+            known = _surnames(twin)
+            twin.participants += [p for p in event.participants if _surname(p) not in known]
         if event.date_stated and not twin.date_stated:
             twin.date, twin.date_stated = event.date, True
         elif twin.kind == "visit" and twin.date and event.date and event.date.precision == twin.date.precision == "day" \
