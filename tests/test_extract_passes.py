@@ -139,3 +139,11 @@ def test_the_unknown_side_of_a_call_is_the_other_country_the_readout_names():
     events = _release("Vice President Kamala Harris spoke today with World Health Organization Director-General "
                       "Dr. Tedros Adhanom Ghebreyesus.", published="2021-01-21")
     assert {p.name: p.country for e in events for p in e.participants}["Tedros Adhanom Ghebreyesus"] is None
+
+
+def test_in_a_governments_release_its_own_people_travelling_at_home_visit_no_one():
+    events = _release("Each time I traveled to Michigan with Carl Levin over the years was special. Theron Rutnya "
+                      "arrived in Wisconsin to bring broadband to Tribal lands.", published="2021-07-29")
+    assert [e for e in events if e.kind == "visit"] == []
+    guest = _release("Prime Minister Narendra Modi of India arrived in Washington today.", published="2021-09-23")
+    assert {(p.name, e.country) for e in guest if e.kind == "visit" for p in e.participants} == {("Narendra Modi", "USA")}

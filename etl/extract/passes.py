@@ -68,9 +68,14 @@ def _names_more(named: Counter, known: set[str], place: str) -> str | None:
 _RESIDENT_TITLES = ("ambassador", "envoy", "chargé", "charge d", "high commissioner", "consul")
 
 
-def visit_home(event: Event) -> bool:
-    """A 'visit' to the visitor's own country (known only once countries are inferred) is no visit."""
-    return event.kind == "visit" and bool(event.participants) and event.participants[0].country == event.country
+def visit_home(event: Event, publisher: str | None = None) -> bool:
+    """A 'visit' to the visitor's own country (known only once countries are inferred) is no visit; nor, in a
+    government's release, is travel in its own country by people of no known country ('Each time I traveled to
+    Michigan with Carl', 'Rutnya has been leading the effort in Wisconsin'): its own people, moving at home."""
+    if event.kind != "visit" or not event.participants:
+        return False
+    return event.participants[0].country == event.country or (
+        publisher is not None and event.country == publisher and all(p.country is None for p in event.participants))
 
 
 _POSTED_TO = re.compile(r"\b(?:ambassador|envoy|representative|consul(?: general)?) to (?:the )?(?P<place>[A-Z][\w .-]+)$",

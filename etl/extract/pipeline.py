@@ -153,7 +153,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
     for article, people, events, places in candidate_events(articles, batch_size):
         score_candidates(events, article.publisher)
         place_at_home(events, article.publisher, places)
-        events = calls_restated(merge_events([e for e in events if not visit_home(e)]))
+        events = calls_restated(merge_events([e for e in events if not visit_home(e, article.publisher)]))
         events = headline_restated(events, article)
         date_from_visits(events)
         unify_initiatives(events)
