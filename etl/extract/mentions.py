@@ -8,26 +8,15 @@ from spacy.tokens import Doc, Token
 
 from etl.extract.dates import CALENDAR_WORDS
 from etl.extract.gazetteer import begins_country_name, country_of_word, is_city
-from etl.extract.name_words import (CONNECTORS, EVENT_NOUNS, GROUP_NOUNS, HONORIFICS, NOT_NAMES, ORG_NOUNS, PLACE_NOUNS,
-                                      PORTFOLIO_HEADS, PORTFOLIO_WORDS, REGIONS)
+from etl.extract.name_words import (CONNECTORS, DOCUMENT_NOUNS, EVENT_NOUNS, GROUP_NOUNS, HEADLINE_NOUNS, HEADLINE_VERBS,
+                                      HONORIFICS, NOT_NAMES, ORG_NOUNS, PLACE_NOUNS, PORTFOLIO_HEADS, PORTFOLIO_WORDS,
+                                      REGIONS)
 from etl.extract.portfolios import complement_after, leading_portfolio_words, portfolio_before
 from etl.extract.spans import SentenceBounds
 from etl.extract.venues import seats
 from etl.resolve.titles import TITLE_WORDS, split_title
 
 
-# Capitalised nouns of headlines ('Readout of Vice President Harris Call with …') that follow a name, never part of it.
-HEADLINE_NOUNS = frozenset({"Call", "Calls", "Meeting", "Meetings", "Trip", "Travel", "Travels", "Visit", "Visits",
-                            "Conversation", "Remarks", "Statement", "Readout", "Phone", "Bilateral", "Virtual"})
-# A title-case headline's verbs ('President Biden Signs Executive Order …', 'Johnson Announce Commitment'): a name
-# ends before one.
-HEADLINE_VERBS = frozenset({"Announces", "Announce", "Signs", "Sign", "Outlines", "Tackles", "Reignites", "Launches",
-                            "Launch", "Unveils", "Names", "Nominates", "Appoints", "Delivers", "Marks", "Celebrates",
-                            "Highlights", "Urges", "Commits", "Commit", "Issues", "Releases", "Approves", "Declares",
-                            "Establishes", "Expands", "Honors", "Awards", "Requests", "Proclaims", "Invests",
-                            "Discusses", "Convenes", "Kicks", "Applauds", "Welcomes", "Lays", "Takes", "Leads"})
-# 'Executive Order Enabling …', 'Memorandum on Unexpected Urgent Refugee …': a document's name, never a person's.
-_DOCUMENT_NOUNS = frozenset({"Order", "Orders", "Memorandum", "Memoranda", "Proclamation", "Proclamations"})
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
@@ -369,7 +358,7 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     text = _clean_name(doc[start:end].text)
     if not text or NOT_NAMES.match(text) or any(ch.isdigit() for ch in text) or text.lower().startswith("non-") \
             or all(word in HEADLINE_NOUNS for word in text.split()) or text.split()[-1].lower() in GROUP_NOUNS \
-            or text.split()[0] in _DOCUMENT_NOUNS:
+            or text.split()[0] in DOCUMENT_NOUNS:
         return None
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):

@@ -78,3 +78,17 @@ PORTFOLIO_WORDS = {"international", "global", "national", "economic", "economics
 PORTFOLIO_HEADS = PORTFOLIO_WORDS - {"international", "global", "national", "economic", "political", "strategic",
                                      "public", "foreign", "domestic", "regional", "human", "civilian", "emerging",
                                      "humanitarian", "arms", "and", "the", "&"}
+
+
+# Capitalised nouns of headlines ('Readout of Vice President Harris Call with …') that follow a name, never part of it.
+HEADLINE_NOUNS = frozenset({"Call", "Calls", "Meeting", "Meetings", "Trip", "Travel", "Travels", "Visit", "Visits",
+                            "Conversation", "Remarks", "Statement", "Readout", "Phone", "Bilateral", "Virtual"})
+# A title-case headline's verbs ('President Biden Signs Executive Order …', 'Johnson Announce Commitment'): a name
+# ends before one.
+HEADLINE_VERBS = frozenset({"Announces", "Announce", "Signs", "Sign", "Outlines", "Tackles", "Reignites", "Launches",
+                            "Launch", "Unveils", "Names", "Nominates", "Appoints", "Delivers", "Marks", "Celebrates",
+                            "Highlights", "Urges", "Commits", "Commit", "Issues", "Releases", "Approves", "Declares",
+                            "Establishes", "Expands", "Honors", "Awards", "Requests", "Proclaims", "Invests",
+                            "Discusses", "Convenes", "Kicks", "Applauds", "Welcomes", "Lays", "Takes", "Leads"})
+# 'Executive Order Enabling …', 'Memorandum on Unexpected Urgent Refugee …': a document's name, never a person's.
+DOCUMENT_NOUNS = frozenset({"Order", "Orders", "Memorandum", "Memoranda", "Proclamation", "Proclamations"})
