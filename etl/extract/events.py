@@ -318,10 +318,10 @@ _PHRASE_END = re.compile(r"[,;:]|\s(?:which|where|who|and (?:the|a|an|to|discuss
 _VISIT_OF_REACH = 60  # characters from 'visit of' to the visitor's name: room for a title ('Prime Minister of India')
 
 
-def _first_named_after(at: int, people: list[Person], sentence: Span) -> Person | None:
-    """The person whose first mention in the sentence begins soonest after a character offset, within reach."""
+def _first_named_after(at: int, people: list[Person], sentence: Span, reach: int = _VISIT_OF_REACH) -> Person | None:
+    """The person named soonest at or after a character offset, within reach of it."""
     starts = [(min((a for a in mention_chars(p, sentence) if a >= at), default=-1), p) for p in people]
-    starts = [(a, p) for a, p in starts if 0 <= a - at <= _VISIT_OF_REACH]
+    starts = [(a, p) for a, p in starts if 0 <= a - at <= reach]
     return min(starts, key=lambda item: item[0])[1] if starts else None
 
 
@@ -352,11 +352,8 @@ def _visits(sentence: Span, people: list[Person], travelling: list[Person] = ())
             re.finditer(r"\b(?:visit(?:ed|ing|s)?|arriv\w+|travel\w*|land\w*)\s+(?:to\s+|in\s+)?([A-Z][\w-]+)", text)):
         return []  # 'the visit followed a call …', 'During that visit Trump pledged …': the visit already reported
     host = _HOST_VERB.search(text)
-    if host:  # 'X receives Y', 'X hosted Y': the guest, named after the verb, is the one travelling
-        after = [(min((a for a in mention_chars(p, sentence) if a > host.start()), default=-1), p) for p in people]
-        after = [(at, p) for at, p in after if at >= 0]
-        if after:
-            return [(min(after, key=lambda item: item[0])[1], text)]
+    if host and (guest := _first_named_after(host.start() + 1, people, sentence, reach=len(text))):
+        return [(guest, text)]  # 'X receives Y', 'X hosted Y': the guest, named after the verb, is the one travelling
     trigger = triggers.VISIT.search(text)
     limit = trigger.start() if trigger else len(text)
     before = [(last_mention_before(p, sentence, limit), p) for p in people]
