@@ -101,3 +101,7 @@ def test_lower_case_heads_and_numbered_formats(sentence, expected):
 ])
 def test_of_the_complements_and_legislators_districts(sentence, expected):
     assert find_initiatives(sentence) == expected
+
+
+def test_a_conference_of_the_parties_is_named_with_or_without_a_space():
+    assert find_initiatives("Their climate ambitions from the COP 27 this week and COP26 last year.") == ["COP 27", "COP26"]

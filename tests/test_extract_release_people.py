@@ -102,3 +102,12 @@ def test_who_a_delegation_included_was_at_the_meeting_just_reported(words):
                       "Consultative Group on March 18 with Israeli National Security Advisor Tzachi Hanegbi. "
                       f"{words} Deputy Secretary of Defense Kathleen Hicks.", published="2024-03-20")
     assert frozenset({"Kathleen Hicks", "Tzachi Hanegbi"}) in _pairs(events)
+
+
+def test_a_unit_a_border_or_an_advisory_in_a_title_is_no_person():
+    events = _release("Special Envoy Jane Roe met with Southern Border Coordinator General Luis Vela, Chief of the "
+                      "North America Unit Ana Ruiz and Deputy National Security Advisory Carlos Mena in Mexico City.",
+                      published="2022-05-20")
+    names = {p.name for e in events for p in e.participants}
+    assert not names & {"Southern Border", "North America Unit", "Advisory"}
+    assert {"Jane Roe", "Luis Vela", "Ana Ruiz"} <= names

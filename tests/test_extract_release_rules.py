@@ -348,3 +348,14 @@ def test_a_past_visit_dated_to_its_month_is_still_read():
     events = _events("Widodo visited Timor-Leste in January 2016, when he held talks with then-President Taur Matan "
                      "Ruak.", "2023-06-01")
     assert any(e.kind == "visit" and e.country == "TLS" and e.date.iso_start() == "2016-01" for e in events)
+
+
+@pytest.mark.parametrize("sentence, meets", [
+    ("Jane Roe and John Doe traveled to Lima to advance our bilateral agenda.", False),
+    ("Jane Roe praised the strength of bilateral ties in a speech.", False),
+    ("Jane Roe held a bilateral meeting with John Doe in Lima.", True),
+    ("Jane Roe held a bilateral with John Doe on the margins of the summit.", True),
+])
+def test_bilateral_is_a_meeting_only_as_a_meeting(sentence, meets):
+    from etl.extract.triggers import MEETING
+    assert bool(MEETING.search(sentence)) is meets

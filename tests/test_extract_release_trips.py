@@ -203,3 +203,44 @@ def test_the_person_named_after_visit_of_is_the_one_travelling(sentence):
     planned = {(p.name, e.country) for e in events if e.kind == "visit" and e.status == "planned"
                for p in e.participants}
     assert planned == {("Yoon Suk Yeol", "USA")}
+
+
+_TEAM = ("President Smith’s National Security Advisor Jane Roe and Under Secretary of State John Doe traveled to "
+         "Lima, Peru on March 3 to advance our bilateral agenda. Senior Director Ann Poe and Ambassador Bill Kerr "
+         "also traveled with the delegation.\n\n"
+         "National Security Advisor Roe and her team met with President Luis Vela and Foreign Minister Rosa Ibarra.\n\n"
+         "Additional representatives of the Government of Peru included Interior Minister Carlos Mena and "
+         "Deputy Foreign Minister Ana Ruiz.")
+
+
+def test_a_possessive_owner_before_a_titled_name_is_not_on_the_trip():
+    events = _release(_TEAM, published="2023-03-04", publisher="USA")
+    assert not any("Smith" in p.name for e in events for p in e.participants)
+    # 'our bilateral agenda' is no meeting: the travellers met nobody in that sentence
+    assert not [e for e in events if e.kind == "meeting" and {p.name for p in e.participants} == {"Jane Roe", "John Doe"}]
+
+
+def test_those_who_also_traveled_with_the_delegation_are_on_its_visit():
+    visits = _visitors(_release(_TEAM, published="2023-03-04", publisher="USA"))
+    assert {("Jane Roe", "PER"), ("John Doe", "PER"), ("Ann Poe", "PER"), ("Bill Kerr", "PER")} <= visits
+
+
+def test_a_meeting_with_no_place_on_a_reported_trip_is_there_not_at_home():
+    events = _release(_TEAM, published="2023-03-04", publisher="USA")
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    assert meeting.country == "PER"
+    assert ("Luis Vela", "USA") not in _visitors(events)  # the hosts did not travel to the publisher
+
+
+def test_additional_representatives_named_later_join_the_last_meeting_on_their_side():
+    events = _release(_TEAM, published="2023-03-04", publisher="USA")
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    people = {p.name: p.country for p in meeting.participants}
+    assert people.get("Carlos Mena") == "PER" and people.get("Ana Ruiz") == "PER" and "Jane Roe" in people
+
+
+def test_a_visit_dated_to_a_month_already_past_is_held_though_its_sentence_looks_ahead():
+    events = _release("They discussed next steps toward the commitment made during Vice President Jane Roe’s visit to "
+                      "Peru in June to hold a security dialogue.", published="2021-08-11", publisher="USA")
+    (visit,) = [e for e in events if e.kind == "visit"]
+    assert (visit.status, visit.date.iso_start()) == ("held", "2021-06")

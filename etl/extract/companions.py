@@ -21,7 +21,11 @@ DELEGATION = re.compile(r"\b(?:(?P<side>[A-Z][\w.]+)\s+(?:side|delegation)|(?P<o
                         r"\baccompanied by|\balongside\b|\balso (?:attended|present|took part|joined)|\bsat in on\b|"
                         r"\bst(?:ood|ands|anding) in for\b|"
                         r"\bamong (?:those|the leaders|the guests) (?:attending|present)|\bin attendance\b|"
-                        r"\b(?:delegations?|teams?) (?:also )?(?:included|includes|comprised)")
+                        r"\b(?:delegations?|teams?) (?:also )?(?:included|includes|comprised)|"
+                        # 'Additional representatives of the Government of Mexico included A, B and C'
+                        r"(?P<more>\b(?:[Aa]dditional|[Oo]ther)\s+(?:[\w-]+\s+){0,2}?(?:participants|representatives|"
+                        r"officials|attendees)(?:\s+(?:of|from)\s+(?:the\s+)?(?P<more_side>[A-Z][\w.]*(?:\s+(?:of\s+)?"
+                        r"[A-Z][\w.]*){0,3}))?\s+(?:also\s+)?(?:included|includes|were)\b)")
 
 
 THAT_MEETING = re.compile(r"\b(?:the|that|this) (?:meeting|talks|session)\b")
@@ -36,7 +40,9 @@ _COMPANIONS_END = re.compile(r",\s+(?:and the|where|while|before|after|who|which
                              r"\b(?:were|was) (?:welcomed|received|met|greeted)\b")
 
 
-WITH_HIM = re.compile(r"\b(?:travell?(?:ed|ing) with|accompanied|flew with|joined) (?:him|her)\b")
+# 'A and B also traveled with the delegation': the people named travel with the visit just reported.
+WITH_HIM = re.compile(r"\b(?:travell?(?:ed|ing) with|accompanied|flew with|joined) "
+                      r"(?:him|her|them|the (?:[\w.-]+ )?delegation)\b")
 
 
 NOT_MET = re.compile(r"\baccompanied by\b")  # companions met nobody here: 'received by A and accompanied by B'
@@ -161,10 +167,15 @@ def coordinated_before(sentence: Span, person: Person, people: list[Person]) -> 
 
 def join_delegation(events: list[Event], sentence: Span, people: list[Person], match: re.Match, index: int) -> None:
     """Add the people a delegation sentence names to the engagement reported just before it."""
-    target = next((e for e in reversed(events) if e.kind != "visit" and index - e.sentence <= 3), None)
+    if match["more"]:  # 'Additional representatives … included': of the last meeting, however far back
+        target = next((e for e in reversed(events) if e.kind not in ("visit", "call") and e.status == "held"), None)
+    else:
+        target = next((e for e in reversed(events) if e.kind != "visit" and index - e.sentence <= 3), None)
     if target is None:
         return
     side = country_of_word(match["side"]) if match["side"] else None
+    if match["more_side"]:
+        side = country_of_word(match["more_side"].split()[-1])
     if match["owner"]:
         owner = person_named(match["owner"], target.participants)
         side = owner.country if owner else side

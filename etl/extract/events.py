@@ -72,6 +72,9 @@ def _status(sentence: str, span: DateSpan | None, published: dt.date | None) -> 
         if span.start > published or (planned and span.start == published):  # under way (started before) is held
             return "planned"
         return "held"
+    if span is not None and span.precision == "month" and published is not None \
+            and (span.start.year, span.start.month) < (published.year, published.month):
+        return "held"  # 'the commitment made during Harris' visit in June to hold a dialogue': June is past
     return "planned" if planned else "held"
 
 

@@ -39,7 +39,7 @@ _NOT_NAMES = re.compile(r"^(?:Readout|Statement|Remarks|Fact Sheet|FACT SHEET|Jo
                         r"^National\b.*\bCouncils?$|\bPolicy Councils?$|^Domestic Policy$")
 # The name groups use themselves.
 CANONICAL = {"group of 20": "G20", "group of twenty": "G20", "g-20": "G20"}
-_COP = re.compile(r"\bCOP-?\d{1,2}\b")
+_COP = re.compile(r"\bCOP[- ]?\d{1,2}\b")  # COP26, COP-28, COP 27
 # 'the U.S.-Russia dialogue on Strategic Stability': a pair's lower-case mechanism named by its capitalised subject.
 _PAIR_MECHANISM = re.compile(r"(?<![\w\-])((?:U\.S\.|[A-Z][\w.]+)-[A-Z][\w.]+ (?:dialogue|talks|consultations|"
                              r"working group) (?:on|for) (?:the )?[A-Z][\w\-]+(?: (?:and |of |the )*[A-Z][\w\-]+)*)")

@@ -28,7 +28,8 @@ ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "techn
              "policy", "policies", "partnerships", "access", "support", "campaign", "lab", "debate",
              "infrastructure", "assistance", "servicemembers", "schools", "grant", "grants", "community",
              "communities", "programs", "programmes", "initiatives", "services", "solutions", "opportunity",
-             "opportunities", "equity", "safety", "economy", "growth", "recovery"}  # 'Senior Administration Official'
+             "opportunities", "equity", "safety", "economy", "growth", "recovery",
+             "unit", "units", "advisory"}  # 'Chief of the … North America Unit', 'Security Advisory' (a typo)  # 'Senior Administration Official'
 # Regions a title's portfolio names: 'Senior Director for the Western Hemisphere', 'Special Envoy for the Horn of Africa'.
 REGIONS = {"western hemisphere", "middle east", "indo-pacific", "horn of africa", "great lakes", "sahel", "arctic",
            "europe", "africa", "asia", "americas", "east asia", "south asia", "central asia", "caucasus", "balkans",
@@ -47,7 +48,8 @@ PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "st
                "centre", "center", "square", "museum", "hotel", "castle", "chateau", "kremlin", "mansion", "house",
                "airbase", "base", "port", "bridge", "memorial", "cathedral", "mosque", "temple", "stadium",
                # a region a title is of: 'President of the Iraqi Kurdistan Region Nechirvan Barzani'
-               "region", "province", "territory", "oblast", "governorate", "prefecture", "emirate"}
+               "region", "province", "territory", "oblast", "governorate", "prefecture", "emirate",
+               "border", "borders"}  # 'Southern Border Coordinator General Vicente Hernandez'
 
 
 NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagram|reuters|xinhua|embassy|ministry|"

@@ -152,6 +152,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
     """Run the pipeline over articles (batched through spaCy) and yield what each holds."""
     for article, people, events, places in candidate_events(articles, batch_size):
         score_candidates(events, article.publisher)
+        trip_meetings(events)  # a traveller's reported trip says where, before the at-home model guesses
         place_at_home(events, article.publisher, places)
         events = calls_restated(merge_events([e for e in events if not visit_home(e, article.publisher)]))
         events = headline_restated(events, article)

@@ -97,6 +97,8 @@ def people_in(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
             continue
         if len(after) == 2 and after[0].text in ("'s", "’s") and after[1].text.lower() in _OWNED_ROLES:
             continue  # 'held talks with Blinken's deputy, Kurt Campbell': Blinken is not there
+        if after and after[0].text in ("'s", "’s") and _owns_titled_name(doc, i + 2, person, by_token):
+            continue  # 'President Biden's National Security Advisor Jake Sullivan traveled': Biden stayed home
         start = next(s for s, e in person.mentions if s <= i < e) if person.mentions else i
         if _SENDER.search(doc[sentence.start:start].text):
             continue  # 'a written message from Supreme Leader Ali Khamenei'
@@ -104,6 +106,16 @@ def people_in(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
             continue  # 'Kamikawa, who is accompanying Kishida, held talks with …': Kishida is elsewhere
         ordered.append(person)
     return ordered
+
+
+def _owns_titled_name(doc, start: int, owner: Person, by_token: dict[int, Person]) -> bool:
+    """True when the tokens from start are a capitalised title leading straight into someone else's name."""
+    for j in range(start, min(start + 10, len(doc))):
+        if j in by_token:
+            return j > start and by_token[j] is not owner
+        if not doc[j].text[:1].isupper():
+            return False
+    return False
 
 
 # 'Statement by Vice President Kamala Harris on Her Trip to France', 'Joint Statement by the President of France
@@ -127,6 +139,16 @@ def statement_authors(headline: Span, by_token: dict[int, Person]) -> list[Perso
     end = headline.start_char + match.end("authors")
     named = {id(p): p for i in range(headline.start, headline.end) if (p := by_token.get(i))}
     return [p for p in named.values() if p.mentions and headline.doc[p.mentions[0][0]].idx < end]
+
+
+def _owns_titled_name(doc, start: int, owner: Person, by_token: dict[int, Person]) -> bool:
+    """True when the tokens from start are a capitalised title leading straight into someone else's name."""
+    for j in range(start, min(start + 10, len(doc))):
+        if j in by_token:
+            return j > start and by_token[j] is not owner
+        if not doc[j].text[:1].isupper():
+            return False
+    return False
 
 
 # 'Statement by Vice President Kamala Harris on Her Trip to France': the authors' own engagement.
@@ -241,7 +263,14 @@ def subject(sentence: Span, by_token: dict[int, Person], people: list[Person]) -
         if token.tag_.startswith("VB"):
             break  # the subject is a person named before the first verb
         if token.i in by_token:
-            return by_token[token.i]
+            owner = by_token[token.i]
+            doc = sentence.doc
+            if token.i + 1 < sentence.end and doc[token.i + 1].text in ("'s", "’s") \
+                    and _owns_titled_name(doc, token.i + 2, owner, by_token):
+                continue  # 'President Biden's National Security Advisor Jake Sullivan traveled': Sullivan
+            if by_token.get(token.i + 1) is owner:
+                continue  # the subject is read at its mention's last word, where the possessive shows
+            return owner
     if _HE_SHE_START.match(sentence.text) and people and not mention_chars(people[0], sentence):
         return people[0]  # the referent participants put first
     return None

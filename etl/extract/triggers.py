@@ -28,7 +28,10 @@ MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|met with|held (
                      r"(?!\s+(?:the|a|an|this|these|its|their|our|recent|continued|ongoing|new|further)\s+"
                      r"(?!visiting\b)(?-i:[a-z]))(?!\s+(?:progress|efforts|news|steps|plans|commitments?|cooperation|"
                      r"opportunit(?:y|ies))\b)|greeted|called on|calls on|sat down with|lunch|dinner|"
-                     r"breakfast|bilateral|one-on-one|jointly|joint (?:statement|press conference)|signed|"
+                     r"breakfast|"
+                     # 'a bilateral meeting', 'held a bilateral with', not 'our bilateral agenda' or 'bilateral ties'
+                     r"bilateral(?:s|\s+(?:meetings?|talks|discussions?|sessions?|consultations?|conversations?)|"
+                     r"(?=\s+(?:with|on|at|in)\b|\s*[,.;]))|one-on-one|jointly|joint (?:statement|press conference)|signed|"
                      r"discussed .{0,60} with|conferred|audience|welcome (?:was|were) (?:led|given|extended|accorded) by)\b", re.I)
 # 'a Visiting Professor at Kyoto University', 'the most visited venue in Chicago': a title or a rank, not a trip.
 _NOT_A_TRIP = (r"(?<!most )(?<!widely )(?<!frequently )(?<!least )"
