@@ -147,3 +147,11 @@ def test_in_a_governments_release_its_own_people_travelling_at_home_visit_no_one
     assert [e for e in events if e.kind == "visit"] == []
     guest = _release("Prime Minister Narendra Modi of India arrived in Washington today.", published="2021-09-23")
     assert {(p.name, e.country) for e in guest if e.kind == "visit" for p in e.participants} == {("Narendra Modi", "USA")}
+
+
+def test_a_summit_of_one_governments_officials_alone_is_domestic():
+    events = _release("Today, Secretary of the Interior Jane Roe and Domestic Policy Advisor John Doe convened the "
+                      "first meeting of the Council on Tribal Affairs.\n\nThe White House will hold a Tribal Leaders "
+                      "Summit in late 2021, where leaders will interact directly with Secretary Roe and Advisor Doe.",
+                      published="2021-04-23", publisher="USA")
+    assert not [e for e in events if e.kind != "visit"]

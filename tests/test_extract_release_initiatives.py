@@ -105,3 +105,21 @@ def test_of_the_complements_and_legislators_districts(sentence, expected):
 
 def test_a_conference_of_the_parties_is_named_with_or_without_a_space():
     assert find_initiatives("Their climate ambitions from the COP 27 this week and COP26 last year.") == ["COP 27", "COP26"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It would invoke commitments under Article IV of the 1951 U.S.-Philippines Mutual Defense Treaty.",
+     ["U.S.-Philippines Mutual Defense Treaty"]),  # the article and the year date the treaty; they are no part
+    ("He will participate in a U.S.–EU Summit in Brussels.", ["U.S.–EU Summit"]),  # an en dash joins the pair
+    ("They reviewed the 2+2 Ministerial Dialogue.", ["2+2 Ministerial Dialogue"]),
+    ("It manages competition between the United States and the People’s Republic of China (PRC).", []),
+])
+def test_articles_years_dashes_and_countries_in_names(sentence, expected):
+    assert find_initiatives(sentence) == expected
+
+
+def test_a_dropped_paragraph_keeps_initiatives_named_at_a_sentences_end():
+    from etl.extract.focus import focus
+    text = ("Headline\n\nLead paragraph.\n\nThey invoked the 1951 U.S.-Philippines Mutual Defense Treaty. The Vice "
+            "President discussed maritime issues.\n\nA further paragraph.")
+    assert "U.S.-Philippines Mutual Defense Treaty." in focus(text)

@@ -111,3 +111,10 @@ def test_a_unit_a_border_or_an_advisory_in_a_title_is_no_person():
     names = {p.name for e in events for p in e.participants}
     assert not names & {"Southern Border", "North America Unit", "Advisory"}
     assert {"Jane Roe", "Luis Vela", "Ana Ruiz"} <= names
+
+
+def test_a_titled_two_letter_family_name_is_a_person_the_offices_table_knows():
+    events = _release("Their meeting followed up on the September 9 phone call between President Biden and President "
+                      "Xi in which the leaders discussed open lines of communication.", published="2021-10-06")
+    (call,) = [e for e in events if e.kind == "call"]
+    assert {(p.name, p.country) for p in call.participants} == {("Joseph R. Biden", "USA"), ("Xi Jinping", "CHN")}

@@ -24,6 +24,7 @@ D = dt.date
     ("Modi", "Prime Minister", D(2022, 3, 1), None, ("Narendra Modi", "Prime Minister", "IND")),
     ("Modi", "Prime Minister", D(2022, 3, 1), "PAK", None),  # the text's country wins
     ("Kerry", "Secretary", D(2014, 6, 1), None, ("John Forbes Kerry", "Secretary of State", "USA")),
+    ("Xi", "President", D(2021, 10, 6), None, ("Xi Jinping", "President", "CHN")),  # a family name written first
 ])
 def test_holder_at_a_date(name, title, day, country, expected):
     holder = offices().holder(name, title, day, country)

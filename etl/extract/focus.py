@@ -21,6 +21,10 @@ _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _JOINS = (DELEGATION, SPOUSE, WITH_HIM, re.compile(r"\b(?:accompan\w+|travell?(?:ing|ed) with|along with|as did|"
                                                  r"delegation|joined|sat in|stood in|in place of|instead of)\b", re.I))
 
+# Where a sentence ends, cheaply: a capitalised name never runs on across 'Treaty. The Vice President' ('U.S.' and
+# 'Dr.' do not end one).
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])(?<!Mrs\.)\s+(?=[A-Z])")
+
 
 def worth_keeping(paragraph: str) -> bool:
     """True when a paragraph may report an engagement or join someone to one."""
@@ -41,6 +45,6 @@ def focus(text: str) -> str:
     for paragraph in paragraphs[ALWAYS_KEPT:]:
         if worth_keeping(paragraph):
             kept.append(paragraph)
-        elif names := find_initiatives(paragraph):
+        elif names := [n for s in _SENTENCE_END.split(paragraph) for n in find_initiatives(s)]:
             kept.append("; ".join(names) + ".")
     return "\n\n".join(kept)

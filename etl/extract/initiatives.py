@@ -44,13 +44,15 @@ _COP = re.compile(r"\bCOP[- ]?\d{1,2}\b")  # COP26, COP-28, COP 27
 _PAIR_MECHANISM = re.compile(r"(?<![\w\-])((?:U\.S\.|[A-Z][\w.]+)-[A-Z][\w.]+ (?:dialogue|talks|consultations|"
                              r"working group) (?:on|for) (?:the )?[A-Z][\w\-]+(?: (?:and |of |the )*[A-Z][\w\-]+)*)")
 _LOWER_HEAD = re.compile(r"\s+(policy|initiative|programme|program|agreement|framework|doctrine|vision|strategy)\b")
-_WORD = r"(?:[A-Z][\w'’.+\-]*|[0-9]+(?:st|nd|rd|th)?|2\+2|[a-z][A-Z][\w\-]*)"
+_WORD = r"(?:[A-Z][\w'’.+\-–]*|2\+2|[0-9]+(?:st|nd|rd|th)?|[a-z][A-Z][\w\-]*)"
 _CONNECT = r"(?:of|for|on|and|the|&|de)"
 _PHRASE = re.compile(rf"(?<![\w\-])({_WORD}(?:\s+(?:{_CONNECT}\s+)*{_WORD})*)")
 _PAREN = re.compile(r"\s*\(([^()]{2,120})\)")
 _ACRONYM = re.compile(r"^[A-Za-z0-9+&\-]{2,12}$")
 
 
+# A treaty's article, or the year that dates a pair's treaty, before its name: not part of the name.
+_ARTICLE_OF = re.compile(r"^(?:Article\s+(?:[IVXLC]+|\d+)\s+of\s+(?:the\s+)?)?(?:(?:19|20)\d{2}\s+(?=\S+-\S))?")
 _OFFICE_OF = re.compile(r"^(?:(?:Vice|Deputy)\s+)?(?:Chair(?:man|woman|person)?|Head|Secretary[- ]General|"
                         r"Director[- ]General|Members?)\s+of\s+(?:the\s+)?(?=[A-Z])")
 
@@ -73,6 +75,7 @@ def _clean(phrase: str) -> str:
     phrase = _NOT_A_START.sub("", phrase)
     phrase = _LED_BY_WORD.sub("", phrase)  # 'the G7-led Build Back Better World initiative
     phrase = _OFFICE_OF.sub("", phrase)  # 'Chair of the African Union' names the Union
+    phrase = _ARTICLE_OF.sub("", phrase)  # 'Article IV of the 1951 U.S.-Philippines Mutual Defense Treaty'
     if (of := re.match(r"^(.+?)\s+of\s+(?:the\s+)?(?=[A-Z])", phrase)) and of[1] in seats():
         phrase = phrase[of.end():]  # 'a meeting at the White House of the U.S.-Israel Strategic Consultative Group'
     owner = re.match(r"^([A-Z][\w.\-]*)['’]s\s+", phrase)
@@ -162,7 +165,7 @@ def find_initiatives(sentence: str) -> list[str]:
         if paren and _ACRONYM.match(paren.group(1)) and any(c.isupper() for c in paren.group(1)) \
                 and not _DISTRICT.match(paren.group(1)) \
                 and len(phrase.split()) >= 2 and not _NOT_INITIATIVES.search(phrase) and not _PERSON_WORDS.search(phrase) \
-                and not _NOT_NAMES.search(phrase) and not _is_country(phrase):
+                and not _NOT_NAMES.search(phrase) and not _is_country(phrase) and not _is_country(match.group(1)):
             found.append(f"{phrase} ({paren.group(1)})")  # 'Long Name (ACR)'
             consumed_until = paren.end()
             continue

@@ -363,8 +363,9 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):
         return None
-    if country_of_word(text) or (len(words) == 1 and len(text) < 3):
-        return None
+    titled_short = start > 0 and _is_title_token(doc[start - 1]) and doc[start - 1].text[:1].isupper()
+    if country_of_word(text) or (len(words) == 1 and len(text) < 3 and not (titled_short and text.istitle())):
+        return None  # two letters are no name, but 'President Xi' and 'Premier Li' are
     if text.lower() in REGIONS:
         return None  # a portfolio's region: 'Special Envoy for the Northern Triangle'
     if is_city(text):

@@ -99,7 +99,7 @@ def without_residents(events: list[Event]) -> list[Event]:
     return kept
 
 
-_BETWEEN_PEOPLE = ("meeting", "call", "dialogue")
+_BETWEEN_PEOPLE = ("meeting", "call", "dialogue", "summit")  # a White House summit of its own officials is domestic too
 
 
 # The other side as an unnamed group: 'met with 16 CEOs', 'convened a bipartisan group of mayors'.

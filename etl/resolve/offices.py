@@ -54,6 +54,10 @@ def _surname(name: str) -> str:
     return words[-1].strip(".") if words else ""
 
 
+# Where a name is written family name first, even in English: one word alone ('Xi', 'Yoon') is the family name.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
+
+
 _RANKS = {"deputy", "under", "assistant", "vice", "principal", "associate", "acting"}
 
 
@@ -74,6 +78,8 @@ class Offices:
         self._fits: dict[tuple[str, str], bool] = {}
         for holder in holders:
             self._by_surname.setdefault(_surname(holder.name), []).append(holder)
+            if holder.country in FAMILY_NAME_FIRST and len(words := _words(holder.name)) > 1:
+                self._by_surname.setdefault(words[0], []).append(holder)  # 'President Xi' is Xi Jinping
             self._by_office.setdefault((holder.office.lower(), holder.country), []).append(holder)
 
     def someone_else_holds(self, name: str, office: str, country: str, on: dt.date | None) -> bool:
