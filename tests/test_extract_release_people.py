@@ -118,3 +118,11 @@ def test_a_titled_two_letter_family_name_is_a_person_the_offices_table_knows():
                       "Xi in which the leaders discussed open lines of communication.", published="2021-10-06")
     (call,) = [e for e in events if e.kind == "call"]
     assert {(p.name, p.country) for p in call.participants} == {("Joseph R. Biden", "USA"), ("Xi Jinping", "CHN")}
+
+
+def test_a_peoples_front_and_a_ministerial_are_no_people():
+    events = _release("In Ethiopia, Secretary Jane Roe will meet with Prime Minister Abiy Ahmed and Tigray People’s "
+                      "Liberation Front leaders. They discussed the upcoming Trilateral Vice Foreign Ministerial with "
+                      "Japan.", published="2023-03-14")
+    names = {p.name for e in events for p in e.participants}
+    assert "Abiy Ahmed" in names and not names & {"Tigray People", "Ministerial"}

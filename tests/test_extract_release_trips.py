@@ -244,3 +244,10 @@ def test_a_visit_dated_to_a_month_already_past_is_held_though_its_sentence_looks
                       "Peru in June to hold a security dialogue.", published="2021-08-11", publisher="USA")
     (visit,) = [e for e in events if e.kind == "visit"]
     assert (visit.status, visit.date.iso_start()) == ("held", "2021-06")
+
+
+def test_who_he_will_be_joined_by_travels_on_every_leg():
+    events = _release("Special Envoy Jane Roe will travel to Saudi Arabia and Oman October 20-27. She will be joined "
+                      "by Acting Assistant Secretary John Doe.", published="2021-10-20")
+    legs = {(p.name, e.country) for e in events if e.kind == "visit" for p in e.participants}
+    assert {("John Doe", "SAU"), ("John Doe", "OMN"), ("Jane Roe", "SAU")} <= legs

@@ -32,7 +32,7 @@ THAT_MEETING = re.compile(r"\b(?:the|that|this) (?:meeting|talks|session)\b")
 
 
 _COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband)|brought|"
-                         r"(?:was |were |, )joined by)\b")  # 'Sullivan, joined by McGurk, will travel to Cairo'
+                         r"(?:was |were |will be |, )joined by)\b")  # 'Sullivan, joined by McGurk, will travel to Cairo'
 
 
 # Where the list of companions stops: 'accompanied by his sister Karina, attended …', '…, and the three were welcomed'.

@@ -158,7 +158,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
     return events
 
 
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:She|He|They)\s+(?:was|were|is|are|had been)\s+(?:also\s+)?joined by\b")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:She|He|They)\s+(?:was|were|is|are|had been|will be)\s+(?:also\s+)?joined by\b")
 
 
 def _led_by(lone: Sentence, others: list[Person], context: Context) -> list[Event]:

@@ -40,7 +40,7 @@ REGIONS = {"western hemisphere", "middle east", "indo-pacific", "horn of africa"
 
 # Gatherings named like people ('United Nations Food Systems Summit Stocktake').
 EVENT_NOUNS = {"summit", "conference", "forum", "stocktake", "expo", "games", "olympics", "congress", "convention",
-               "meeting", "session"}
+               "meeting", "session", "ministerial", "ministerials"}  # 'the Trilateral Vice Foreign Ministerial'
 
 
 # Buildings and venues, named like people ('National Palace', 'Palazzo Chigi', 'Rashtrapati Bhavan').
@@ -65,7 +65,8 @@ GROUP_NOUNS = {"leaders", "legislators", "lawmakers", "senators", "representativ
                "participants", "partners", "allies", "counterparts", "workers", "students", "farmers", "families",
                "survivors", "veterans", "citizens", "americans", "activists", "entrepreneurs", "investors",
                # bodies of people: 'Senior Administration Delegation Trip to Uzbekistan'
-               "delegation", "delegations", "team", "teams"}
+               "delegation", "delegations", "team", "teams",
+               "people", "peoples"}  # 'Tigray People’s Liberation Front leaders'
 
 
 # Words of a title's portfolio after 'for' or 'of' ('Deputy National Security Advisor for International Economics').
