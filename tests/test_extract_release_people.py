@@ -126,3 +126,23 @@ def test_a_peoples_front_and_a_ministerial_are_no_people():
                       "Japan.", published="2023-03-14")
     names = {p.name for e in events for p in e.participants}
     assert "Abiy Ahmed" in names and not names & {"Tigray People", "Ministerial"}
+
+
+def test_a_list_of_ministers_shares_its_nationality_across_a_title_with_of():
+    events = _release("Secretary Jane Roe hosted Japanese Minister for Foreign Affairs Hayashi Yoshimasa and Minister "
+                      "of Defense Hamada Yasukazu in Washington.", published="2023-01-11")
+    people = {p.name: p.country for e in events for p in e.participants}
+    assert people.get("Hamada Yasukazu") == "JPN"
+
+
+def test_a_secretary_of_defense_after_a_foreign_minister_is_another_side():
+    events = _release("Secretary Jane Roe met with Japanese Foreign Minister Hayashi Yoshimasa and Secretary of Defense "
+                      "Lloyd Austin in Washington.", published="2023-01-11")
+    people = {p.name: p.country for e in events for p in e.participants}
+    assert people.get("Lloyd Austin") == "USA"
+
+
+def test_a_misspelt_office_holder_takes_the_tables_name_and_country():
+    events = _release("President Biden spoke with Prime Minister Naftali Bennet today.", published="2021-10-01")
+    (call,) = [e for e in events if e.kind == "call"]
+    assert ("Naftali Bennett", "ISR") in {(p.name, p.country) for p in call.participants}

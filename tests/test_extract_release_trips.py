@@ -251,3 +251,22 @@ def test_who_he_will_be_joined_by_travels_on_every_leg():
                       "by Acting Assistant Secretary John Doe.", published="2021-10-20")
     legs = {(p.name, e.country) for e in events if e.kind == "visit" for p in e.participants}
     assert {("John Doe", "SAU"), ("John Doe", "OMN"), ("Jane Roe", "SAU")} <= legs
+
+
+def test_a_foreign_host_places_the_meeting_at_home_and_the_led_delegation_is_the_guests_side():
+    events = _release("President Juan Perez of Chile hosted a U.S. delegation led by Homeland Security Advisor Jane Roe and "
+                      "Deputy Attorney General John Doe on July 24.", published="2023-07-25")
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    assert meeting.country == "CHL"
+    assert {p.name: p.country for p in meeting.participants}.get("John Doe") == "USA"
+    assert {("Jane Roe", "CHL"), ("John Doe", "CHL")} <= _visitors(events)
+
+
+@pytest.mark.parametrize("text", [
+    "President Jane Roe spoke with Allies in a virtual summit hosted by Presidents Juan Perez of Chile and Ana Ruiz "
+    "of Peru.",
+    "President Juan Perez of Chile hosted Special Envoy Jane Roe by video on July 24.",
+])
+def test_a_passive_or_virtual_host_places_nothing(text):
+    events = _release(text, published="2023-07-25")
+    assert not _visitors(events)

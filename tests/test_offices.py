@@ -149,3 +149,11 @@ def test_sherman_is_the_deputy_secretary_of_state_in_2023():
     assert holder and (holder.name, holder.office, holder.country) == ("Wendy Sherman", "Deputy Secretary of State",
                                                                        "USA")
     assert offices().holder("Biegun", "Deputy Secretary", D(2023, 4, 12)) is None
+
+
+def test_a_surname_one_letter_off_is_the_holder_of_that_office_at_the_date():
+    table = offices()
+    assert table.misspelt_holder("Naftali Bennet", "Prime Minister", D(2021, 10, 1)).name == "Naftali Bennett"
+    assert table.misspelt_holder("Naftali Bennet", "Prime Minister", D(2019, 10, 1)) is None  # not yet in office
+    assert table.misspelt_holder("Yair Lapin", "Foreign Minister", D(2021, 10, 1)) is None  # another given name
+    assert table.misspelt_holder("Jane Smith", "Secretary", D(2022, 10, 1)) is None

@@ -51,7 +51,9 @@ NOT_MET = re.compile(r"\baccompanied by\b")  # companions met nobody here: 'rece
 # 'Chile was represented by A and B', 'the Mexican side included C': the country of the people named after it.
 _SIDE = re.compile(r"\b(?P<side>[A-Z][\w.]+)\s+(?:was|were)\s+represented\s+by\b|"
                    r"\b[Tt]he\s+(?P<adj>[A-Z]\w+)\s+(?:[a-z]+\s+)?(?:side|delegation|team)\s+"
-                   r"(?:included|comprised|(?:was|were) (?:led|headed) by)\b")
+                   r"(?:included|comprised|(?:was|were) (?:led|headed) by)\b|"
+                   # 'hosted a U.S. delegation led by A, B and C'
+                   r"\b(?:a|an|the)\s+(?P<led>[A-Z][\w.]*)\s+(?:[a-z-]+\s+)?(?:delegation|team)\s+(?:led|headed)\s+by\b")
 # 'The Israeli interagency delegation was led by National Security Advisor Meir Ben-Shabbat': the other side of an
 # engagement whose sentence named only one person.
 LED_BY = re.compile(r"\b(?:[Tt]he\s+)?[A-Z][\w.]+\s+(?:[a-z]+\s+)?(?:side|delegation|team)\s+(?:was|were|is)\s+"
@@ -76,7 +78,7 @@ def assign_sides(sentence: Span, people: list[Person]) -> None:
     guessed from the publisher."""
     matches = list(_SIDE.finditer(sentence.text))
     for n, match in enumerate(matches):
-        country = country_of_word(match["side"] or match["adj"])
+        country = country_of_word(match["side"] or match["adj"] or match["led"])
         end = matches[n + 1].start() if n + 1 < len(matches) else len(sentence.text)
         for person in people:
             guessed = any(rule.startswith("publisher:") for rule in person.rules)  # the text's own side wins

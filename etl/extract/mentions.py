@@ -139,9 +139,12 @@ def _coordinated(doc: Doc, start: int, floor: int, depth: int = 0) -> tuple[str 
     Minister Shmyhal, Foreign Minister Kuleba and Defense Minister Reznikov'), but a list naming another office
     does not ('European Council President Charles Michel, President Emmanuel Macron')."""
     i = start - 1
-    while i >= floor and _is_title_token(doc[i]) and doc[i].text[:1].isupper():
-        i -= 1  # back over this name's own title
+    while i >= floor and _is_title_token(doc[i]) and (doc[i].text[:1].isupper() or doc[i].text in ("of", "for")
+                                                      and i > floor and doc[i - 1].text[:1].isupper()):
+        i -= 1  # back over this name's own title, 'of' and 'for' in it too ('and Minister of Defense Hamada')
     own_title = doc[i + 1:start].text
+    if re.search(r"\s(?:of|for)\s", own_title) and not _MINISTER.search(own_title):
+        return None, None  # 'Foreign Minister Hayashi and Secretary of Defense Austin': two sides, not one list
     if i - 1 < floor or not (doc[i].text.lower() == "and" or doc[i].text == "," and depth < _LIST_REACH
                              and _MINISTER.search(own_title)):
         return None, None

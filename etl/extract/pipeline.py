@@ -15,6 +15,7 @@ from etl.extract.document import Article, parse_article
 from etl.extract.events import extract_events
 from etl.extract.focus import focus, worth_parsing
 from etl.extract.gazetteer import country_of_city, country_of_word
+from etl.extract.hosting import hosted_meetings
 from etl.extract.learned import place_at_home, score_candidates
 from etl.extract.model import Event, Person
 from etl.extract.passes import (
@@ -153,6 +154,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
     for article, people, events, places in candidate_events(articles, batch_size):
         score_candidates(events, article.publisher)
         trip_meetings(events)  # a traveller's reported trip says where, before the at-home model guesses
+        hosted_meetings(events)  # and so does a host of another country
         place_at_home(events, article.publisher, places)
         events = calls_restated(merge_events([e for e in events if not visit_home(e, article.publisher)]))
         events = headline_restated(events, article)

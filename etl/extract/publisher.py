@@ -146,6 +146,11 @@ def apply_offices(people: list[Person], published: dt.date | None) -> None:
         if person.country and len(person.name.split()) > 1:
             continue  # nothing to fill
         holder = offices().holder(person.name, person.title, published, person.country)
+        if holder is None and not person.country and person.title \
+                and (holder := offices().misspelt_holder(person.name, person.title, published)):
+            person.aliases.append(person.name)
+            person.name = holder.name  # 'Naftali Bennet': the office holder of that name, spelt as the table has it
+            person.rules.append(f"offices.spelling: {holder.name}")
         if holder is None:
             if not person.country and (earlier := offices().nationality(person.name, published)):
                 person.country = earlier.country

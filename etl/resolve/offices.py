@@ -76,6 +76,7 @@ class Offices:
         self._by_surname: dict[str, list[Holder]] = {}
         self._by_office: dict[tuple[str, str], list[Holder]] = {}
         self._fits: dict[tuple[str, str], bool] = {}
+        self._by_deletion: dict[str, set[str]] | None = None  # surnames by each one-letter deletion of them
         for holder in holders:
             self._by_surname.setdefault(_surname(holder.name), []).append(holder)
             if holder.country in FAMILY_NAME_FIRST and len(words := _words(holder.name)) > 1:
@@ -115,6 +116,24 @@ class Offices:
         return min(found, key=lambda h: (h.source.removesuffix(TERM_SUFFIX) in SIGHTINGS,
                                          (h.end or dt.date.max) - h.start))
 
+    def misspelt_holder(self, name: str, title: str | None, on: dt.date | None) -> Holder | None:
+        """The one holder at the date whose surname is one letter from the name's, with the same given name and a
+        title that fits: 'Prime Minister Naftali Bennet' is Naftali Bennett. None for short surnames, where one
+        letter makes another name."""
+        words = _words(name)
+        if on is None or len(words) < 2 or len(words[-1]) < MISSPELT_MIN:
+            return None
+        if self._by_deletion is None:  # built on first use: most texts spell every name right
+            self._by_deletion = {}
+            for key in self._by_surname:
+                for variant in _deletions(key):
+                    self._by_deletion.setdefault(variant, set()).add(key)
+        keys = {k for variant in _deletions(words[-1]) for k in self._by_deletion.get(variant, ())}
+        found = [h for key in sorted(keys) if key != words[-1] and _one_edit(key, words[-1])
+                 for h in self._by_surname[key]
+                 if _words(h.name)[0] == words[0] and h.held_on(on) and _title_fits(title, h.office)]
+        return found[0] if found and all(_same_person(found[0].name, h.name) for h in found[1:]) else None
+
     def nationality(self, name: str, on: dt.date | None) -> Holder | None:
         """A holder of any office of one country whose full name this is, with an office begun within
         NATIONALITY_YEARS before the date: an ambassador of 2018 is still American in 2023, out of office or in one
@@ -128,6 +147,22 @@ class Offices:
         if not found or len({h.country for h in found}) > 1:
             return None
         return max(found, key=lambda h: h.start)
+
+
+MISSPELT_MIN = 5  # letters a surname needs before one letter off is read as a misspelling
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every word one deletion from it: two words one edit apart share one of these."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when one insertion, deletion or substitution turns a into b (a != b)."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 def _same_person(a: str, b: str) -> bool:
