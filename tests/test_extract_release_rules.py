@@ -117,7 +117,8 @@ def test_the_other_sides_leader_named_in_a_sentence_of_its_own_joins_the_engagem
                       "delegation at a virtual meeting of the U.S.-Japan Extended Deterrence Dialogue on "
                       "June 3. The Japanese interagency delegation was led by National Security Secretary Takeo "
                       "Akiba.", published="2023-06-03")
-    meetings = [e for e in events if e.kind == "meeting"]
+    meetings = [e for e in events if e.kind != "visit"]
+    assert [e.kind for e in meetings] == ["call"]  # a virtual meeting is a video call, as the kit defines calls
     assert [(sorted(p.name for p in e.participants), e.date.iso_start()) for e in meetings] == [
         (["Jake Sullivan", "Takeo Akiba"], "2023-06-03")]
     assert {p.country for p in meetings[0].participants} == {"USA", "JPN"}
@@ -359,3 +360,31 @@ def test_a_past_visit_dated_to_its_month_is_still_read():
 def test_bilateral_is_a_meeting_only_as_a_meeting(sentence, meets):
     from etl.extract.triggers import MEETING
     assert bool(MEETING.search(sentence)) is meets
+
+
+_ROSTER = ("Readout of the Vice President’s Meeting with Caribbean Leaders\n\n"
+           "Special Envoy Jane Roe met virtually today with 3 leaders representing Caribbean nations.\n\n"
+           "On security, the Special Envoy announced support through the Caribbean Basin Security Initiative (CBSI).\n\n"
+           "The Leaders that participated:\n\n"
+           "Prime Minister Mia Mottley of Barbados\n\n"
+           "Prime Minister Timothy Harris of Saint Kitts and Nevis\n\n"
+           "President Chan Santokhi of Suriname")
+
+
+def test_a_closing_roster_of_foreign_leaders_completes_the_engagement_the_lead_reported():
+    events = _release(_ROSTER, published="2022-04-29", titled=True)
+    (call,) = [e for e in events if e.kind != "visit"]
+    assert call.kind == "call"  # met virtually: nobody travelled
+    assert {(p.name, p.country) for p in call.participants} >= {
+        ("Jane Roe", "USA"), ("Mia Mottley", "BRB"), ("Timothy Harris", "KNA"), ("Chan Santokhi", "SUR")}
+    assert "Caribbean Basin Security Initiative (CBSI)" in call.initiatives
+    assert not _visitors(events)
+
+
+def test_a_domestic_roster_joins_nothing():
+    events = _release("Today, Domestic Policy Advisor Jane Roe met with members of the Congressional Black Caucus to "
+                      "discuss aid to Haiti.\n\nParticipants included:\n\nCongresswoman Ann Poe (OH-03), Chair of the "
+                      "Congressional Black Caucus\n\nCongressman Bill Kerr (NY-05)\n\nGeorgia State Senator Nan Orr",
+                      published="2021-09-22")
+    assert not [e for e in events if e.kind != "visit"]
+    assert not any(p.country == "GEO" for e in events for p in e.participants)  # a state senator of Georgia, USA

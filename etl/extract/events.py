@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from etl.extract import triggers
+from etl.extract.rosters import listed, roster_zone
 from etl.extract.companions import (DELEGATION, LED_BY, NOT_MET, SPOUSE, THAT_MEETING, WITH_HIM, assign_sides,
                                     companion_groups, coordinated_before, join_delegation, join_visit, note_spouse)
 from etl.extract.dates import DateSpan, resolve
@@ -19,63 +20,11 @@ from etl.extract.places import meeting_place, visit_destinations
 from etl.extract.references import (DESCRIBED, Context, headline_issuers, participants, people_in, person_named,
                                     statement_authors, subject)
 from etl.extract.spans import first_at, last_mention_before, mention_chars, sentences_of
+from etl.extract.timing import PAST_ENCOUNTER, date_for, status_of, told_as_history, undated
 from etl.extract.topics import find_topics
 
 
 _UNNAMED_COUNTERPARTS = re.compile(r"\b[Ww]ith (?:(?:their|his|her) )?(?:\w+ )?[Cc]ounterparts?\b")
-
-
-# A verb that reports an encounter as past, which a later date the text gave before cannot be the date of.
-_PAST_ENCOUNTER = re.compile(r"\b(?:met|spoke|talked|conferred|visited|travell?ed|hosted|welcomed|received|recently)\b")
-# 'From 1989 until 1991, Hill served as …', 'She arrived in Alaska in 2005', '(2013-2017)': a sentence dated by an earlier
-# year alone tells a career or a history, not an engagement (the kit labels no year-only mention either).
-_BACKGROUND_YEAR = re.compile(r"\b(?:in|from|during|between|until|through|by)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b"
-                              r"|\(((?:19|20)\d\d)\s*[-–]\s*(?:(?:19|20)\d\d|present)\)")
-_SINCE = re.compile(r"\b(?:since|after|before|until|ahead of)\b[^,.;]*", re.I)
-
-
-# 'the Department of Foreign Affairs said on Friday': when it was said, not when the engagement is.
-_ATTRIBUTION = re.compile(r"\b(?:said|says|announced|reported|told (?:reporters|a briefing)|wrote)\s+(?:in a statement\s+)?"
-                          r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-
-
-def _undated(text: str) -> str:
-    """The text without the parts whose dates are not the engagement's ('since 2022', 'said on Friday')."""
-    return _ATTRIBUTION.sub(" ", _SINCE.sub(" ", text))
-
-
-def _date_for(sentence: str, published: dt.date | None, planned: bool, context: Context) -> tuple[DateSpan | None, bool]:
-    """The sentence's own date (ignoring 'since …' clauses), else the last one before it; and whether it is its own."""
-    span = resolve(_undated(sentence), published, future=planned)
-    if span is not None:
-        context.last_date = span
-        return span, True
-    return context.last_date, False
-
-
-# 'then-Vice President Biden visited Natori': a title someone held then is history being told.
-_THEN_TITLE = re.compile(r"\bthen-(?:[A-Z]|vice\b|prime\b|deputy\b|secretary\b|president\b|senator\b)")
-
-
-def told_as_history(sentence: str, published: dt.date | None) -> bool:
-    """True when the sentence is dated only by a year before publication, or names someone by a title they held
-    then: a biography's or a history's sentence, not news of an engagement."""
-    if _THEN_TITLE.search(sentence):
-        return True
-    return published is not None and any(int(m[1] or m[2]) < published.year for m in _BACKGROUND_YEAR.finditer(sentence))
-
-
-def _status(sentence: str, span: DateSpan | None, published: dt.date | None) -> str:
-    """Planned when dated after publication or spoken of as future; a visit under way is held."""
-    planned = triggers.is_planned(sentence)
-    if span is not None and span.precision == "day" and published is not None:
-        if span.start > published or (planned and span.start == published):  # under way (started before) is held
-            return "planned"
-        return "held"
-    if span is not None and span.precision == "month" and published is not None \
-            and (span.start.year, span.start.month) < (published.year, published.month):
-        return "held"  # 'the commitment made during Harris' visit in June to hold a dialogue': June is past
-    return "planned" if planned else "held"
 
 
 def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | None,
@@ -86,6 +35,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
     context = Context(salient=max(everyone, key=lambda p: len(p.mentions), default=None), everyone=everyone)
     pending_initiatives: list[str] = []
     lone: Sentence | None = None  # the last engagement sentence that named one person or nobody
+    first_lone: Sentence | None = None  # and the first, which a closing roster completes
     led: list[Person] = []  # the people later 'delegation was led by' sentences add to it
     breaks = [m.start() for m in re.finditer("\n\n", doc.text)]  # paragraph boundaries
     for index, sentence in enumerate(sentences_of(doc)):
@@ -121,6 +71,8 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
             # 'Sullivan led the U.S. delegation in a meeting of the Group', 'the UK and the US held consultations':
             # who took part comes next
             lone, led = read, []
+            if first_lone is None or first_lone.index == 0:
+                first_lone = read  # the body's first such sentence, which says how they met, before the headline
         for spouse_of in SPOUSE.finditer(text):
             note_spouse(sentence, people, spouse_of)
         for principals, group in groups:
@@ -155,6 +107,27 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
         context.last_subject = subject(sentence, by_token, people) or context.last_subject
         if len(people) >= 2 and any(e.kind != "visit" for e in found):
             context.last_group = people
+    if (zone := roster_zone(doc.text)) and (roster := listed(everyone, doc, zone)):
+        events = _join_roster(events, roster, first_lone, context, pending_initiatives)
+    return events
+
+
+def _join_roster(events: list[Event], roster: list[Person], lone: Sentence | None, context: Context,
+                 initiatives: list[str]) -> list[Event]:
+    """The people a closing roster lists join the release's first held engagement, or complete the first sentence
+    that reported one naming nobody else ('met virtually today with 15 leaders')."""
+    target = next((e for e in events if e.kind != "visit" and e.status == "held"), None)
+    if target is None and lone is not None:
+        found = sentence_events(dataclasses.replace(lone, people=lone.people + [p for p in roster if p not in lone.people]),
+                                context)
+        for event in found:
+            event.rules.append(f"participants.roster: {len(roster)} listed after the text")
+            event.initiatives = _merge_lists(find_initiatives(lone.text), initiatives)  # none had an event to join
+        return sorted(events + found, key=lambda e: e.sentence)
+    for person in roster if target else []:
+        if person not in target.participants:
+            target.participants.append(person)
+            target.rules.append(f"participants.roster: {person.name}")
     return events
 
 
@@ -174,15 +147,15 @@ def sentence_events(s: Sentence, context: Context) -> list[Event]:
     """The calls, meetings and visits one sentence reports, each with the rules that made it."""
     planned_words = triggers.is_planned(s.text)
     earlier_date = context.last_date
-    span, stated = _date_for(s.text, s.published, planned_words, context)
+    span, stated = date_for(s.text, s.published, planned_words, context)
     if planned_words and not stated and span is not None and s.published and span.start < s.published:
         span = None  # 'Sisi is expected to visit Nairobi later this year': not the last sentence's past date
     elif not planned_words and not stated and span is not None and s.published and span.start > s.published \
-            and _PAST_ENCOUNTER.search(s.text):
+            and PAST_ENCOUNTER.search(s.text):
         span = None  # 'Dodd recently met with Lasso', after 'will welcome Lasso on December 19': not that date
     if not stated and told_as_history(s.text, s.published):
         return []
-    status = _status(s.text, span, s.published)
+    status = status_of(s.text, span, s.published)
     found = _pair_events(s, span, stated, status, planned_words)
     if "visit" in s.kinds and s.people:
         found += _visit_events(s, span, stated, status, planned_words, earlier_date)
@@ -221,7 +194,7 @@ def _visit_events(s: Sentence, span: DateSpan | None, stated: bool, status: str,
     found = []
     visits = _visits(s.span, s.people, s.travelling)
     for visitor, clause in visits:
-        clause_span = resolve(_undated(clause), s.published, future=planned_words) if clause != s.text else None
+        clause_span = resolve(undated(clause), s.published, future=planned_words) if clause != s.text else None
         visit_span, visit_stated = clause_span or span, stated
         if clause != s.text and clause_span is None and len(visits) > 1:
             visit_span, visit_stated = earlier_date, False  # the sentence's date belongs to another visitor's clause
@@ -231,7 +204,7 @@ def _visit_events(s: Sentence, span: DateSpan | None, stated: bool, status: str,
         trips = _month_dates(clause) or [visit_span]  # 'in October 2015 … and in September 2016': two trips
         for city, country in visit_destinations(s.span, visitor, s.dateline, clause):
             for trip in trips:
-                visit_status = _status(clause, trip, s.published) if clause_span else status
+                visit_status = status_of(clause, trip, s.published) if clause_span else status
                 event = Event("visit", visit_status, trip or _fallback(s), city, country, list(travellers), s.text,
                               s.index, date_stated=bool(clause_span) or visit_stated or len(trips) > 1)
                 event.rules = [f"trigger.visit: '{triggers.trigger_words(clause, 'visit')}'",

@@ -13,6 +13,7 @@ import re
 
 from etl.extract.companions import DELEGATION, SPOUSE, WITH_HIM
 from etl.extract.initiatives import find_initiatives
+from etl.extract.rosters import ITEM_MAX, foreign_item, is_roster_line
 from etl.extract.triggers import kinds_in
 
 ALWAYS_KEPT = 2  # the headline (or dateline paragraph) and the lead
@@ -42,8 +43,13 @@ def focus(text: str) -> str:
     if len(paragraphs) <= ALWAYS_KEPT:
         return text
     kept = paragraphs[:ALWAYS_KEPT]
+    in_roster = False  # the lines of a closing list of participants name who took part (etl/extract/rosters.py)
     for paragraph in paragraphs[ALWAYS_KEPT:]:
-        if worth_keeping(paragraph):
+        heading = is_roster_line(paragraph)
+        in_roster = heading or in_roster and len(paragraph.strip()) <= ITEM_MAX
+        if in_roster and not heading and foreign_item(paragraph):
+            kept.append(paragraph.rstrip(" .") + ".")  # one line, one sentence: the parser would run them together
+        elif heading or worth_keeping(paragraph):
             kept.append(paragraph)
         elif names := [n for s in _SENTENCE_END.split(paragraph) for n in find_initiatives(s)]:
             kept.append("; ".join(names) + ".")

@@ -48,7 +48,7 @@ _WORD = r"(?:[A-Z][\w'’.+\-–]*|2\+2|[0-9]+(?:st|nd|rd|th)?|[a-z][A-Z][\w\-]*
 _CONNECT = r"(?:of|for|on|and|the|&|de)"
 _PHRASE = re.compile(rf"(?<![\w\-])({_WORD}(?:\s+(?:{_CONNECT}\s+)*{_WORD})*)")
 _PAREN = re.compile(r"\s*\(([^()]{2,120})\)")
-_ACRONYM = re.compile(r"^[A-Za-z0-9+&\-]{2,12}$")
+_ACRONYM = re.compile(r"^[A-Za-z0-9+&\-]{2,12}(?: \d{2,4})?$")  # 'PACC 2030'
 
 
 # A treaty's article, or the year that dates a pair's treaty, before its name: not part of the name.

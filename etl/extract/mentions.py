@@ -98,8 +98,8 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
             if title_words and title_words[0].lower() == "and" and i - 1 >= floor and doc[i - 1].text == "of":
                 break  # 'Yoon of the Republic of Korea and Prime Minister Kishida': the earlier name's country
             if i - 1 >= floor and (doc[i - 1].text.lower() == "for" or doc[i - 1].text == "to" and i - 2 >= floor
-                                   and doc[i - 2].text.lower() in _ACCREDITED):
-                title_words[:0] = words  # 'Special Envoy for Yemen', 'Ambassador to Uzbekistan': not a nationality
+                                   and doc[i - 2].text.lower() in _ACCREDITED) or title_words[:1] == ["State"]:
+                title_words[:0] = words  # 'Special Envoy for Yemen', 'Georgia State Senator': not a nationality
             else:
                 country = country or c
         elif token.text in ("U.S.", "US", "UK", "EU", "UN") and (c := country_of_word(token.text)):
@@ -188,14 +188,14 @@ _LEFT_APPOSITION = re.compile(r"(?:^|\b[Tt]he\s+)(?P<title>(?:[A-Z][\w-]+\s+)*?(
 
 
 # 'Kim of the Republic of Korea (ROK) on …', 'Boric of Chile spoke', 'Tshisekedi of the Democratic Republic of the Congo'
-_OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]+){0,2})"
-                         r"(?=\s*(?:[,.;(]|[a-z]|$))")
+_OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w-]+){0,2})"
+                         r"(?=\s*(?:[,.;(]|[a-z]|$))")  # '… of Saint Kitts and Nevis', '… of Kenya and President Ruto'
 
 
 def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, str | None]:
     """Title and country from an apposition after a name ('Jake Sullivan, the National Security Adviser')."""
     following = doc[end:min(sentence_end, end + 16)].text
-    if (of := _OF_COUNTRY.match(following)) and (c := country_of_word(of[1])):
+    if (of := _OF_COUNTRY.match(following)) and (c := country_of_word(of[1]) or country_of_word(of[1].split(" and ")[0])):
         return None, c  # 'Prime Ministers Narendra Modi of India, Scott Morrison of Australia'
     match = _APPOSITION.match(following)
     if not match or re.match(r"\s+[A-Z][a-z]", following[match.end():]):

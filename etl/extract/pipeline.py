@@ -94,6 +94,8 @@ def country_mentions(doc) -> Counter:
     counts: Counter = Counter()
     for ent in doc.ents:
         text = ent.text.removeprefix("the ")
+        if ent.end < len(doc) and doc[ent.end].text == "State":
+            continue  # 'Georgia State Senator Nan Orrock': a state of the union, not the country
         if ent.label_ in ("GPE", "NORP"):
             country = country_of_word(text) or country_of_city(text)
         elif ent.label_ == "ORG":

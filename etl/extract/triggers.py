@@ -5,6 +5,7 @@ import re
 
 CALL = re.compile(r"\b(phone call|telephone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
                   r"video (?:call|conference|link)|videoconference|phoned|dialled|dialed|spoke (?:by|over the) phone|"
+                  r"met virtually|virtual(?:ly)? (?:meeting|met|convened)|"  # a video meeting is a call: nobody travels
                   r"call with|"
                   # 'Joining President Biden on the call were Prime Minister Trudeau of Canada, …'
                   r"join(?:ing|ed) (?:[\w.,’'-]+ ){1,6}?on the call)\b", re.I)
