@@ -270,3 +270,18 @@ def test_a_foreign_host_places_the_meeting_at_home_and_the_led_delegation_is_the
 def test_a_passive_or_virtual_host_places_nothing(text):
     events = _release(text, published="2023-07-25")
     assert not _visitors(events)
+
+
+def test_those_who_joined_him_in_his_meetings_are_at_each_meeting_of_the_trip():
+    events = _release("Special Envoy Jane Roe traveled to Israel and the West Bank December 21-22, and was joined in "
+                      "her meetings by Senior Director John Doe, and the State Department’s Acting Assistant Secretary "
+                      "Ann Poe. In Jerusalem, Ms. Roe met with President Isaac Herzog.\n\nIn Ramallah, Ms. Roe met "
+                      "with Palestinian Authority President Mahmoud Abbas.", published="2021-12-22")
+    pairs = _pairs(events)
+    assert {frozenset(("John Doe", "Isaac Herzog")), frozenset(("Ann Poe", "Mahmoud Abbas"))} <= pairs
+    assert {("John Doe", "ISR"), ("Ann Poe", "PSE")} <= _visitors(events)
+
+
+def test_a_first_lady_is_titled_so():
+    events = _release("First Lady Jane Roe will travel to Romania from May 5 – May 9, 2022.", published="2022-05-02")
+    assert {p.title for e in events for p in e.participants} == {"First Lady"}

@@ -32,11 +32,12 @@ THAT_MEETING = re.compile(r"\b(?:the|that|this) (?:meeting|talks|session)\b")
 
 
 _COMPANIONS = re.compile(r"\b(?:accompanied by|travell?(?:ing|ed) with|along with (?:his|her) (?:wife|husband)|brought|"
-                         r"(?:was |were |will be |, )joined by)\b")  # 'Sullivan, joined by McGurk, will travel to Cairo'
+                         r"(?:was |were |will be |, )joined (?:in (?:his|her|their) (?:meetings|talks) )?by)\b")  # 'Sullivan, joined by McGurk, will travel to Cairo'
 
 
 # Where the list of companions stops: 'accompanied by his sister Karina, attended …', '…, and the three were welcomed'.
-_COMPANIONS_END = re.compile(r",\s+(?:and the|where|while|before|after|who|which)\b|;|,\s+[a-z]+(?:ed|s)\b|"
+_COMPANIONS_END = re.compile(r",\s+(?:and the(?!\s+(?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*['’]s\s)|where|while|before|after|"
+                             r"who|which)\b|;|,\s+[a-z]+(?:ed|s)\b|"  # '…, and the State Department's X' goes on
                              r"\b(?:were|was) (?:welcomed|received|met|greeted)\b")
 
 

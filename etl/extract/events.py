@@ -15,7 +15,7 @@ from etl.extract.companions import (DELEGATION, LED_BY, NOT_MET, SPOUSE, THAT_ME
 from etl.extract.dates import DateSpan, resolve
 from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.initiatives import find_initiatives
-from etl.extract.model import Event, Person, Sentence
+from etl.extract.model import MEETING_COMPANION, Event, Person, Sentence
 from etl.extract.places import meeting_place, visit_destinations
 from etl.extract.references import (DESCRIBED, Context, headline_issuers, participants, people_in, person_named,
                                     statement_authors, subject)
@@ -75,6 +75,9 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
                 first_lone = read  # the body's first such sentence, which says how they met, before the headline
         for spouse_of in SPOUSE.finditer(text):
             note_spouse(sentence, people, spouse_of)
+        if _IN_MEETINGS.search(text):  # 'was joined in his meetings by A and B': at every meeting of the trip
+            for person in travelling:
+                person.rules.append(MEETING_COMPANION)
         for principals, group in groups:
             if not [p for p in principals if p not in group] and _PRONOUN_SUBJECT.match(text) \
                     and (principal := context.last_subject or context.salient) and principal not in group:
@@ -131,6 +134,7 @@ def _join_roster(events: list[Event], roster: list[Person], lone: Sentence | Non
     return events
 
 
+_IN_MEETINGS = re.compile(r"\bjoined in (?:his|her|their) (?:meetings|talks) by\b")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:She|He|They)\s+(?:was|were|is|are|had been|will be)\s+(?:also\s+)?joined by\b")
 
 

@@ -15,6 +15,10 @@ if TYPE_CHECKING:  # the model stays importable without spaCy (make train's feat
     from spacy.tokens import Span
 
 
+# The rule a companion carries who joined all the visitor's meetings on the trip, not only the travel.
+MEETING_COMPANION = "companions.meetings: joined the visitor's meetings"
+
+
 @dataclass
 class Person:
     """One person in one article: the name as first given in full, title and country at the time."""

@@ -12,7 +12,7 @@ from etl.extract.dates import DateSpan
 from etl.extract.document import Article
 from etl.extract.gazetteer import country_of_word
 from etl.extract.learned import MAX_CONFIDENCE
-from etl.extract.model import Event, Person
+from etl.extract.model import MEETING_COMPANION, Event, Person
 from etl.extract.publisher import FOREIGN_TITLE
 from etl.resolve.initiatives import InitiativeResolver
 from etl.resolve.offices import offices
@@ -262,12 +262,14 @@ def add_companions(events: list[Event]) -> None:
         for visitor in list(event.participants):
             add_travellers(event, visitor.companions, visitor.country)
     for meeting in events:
-        if meeting.kind == "visit" or meeting.status != "held" or not _AND_DELEGATION.search(meeting.evidence):
+        if meeting.kind == "visit" or meeting.status != "held":
             continue
+        everyone = bool(_AND_DELEGATION.search(meeting.evidence))  # else only those who joined all its meetings
         for visit in events:
             if visit.kind == "visit" and visit.status == "held" and visit.country in (meeting.country, None) \
                     and (leader := next((p for p in visit.participants if p in meeting.participants), None)):
-                add_travellers(meeting, [p for p in visit.participants if p is not leader], leader.country)
+                add_travellers(meeting, [p for p in visit.participants if p is not leader
+                                         and (everyone or MEETING_COMPANION in p.rules)], leader.country)
 
 
 def _surname(person: Person) -> str:
