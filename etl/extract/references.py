@@ -141,16 +141,6 @@ def statement_authors(headline: Span, by_token: dict[int, Person]) -> list[Perso
     return [p for p in named.values() if p.mentions and headline.doc[p.mentions[0][0]].idx < end]
 
 
-def _owns_titled_name(doc, start: int, owner: Person, by_token: dict[int, Person]) -> bool:
-    """True when the tokens from start are a capitalised title leading straight into someone else's name."""
-    for j in range(start, min(start + 10, len(doc))):
-        if j in by_token:
-            return j > start and by_token[j] is not owner
-        if not doc[j].text[:1].isupper():
-            return False
-    return False
-
-
 # 'Statement by Vice President Kamala Harris on Her Trip to France': the authors' own engagement.
 _ABOUT_THEMSELVES = re.compile(r"\b(?:on|regarding|after|following)\s+(?:her|his|their|our|my)\b", re.I)
 
