@@ -30,7 +30,7 @@ def main() -> None:
     model = load_model()
     report = {"model": model.version}
     for split, years in (("tune", TRAIN_YEARS), ("untouched", UNTOUCHED_YEARS)):
-        examples = silver_examples(read_releases(args.shared / "data" / "wh-briefings", years, set(), args.workers))
+        examples = silver_examples(read_releases(args.shared / "data" / "wh-briefings", years, args.workers))
         labels = [e.label for e in examples]
         report[split] = {"candidates": len(examples), "real_share": round(sum(labels) / len(labels), 3),
                          "auc": auc(labels, [model.probability(list(e.features)) for e in examples])}

@@ -123,3 +123,10 @@ def test_a_dropped_paragraph_keeps_initiatives_named_at_a_sentences_end():
     text = ("Headline\n\nLead paragraph.\n\nThey invoked the 1951 U.S.-Philippines Mutual Defense Treaty. The Vice "
             "President discussed maritime issues.\n\nA further paragraph.")
     assert "U.S.-Philippines Mutual Defense Treaty." in focus(text)
+
+
+def test_a_lower_case_head_word_names_only_the_last_of_two_initiatives():
+    assert find_initiatives("It builds on the Lobito Corridor Partnership and the Clean Seas initiative.") == [
+        "Lobito Corridor Partnership", "Clean Seas Initiative"]
+    assert find_initiatives("It builds on the PGII and the Clean Seas initiative.") == ["Clean Seas Initiative"]
+    assert find_initiatives("They discussed the Neighbourhood First policy.") == ["Neighbourhood First Policy"]

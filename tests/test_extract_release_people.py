@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction_cases import pairs as _pairs, release as _release
+from tests.extraction_cases import pairs as _pairs, release as _release, visitors as _visitors
 
 pytestmark = pytest.mark.xdist_group("spacy")  # one model load per worker
 
@@ -146,3 +146,25 @@ def test_a_misspelt_office_holder_takes_the_tables_name_and_country():
     events = _release("President Biden spoke with Prime Minister Naftali Bennet today.", published="2021-10-01")
     (call,) = [e for e in events if e.kind == "call"]
     assert ("Naftali Bennett", "ISR") in {(p.name, p.country) for p in call.participants}
+
+
+def test_a_japanese_prime_minister_by_surname_alone_is_japanese():
+    # the offices table writes him family name first ('Kishida Fumio', hsg-visits)
+    events = _release("President Biden and Prime Minister Kishida met today in Hiroshima.", published="2023-05-18")
+    people = {p.name: p.country for e in events for p in e.participants}
+    assert people.get("Fumio Kishida") == "JPN"
+
+
+def test_someone_known_by_a_middle_name_is_the_person_named_in_full():
+    events = _release("The Secretary traveled to Brasilia to meet President-elect Luiz Inácio Lula da Silva's team. "
+                      "Secretary Jane Roe later met with President-elect Lula at his transition office.",
+                      published="2022-12-05")
+    assert frozenset(("Jane Roe", "Luiz Inácio Lula da Silva")) in _pairs(events)
+
+
+def test_he_was_accompanied_by_puts_them_on_his_trip_and_the_delegation_at_its_meetings():
+    events = _release("On June 2, Assistant Secretary of State John Doe traveled to Peru. He was accompanied by "
+                      "Deputy Assistant Secretary of State Mary Major. The delegation also met with President Dina "
+                      "Boluarte to discuss migration.", published="2023-06-03")
+    assert {("John Doe", "PER"), ("Mary Major", "PER")} <= _visitors(events)
+    assert frozenset(("Mary Major", "Dina Boluarte")) in _pairs(events)

@@ -17,7 +17,8 @@ from etl.extract.learned import (FEATURES, LogisticModel, ModelArtefactError, at
                                  default_artefact, event_features, load_model, place_at_home, read_model,
                                  score_candidates)
 from etl.extract.model import Event, Person
-from etl.extract.train import Candidate, Example, Trip, at_home_label, gold_label, serialise, silver_label, train
+from etl.extract.train import (Candidate, Example, Trip, at_home_label, gold_label, labelled_files, serialise,
+                               silver_label, train)
 from etl.extract.venues import DocumentPlaces, document_places
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -246,6 +247,15 @@ def _meeting(day):
 ])
 def test_at_home_label(candidate, expected):
     assert at_home_label(candidate, "USA", TRIPS) == expected
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "wh-briefings").is_dir(), reason="needs ../shared/data")
+def test_the_hand_labelled_releases_are_left_out_of_the_silver_labels():
+    folder = ROOT / "bench" / "labelled-releases" / "tune"
+    labelled = [json.loads(path.read_text("utf-8")) for path in sorted(folder.glob("*.json"))]
+    files = labelled_files(labelled)
+    assert len(files) == len(labelled)  # each names its archive file, and no two the same
+    assert all((SHARED / "data" / "wh-briefings" / name).is_file() for name in files)
 
 
 @pytest.mark.skipif(not (SHARED / "data" / "wh-briefings").is_dir(), reason="needs ../shared/data")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from etl.resolve.build_offices import build, close_open_appointments, to_end_of_term, write
-from etl.resolve.offices import Holder, Offices, offices
+from etl.resolve.offices import Holder, Offices, offices, written_like
 from etl.resolve.us_offices import us_officials
 from tests.conftest import SHARED_DATA
 
@@ -51,6 +51,18 @@ def test_a_sighting_holds_a_year_either_side():
     table = Offices([Holder("Narendra Modi", "Prime Minister", "IND", D(2021, 2, 8), D(2021, 2, 8), "wh-briefings")])
     assert table.holder("Modi", "Prime Minister", D(2022, 1, 1)) is not None
     assert table.holder("Modi", "Prime Minister", D(2023, 6, 1)) is None
+
+
+def test_a_japanese_name_the_table_writes_family_name_first_is_found_in_either_order():
+    # hsg-visits writes 'Kishida Fumio'; releases write 'Prime Minister Kishida' and 'Fumio Kishida'
+    table = Offices([Holder("Kishida Fumio", "Prime Minister", "JPN", D(2023, 1, 13), D(2024, 9, 21), "hsg-visits")])
+    for name in ("Kishida", "Fumio Kishida", "Kishida Fumio"):
+        holder = table.holder(name, "Prime Minister", D(2023, 5, 19))
+        assert holder and holder.country == "JPN", name
+    assert table.holder("Hiroshi Kishida", "Prime Minister", D(2023, 5, 19)) is None  # another given name
+    assert written_like(table.holder("Kishida", "Prime Minister", D(2023, 5, 19)), "Kishida") == "Fumio Kishida"
+    modi = Holder("Narendra Modi", "Prime Minister", "IND", D(2021, 2, 8), D(2021, 2, 8), "wh-briefings")
+    assert written_like(modi, "Modi") == "Narendra Modi"
 
 
 def test_a_full_name_keeps_the_nationality_of_an_office_held_within_a_career():

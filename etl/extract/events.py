@@ -135,7 +135,7 @@ def _join_roster(events: list[Event], roster: list[Person], lone: Sentence | Non
 
 
 _IN_MEETINGS = re.compile(r"\bjoined in (?:his|her|their) (?:meetings|talks) by\b")
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:She|He|They)\s+(?:was|were|is|are|had been|will be)\s+(?:also\s+)?joined by\b")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:She|He|They)\s+(?:was|were|is|are|had been|will be)\s+(?:also\s+)?(?:joined|accompanied) by\b")
 
 
 def _led_by(lone: Sentence, others: list[Person], context: Context) -> list[Event]:

@@ -174,10 +174,13 @@ def find_initiatives(sentence: str) -> list[str]:
             found.append(f"{phrase} ({paren.group(1)})")  # 'ACR (Long Name)'
             consumed_until = paren.end()
             continue
-        if (lower := _LOWER_HEAD.match(sentence, match.end())) and len(phrase.split()) >= 2 \
-                and not _PERSON_WORDS.search(phrase) and not _named(phrase) and not _is_country(phrase) \
-                and phrase not in seats() and phrase.split()[-1] not in _GOVERNMENT_WORDS:
-            found.append(f"{phrase} {lower.group(1).capitalize()}")  # 'Neighbourhood First policy'
+        # 'the PGII and the Partners of the Blue Pacific initiative': the head word is the last name's alone
+        *before, last = re.split(r"\s+and\s+the\s+", phrase)
+        if (lower := _LOWER_HEAD.match(sentence, match.end())) and len(last.split()) >= 2 \
+                and not _PERSON_WORDS.search(phrase) and not _named(last) and not _is_country(last) \
+                and last not in seats() and last.split()[-1] not in _GOVERNMENT_WORDS:
+            found.extend(_names_in(" and the ".join(before)) if before else [])
+            found.append(f"{last} {lower.group(1).capitalize()}")  # 'Neighbourhood First policy'
             continue
         names = _names_in(phrase)
         if names and paren and len(paren.group(1)) > 12 and names[-1].split()[-1] in ("COMPACT", "Compact"):

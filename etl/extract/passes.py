@@ -250,7 +250,10 @@ def hosts_by_title(events: list[Event], publisher: str | None) -> None:
 
 
 # 'In Ghana, Singh and the U.S. delegation met with …': the people travelling with Singh were at the meeting too.
-_AND_DELEGATION = re.compile(r"\band (?:the|his|her|their) (?:[\w.-]+ )?delegation\b")
+# 'A and the delegation met …', 'The delegation also met with …': the whole travelling party was at the meeting.
+_AND_DELEGATION = re.compile(r"\band (?:the|his|her|their) (?:[\w.-]+ )?delegation\b|"
+                             r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:[\w.-]+ )?delegation (?:also |then |later )?"
+                             r"(?:met|held|sat down)\b")
 
 
 def add_companions(events: list[Event]) -> None:

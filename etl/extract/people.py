@@ -83,12 +83,16 @@ def _bare_surnames(doc: Doc, people: list[Person], by_token: dict[int, Person]) 
             surnames.setdefault(_PARTICLE_PREFIX_WORD.sub("", words[-1]), []).append(person)
         if len(words) > 1 and (person.country or country_of_person(person.name)) in _FAMILY_NAME_FIRST:
             surnames.setdefault(words[0], []).append(person)  # 'Xi' of Xi Jinping, 'Moon' of Moon Jae-in
-    # Some people go by their given name ('Abiy' for Abiy Ahmed): a given name one person alone has, after them.
+    # Some people go by their given name ('Abiy' for Abiy Ahmed) or a middle one: a name one person alone has,
+    # after them.
     given: dict[str, list[Person]] = {}
     for person in people:
         words = person.name.split()
         if len(words) > 1 and len(words[0]) > 3 and words[0] not in surnames:
             given.setdefault(words[0], []).append(person)
+        for word in words[1:-1]:  # 'Lula' of Luiz Inácio Lula da Silva: some go by a middle name
+            if len(word) > 3 and word[:1].isupper() and word not in surnames:
+                given.setdefault(word, []).append(person)
     names = sorted(set(surnames) | set(given), key=len, reverse=True)
     if not names:
         return

@@ -9,7 +9,7 @@ from etl.extract.document import Article
 from etl.extract.gazetteer import country_of_word
 from etl.extract.model import Event, Person
 from etl.extract.venues import seats
-from etl.resolve.offices import Holder, offices
+from etl.resolve.offices import Holder, offices, written_like
 
 # Offices a release's own government holds: unqualified, 'Secretary Blinken' in a State Department release is its own.
 # Heads of government, monarchs and ministers are left out: in any release those are as often foreign as not.
@@ -159,7 +159,7 @@ def apply_offices(people: list[Person], published: dt.date | None) -> None:
             continue
         if len(person.name.split()) == 1:
             person.aliases.append(person.name)
-            person.name = holder.name
+            person.name = written_like(holder, person.name)
         person.country = person.country or holder.country
         person.title = person.title or holder.office
         person.rules.append(f"offices: {holder.name}, {holder.office}, {holder.country} "

@@ -54,8 +54,25 @@ def _surname(name: str) -> str:
     return words[-1].strip(".") if words else ""
 
 
+def written_like(holder: Holder, surname: str) -> str:
+    """The holder's full name ending in the surname the text used: 'Fumio Kishida' for 'Prime Minister Kishida',
+    though the table has 'Kishida Fumio'."""
+    words = holder.name.split()
+    if holder.country in EITHER_ORDER and len(words) == 2 and _words(words[0]) == [_surname(surname)]:
+        return f"{words[1]} {words[0]}"
+    return holder.name
+
+
+def _given_name(name: str, surname: str) -> str:
+    """The first of the name's words but the surname: 'fumio' of both 'Fumio Kishida' and 'Kishida Fumio'."""
+    return next((w for w in _words(name) if w.strip(".") != surname), "")
+
+
 # Where a name is written family name first, even in English: one word alone ('Xi', 'Yoon') is the family name.
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
+# Where English writes names in either order: the Office of the Historian has 'Kishida Fumio' and 'Suga Yoshihide',
+# the White House 'Fumio Kishida'.
+EITHER_ORDER = frozenset({"JPN"})
 
 
 _RANKS = {"deputy", "under", "assistant", "vice", "principal", "associate", "acting"}
@@ -79,7 +96,7 @@ class Offices:
         self._by_deletion: dict[str, set[str]] | None = None  # surnames by each one-letter deletion of them
         for holder in holders:
             self._by_surname.setdefault(_surname(holder.name), []).append(holder)
-            if holder.country in FAMILY_NAME_FIRST and len(words := _words(holder.name)) > 1:
+            if holder.country in FAMILY_NAME_FIRST | EITHER_ORDER and len(words := _words(holder.name)) > 1:
                 self._by_surname.setdefault(words[0], []).append(holder)  # 'President Xi' is Xi Jinping
             self._by_office.setdefault((holder.office.lower(), holder.country), []).append(holder)
 
@@ -106,10 +123,10 @@ class Offices:
         """The one person who fits the name, title and date (and country when known); None when none or several do."""
         if on is None:
             return None  # without a date, every Secretary Smith of two centuries fits
-        given = _words(name)[:-1]
-        found = [h for h in self._by_surname.get(_surname(name), [])
+        given, surname = _words(name)[:-1], _surname(name)
+        found = [h for h in self._by_surname.get(surname, [])
                  if h.held_on(on) and _title_fits(title, h.office) and (country is None or h.country == country)
-                 and (not given or _words(h.name)[0][:1] == given[0][:1])]
+                 and (not given or _given_name(h.name, surname)[:1] == given[0][:1])]
         if not found or not all(_same_person(found[0].name, h.name) for h in found[1:]):
             return None
         # Appointment records before sightings; then the narrowest span.
