@@ -168,3 +168,27 @@ def test_he_was_accompanied_by_puts_them_on_his_trip_and_the_delegation_at_its_m
                       "Boluarte to discuss migration.", published="2023-06-03")
     assert {("John Doe", "PER"), ("Mary Major", "PER")} <= _visitors(events)
     assert frozenset(("Mary Major", "Dina Boluarte")) in _pairs(events)
+
+
+def test_an_office_named_by_its_country_is_its_holder_at_the_date():
+    events = _release("Today, the President of the United States and the Prime Minister of India met in Washington.",
+                      published="2022-12-01")
+    assert frozenset(("Joseph R. Biden", "Narendra Modi")) in _pairs(events)
+    assert ("Narendra Modi", "USA") in _visitors(events)
+    # the French Republic is a country, not a person: its President is the one the table has that day
+    events = _release("President Biden and the President of the French Republic met in Washington.",
+                      published="2022-12-01")
+    assert frozenset(("Joseph R. Biden", "Emmanuel Macron")) in _pairs(events)
+
+
+def test_an_office_in_someone_elses_title_is_not_its_holder():
+    events = _release("Jake Sullivan spoke today with Ibrahim Kalin, Chief Advisor to the President of Turkey.",
+                      published="2022-03-01")
+    names = {p.name for e in events for p in e.participants}
+    assert "Ibrahim Kalin" in names and not any("Erdogan" in n for n in names)
+
+
+def test_an_office_several_people_held_that_year_names_nobody():
+    # three Prime Ministers of the United Kingdom were seen in 2022: the table cannot say which
+    events = _release("Secretary Jane Roe met the Prime Minister of the United Kingdom in London.", published="2022-11-20")
+    assert not any(p.country == "GBR" for e in events for p in e.participants)

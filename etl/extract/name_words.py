@@ -55,7 +55,8 @@ PLACE_NOUNS = {"palace", "palazzo", "bhavan", "hall", "building", "airport", "st
 NOT_NAMES = re.compile(r"^(?:the|a|an|his|her|their|twitter|x|facebook|instagram|reuters|xinhua|embassy|ministry|"
                        r"white house|kremlin|pentagon|parliament|congress|senate|january|february|march|april|may|"
                        r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
-                       r"friday|saturday|sunday|states|members)$", re.I)  # 'EU Member States'
+                       r"friday|saturday|sunday|states|members|republic|kingdom|federation|emirates)$",
+                       re.I)  # 'EU Member States', 'the President of the French Republic'
 
 
 # Nouns of groups of people that headlines capitalise ('Meeting with Bipartisan Leaders', 'with State

@@ -21,6 +21,7 @@ from etl.extract.model import Event, Person
 from etl.extract.passes import (
     add_companions, calls_restated, date_from_visits, domestic, guest_visits, headline_restated, hosts_by_title, infer_countries,
     merge_events, trip_meetings, unify_initiatives, visit_home, without_residents)
+from etl.extract.described import described_holders
 from etl.extract.people import find_people
 from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers, publisher_from_officials, with_publisher
 from etl.extract.venues import NO_PLACES, DocumentPlaces, document_places
@@ -140,6 +141,7 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         people, by_token = find_people(doc)
         uncountried = {id(p) for p in people if not p.country}
         apply_offices(people, article.published)
+        described_holders(doc, people, by_token, article.published)
         article = publisher_from_officials(article, people, uncountried)
         apply_publisher(people, article)
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))

@@ -108,6 +108,18 @@ class Offices:
         holders = [h for h in self._by_office.get((office.lower(), country), []) if h.held_on(on)]
         return bool(holders) and not any(_same_person(h.name, name) for h in holders)
 
+    def office_holder(self, title: str, country: str, on: dt.date | None) -> Holder | None:
+        """The one person holding the country's office the title names that day ('President', FRA, 2022-12-01:
+        Emmanuel Macron); None without a date, or when nobody or several people fit."""
+        if on is None:
+            return None
+        found = [h for (office, owner), holders in self._by_office.items() if owner == country
+                 and _title_fits(title, office) and len(_words(title)) == len(_words(office))
+                 for h in holders if h.held_on(on)]
+        if not found or not all(_same_person(found[0].name, h.name) for h in found[1:]):
+            return None
+        return min(found, key=lambda h: (h.source.removesuffix(TERM_SUFFIX) in SIGHTINGS, (h.end or dt.date.max) - h.start))
+
     def has_office(self, title: str, country: str) -> bool:
         """True when the table gives the country an office the title fits ('Foreign Secretary' fits none of the USA's)."""
         key = (title.lower(), country)

@@ -1,0 +1,72 @@
+"""Office holders a text names by office and country alone: 'the President of the French Republic', 'the Prime
+Minister of India' are, at the publication date, whoever the offices table says held that office."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from etl.extract.model import Person
+from etl.resolve.countries import to_iso3
+from etl.resolve.names import name_parts
+from etl.resolve.officials import compatible
+from etl.resolve.offices import offices
+
+# Offices one person holds at a time, so that the office and its country name the person.
+_OFFICE = re.compile(r"\b[Tt]he (?P<title>(?:Vice |Deputy )?President|(?:Deputy )?Prime Minister|Chancellor|King|"
+                     r"Queen|Emir|Crown Prince|Secretary of State|Secretary-General|Secretary General) of "
+                     r"(?P<country>(?:the )?[A-Z][\w.'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.'’-]*){0,5})")
+
+
+# What makes the office part of another's title: 'Advisor to the …', 'Office of the …', 'Envoy for the …'.
+_SERVES = re.compile(r"\b(?:to|of|for|from|on behalf of)\s+$")
+
+
+def _country(words: str) -> tuple[str, str] | None:
+    """The ISO3 code of the longest leading run of words that is a country, and that run."""
+    pieces = words.split()
+    for n in range(len(pieces), 0, -1):
+        run = " ".join(pieces[:n])
+        if pieces[n - 1] in ("of", "and", "the"):
+            continue
+        if code := to_iso3(run.removeprefix("the ")):
+            return code, run
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    parts_a, parts_b = name_parts(a), name_parts(b)
+    return parts_a is not None and parts_b is not None and compatible(parts_a, parts_b)
+
+
+def described_holders(doc: Doc, people: list[Person], by_token: dict[int, Person], published: dt.date | None) -> None:
+    """Make each 'the <office> of <country>' the text does not follow with a name a mention of its holder at the
+    date (one of the text's people when they are the same person), with a rule saying so."""
+    if published is None:
+        return
+    for match in _OFFICE.finditer(doc.text):
+        if _SERVES.search(doc.text, max(0, match.start() - 12), match.start()):
+            continue  # 'Chief Advisor to the President of Turkey': someone's portfolio, not the President
+        found = _country(match["country"])
+        if found is None:
+            continue
+        code, run = found
+        end = match.start("country") + len(run)
+        span = doc.char_span(match.start(), end, alignment_mode="expand")
+        if span is None or any(t.i in by_token for t in span) or span.end in by_token:
+            continue  # part of someone's name, or the title of the name that follows
+        holder = offices().office_holder(match["title"], code, published)
+        if holder is None:
+            continue
+        person = next((p for p in people if _same(p.name, holder.name)), None)
+        if person is None:
+            person = Person(holder.name, match["title"], code)
+            people.append(person)
+        person.country = person.country or code
+        person.rules.append(f"offices.described: '{doc.text[match.start():end]}' is {holder.name} "
+                            f"({holder.source}, {holder.start}–{holder.end or 'now'})")
+        person.mentions.append((span.start, span.end))
+        person.mentions.sort()
+        for token in span:
+            by_token[token.i] = person
