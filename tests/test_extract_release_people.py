@@ -192,3 +192,17 @@ def test_an_office_several_people_held_that_year_names_nobody():
     # three Prime Ministers of the United Kingdom were seen in 2022: the table cannot say which
     events = _release("Secretary Jane Roe met the Prime Minister of the United Kingdom in London.", published="2022-11-20")
     assert not any(p.country == "GBR" for e in events for p in e.participants)
+
+
+def test_the_first_part_of_a_double_surname_is_the_same_person():
+    events = _release("Secretary Jane Roe met with President Maria Lopez-Garcia of Peru in Lima. Secretary Roe thanked "
+                      "President Lopez for her partnership.", published="2023-03-19")
+    names = {p.name for e in events for p in e.participants}
+    assert "Maria Lopez-Garcia" in names and "Lopez" not in names
+
+
+def test_someone_named_only_for_their_death_is_not_at_the_meeting():
+    events = _release("Secretary Jane Roe met with Prime Minister Ariel Henry to call for an investigation into "
+                      "President Moise's assassination.", published="2021-10-02")
+    names = {p.name for e in events for p in e.participants}
+    assert "Ariel Henry" in names and not any("Moise" in n for n in names)

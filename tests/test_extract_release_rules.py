@@ -388,3 +388,10 @@ def test_a_domestic_roster_joins_nothing():
                       published="2021-09-22")
     assert not [e for e in events if e.kind != "visit"]
     assert not any(p.country == "GEO" for e in events for p in e.participants)  # a state senator of Georgia, USA
+
+
+def test_a_visit_with_someone_is_a_meeting():
+    events = _events(" ".join(["Vice President Jane Roe arrived in Abu Dhabi today.",
+                               "In her visit with President Mohammed bin Zayed Al Nahyan, the Vice President conveyed "
+                               "condolences."]), published="2022-05-16")
+    assert frozenset(("Jane Roe", "Mohammed bin Zayed Al Nahyan")) in _pairs(events)

@@ -1,5 +1,6 @@
 """Office holders a text names by office and country alone: 'the President of the French Republic', 'the Prime
-Minister of India' are, at the publication date, whoever the offices table says held that office."""
+Minister of India' are whoever the text itself gives that office, else whoever the offices table says held it at
+the publication date."""
 from __future__ import annotations
 
 import datetime as dt
@@ -35,14 +36,21 @@ def _country(words: str) -> tuple[str, str] | None:
     return None
 
 
+def _titled_in_text(people: list[Person], title: str, country: str) -> Person | None:
+    """The one person the text itself gives that office of that country ('President of Peru Dina Boluarte')."""
+    found = [p for p in people if p.country == country and p.title
+             and re.sub(r"\s+of\b.*$", "", p.title).lower() == title.lower()]
+    return found[0] if len(found) == 1 else None
+
+
 def _same(a: str, b: str) -> bool:
     parts_a, parts_b = name_parts(a), name_parts(b)
     return parts_a is not None and parts_b is not None and compatible(parts_a, parts_b)
 
 
 def described_holders(doc: Doc, people: list[Person], by_token: dict[int, Person], published: dt.date | None) -> None:
-    """Make each 'the <office> of <country>' the text does not follow with a name a mention of its holder at the
-    date (one of the text's people when they are the same person), with a rule saying so."""
+    """Make each 'the <office> of <country>' the text does not follow with a name a mention of its holder (one of
+    the text's people when they are the same person), with a rule saying so."""
     if published is None:
         return
     for match in _OFFICE.finditer(doc.text):
@@ -56,16 +64,18 @@ def described_holders(doc: Doc, people: list[Person], by_token: dict[int, Person
         span = doc.char_span(match.start(), end, alignment_mode="expand")
         if span is None or any(t.i in by_token for t in span) or span.end in by_token:
             continue  # part of someone's name, or the title of the name that follows
-        holder = offices().office_holder(match["title"], code, published)
-        if holder is None:
+        if titled := _titled_in_text(people, match["title"], code):
+            holder_name, why = titled.name, "the text's own"  # the text's names and titles win over the table's
+        elif holder := offices().office_holder(match["title"], code, published):
+            holder_name, why = holder.name, f"{holder.source}, {holder.start}–{holder.end or 'now'}"
+        else:
             continue
-        person = next((p for p in people if _same(p.name, holder.name)), None)
+        person = titled or next((p for p in people if _same(p.name, holder_name)), None)
         if person is None:
-            person = Person(holder.name, match["title"], code)
+            person = Person(holder_name, match["title"], code)
             people.append(person)
         person.country = person.country or code
-        person.rules.append(f"offices.described: '{doc.text[match.start():end]}' is {holder.name} "
-                            f"({holder.source}, {holder.start}–{holder.end or 'now'})")
+        person.rules.append(f"offices.described: '{doc.text[match.start():end]}' is {holder_name} ({why})")
         person.mentions.append((span.start, span.end))
         person.mentions.sort()
         for token in span:

@@ -146,7 +146,15 @@ def _merge_nicknames(doc: Doc, people: list[Person], by_token: dict[int, Person]
     return people
 
 
+def _first_of_double_surname(people: list[Person], word: str) -> Person | None:
+    """The one person whose hyphened surname begins with the word: 'President Osmani' is Vjosa Osmani-Sadriu."""
+    found = [p for p in people if len(words := p.name.split()) > 1 and words[-1].split("-")[0] == word != words[-1]]
+    return found[0] if len(found) == 1 else None
+
+
 def _match(people: list[Person], mention: Mention) -> Person | None:
+    if " " not in mention.name and (double := _first_of_double_surname(people, mention.name)):
+        return double
     parts = name_parts(mention.name)
     if parts is None:
         return None

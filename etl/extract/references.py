@@ -72,7 +72,9 @@ _OWNED_ROLES = {"deputy", "wife", "husband", "spouse", "son", "daughter", "spoke
                 "ministry", "party", "cabinet", "team", "representative", "chief",
                 # what a person wages or says, not where they are: 'a response to President Putin's war of choice'
                 "war", "invasion", "aggression", "regime", "forces", "troops", "military", "decision", "policy",
-                "policies", "efforts", "remarks", "speech", "statement", "comments", "leadership", "attacks"}
+                "policies", "efforts", "remarks", "speech", "statement", "comments", "leadership", "attacks",
+                # what is told of the dead: 'an investigation into President Moise's assassination'
+                "assassination", "death", "passing", "murder", "killing", "funeral", "memory", "legacy"}
 
 
 _SENDER = re.compile(r"\b(?:message|letter|note|greetings|invitation) from(?:\s+[A-Z][\w.-]*){0,4}\s*$|"

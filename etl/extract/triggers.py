@@ -29,6 +29,7 @@ MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|met with|held (
                      r"(?!\s+(?:the|a|an|this|these|its|their|our|recent|continued|ongoing|new|further)\s+"
                      r"(?!visiting\b)(?-i:[a-z]))(?!\s+(?:progress|efforts|news|steps|plans|commitments?|cooperation|"
                      r"opportunit(?:y|ies))\b)|greeted|called on|calls on|sat down with|lunch|dinner|"
+                     r"visit(?:ed|s|ing)? with(?=\s+(?-i:[A-Z]))|"  # 'In her visit with UAE President …' (met)
                      r"breakfast|"
                      # 'a bilateral meeting', 'held a bilateral with', not 'our bilateral agenda' or 'bilateral ties'
                      r"bilateral(?:s|\s+(?:meetings?|talks|discussions?|sessions?|consultations?|conversations?)|"
