@@ -395,3 +395,27 @@ def test_a_visit_with_someone_is_a_meeting():
                                "In her visit with President Mohammed bin Zayed Al Nahyan, the Vice President conveyed "
                                "condolences."]), published="2022-05-16")
     assert frozenset(("Jane Roe", "Mohammed bin Zayed Al Nahyan")) in _pairs(events)
+
+
+def test_a_call_with_a_group_is_completed_by_the_leaders_joining_it():
+    text = ("Call with the Leaders of the Eastern Flank\n\nPresident Jane Roe spoke today with the Bucharest Nine (B9) "
+            "group of NATO Allies. The leaders discussed security and the need for dialogue.\n\nJoining the call were "
+            "the following leaders:\n\nBulgarian President Rumen Radev\n\nPolish President Andrzej Duda")
+    (call,) = [e for e in _release(text, published="2021-12-09", titled=True) if e.kind != "visit"]
+    assert call.kind == "call" and call.country is None
+    assert {p.name for p in call.participants} >= {"Jane Roe", "Rumen Radev", "Andrzej Duda"}
+
+
+def test_the_meeting_a_next_sentence_lists_is_where_the_first_one_put_it():
+    events = _release("Vice President Jane Roe convened leaders today on the margins of the Leaders Meeting in Bangkok, "
+                      "Thailand. In addition to the Vice President, the meeting included: Prime Minister Jacinda "
+                      "Ardern of New Zealand and Prime Minister Justin Trudeau of Canada.", published="2022-11-18")
+    assert frozenset(("Jane Roe", "Jacinda Ardern")) in _pairs(events)
+    assert {("Jacinda Ardern", "THA"), ("Justin Trudeau", "THA")} <= _visitors(events)
+
+
+def test_a_country_a_meeting_was_held_to_speak_of_is_not_where_it_was():
+    events = _release("Vice President Jane Roe met today with activist Mary Major to express her support for the women "
+                      "leading protests in Iran.", published="2022-10-14")
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    assert meeting.country is None and not _visitors(events)

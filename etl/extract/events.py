@@ -67,6 +67,11 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
             if found:
                 initiatives = _merge_lists(find_initiatives(lone.text), initiatives)
                 lone = None
+        if lone and found and index - lone.index == 1 and _THE_MEETING_INCLUDED.search(text) \
+                and (others := [p for p in people if p not in lone.people]):
+            # 'Harris convened leaders in Bangkok. … the meeting included: A, B and C': the meeting just reported
+            found = [e for e in found if e.kind == "visit"] + _led_by(lone, others, context, "participants.next")
+            lone = None
         if kinds and len(people) <= 1 and not found and any(k != "visit" for k in kinds):
             # 'Sullivan led the U.S. delegation in a meeting of the Group', 'the UK and the US held consultations':
             # who took part comes next
@@ -118,9 +123,9 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
 def _join_roster(events: list[Event], roster: list[Person], lone: Sentence | None, context: Context,
                  initiatives: list[str]) -> list[Event]:
     """The people a closing roster lists join the release's first held engagement, or complete the first sentence
-    that reported one naming nobody else ('met virtually today with 15 leaders')."""
+    that reported one naming nobody else ('met virtually today with 15 leaders') when that comes first."""
     target = next((e for e in events if e.kind != "visit" and e.status == "held"), None)
-    if target is None and lone is not None:
+    if lone is not None and (target is None or lone.index < target.sentence):
         found = sentence_events(dataclasses.replace(lone, people=lone.people + [p for p in roster if p not in lone.people]),
                                 context)
         for event in found:
@@ -138,13 +143,17 @@ _IN_MEETINGS = re.compile(r"\bjoined in (?:his|her|their) (?:meetings|talks) by\
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:She|He|They)\s+(?:was|were|is|are|had been|will be)\s+(?:also\s+)?(?:joined|accompanied) by\b")
 
 
-def _led_by(lone: Sentence, others: list[Person], context: Context) -> list[Event]:
-    """The engagement a one-person sentence reported, with the people a later 'the X delegation was led by'
-    sentence names as its other side."""
+def _led_by(lone: Sentence, others: list[Person], context: Context, rule: str = "participants.led-by") -> list[Event]:
+    """The engagement a one-person sentence reported, with the people a later sentence ('the X delegation was led
+    by', 'the meeting included') names as its other side."""
     found = sentence_events(dataclasses.replace(lone, people=lone.people + others), context)
     for event in found:
-        event.rules.append(f"participants.led-by: {', '.join(p.name for p in others)} (sentence {lone.index + 1})")
+        event.rules.append(f"{rule}: {', '.join(p.name for p in others)} (sentence {lone.index + 1})")
     return found
+
+
+_THE_MEETING_INCLUDED = re.compile(r"\b(?:the|that|this) (?:meeting|call|session|talks|discussion) (?:also )?"
+                                   r"(?:included|was attended by|were attended by|brought together)\b", re.I)
 
 
 def sentence_events(s: Sentence, context: Context) -> list[Event]:

@@ -146,6 +146,7 @@ def candidate_events(articles: Iterable[Article], batch_size: int = 16) -> Itera
         apply_publisher(people, article)
         events = drop_issuers(extract_events(doc, by_token, article.published, _dateline(article)))
         mentions = country_mentions(doc)
+        trip_meetings(events)  # where a meeting on a reported trip was says whose side its unknown people are on
         infer_countries(people, events, mentions)
         events = [e for e in events if not domestic(e, mentions, article.publisher)]
         # Only the at-home decision reads places, and only in a publisher's release: news skips the look-ups.

@@ -120,7 +120,18 @@ def meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tu
         return None, seat  # 'convened a meeting at the White House'
     if countries and dateline[1] not in countries and triggers.VISIT.search(sentence.text):
         return None, countries[0]  # 'Widodo visited Timor-Leste in January 2016, when he held talks with …'
+    said = _before_purpose(sentence)
     for country in countries:  # 'when he met Boric, then president-elect, in Chile'
-        if any(re.search(rf"\b[Ii]n (?:the )?{re.escape(name)}\b", sentence.text) for name in _country_names(sentence, country)):
+        if any(re.search(rf"\b[Ii]n (?:the )?{re.escape(name)}\b", said) for name in _country_names(sentence, country)):
             return None, country
     return dateline
+
+
+def _before_purpose(sentence: Span) -> str:
+    """The sentence up to its infinitive of purpose: in 'met A to express support for protests in Iran', Iran is
+    what they spoke of, not where they met."""
+    doc = sentence.doc
+    for token in sentence[2:-1]:
+        if token.lower_ == "to" and doc[token.i + 1].tag_ == "VB":
+            return doc[sentence.start:token.i].text
+    return sentence.text

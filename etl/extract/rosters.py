@@ -5,8 +5,10 @@ import re
 
 from etl.extract.gazetteer import country_of_word
 
-# 'The Leaders that participated:', 'Participants in today's meeting included:', 'Meeting Participants'.
-ROSTER_HEADING = re.compile(r"^[ \t]*(?:The\s+)?(?:[\w’'-]+\s+){0,3}?(?:leaders|participants|attendees)\b"
+# 'The Leaders that participated:', 'Participants in today's meeting included:', 'Meeting Participants',
+# 'Joining the call were the following leaders:'.
+ROSTER_HEADING = re.compile(r"^[ \t]*(?:(?:The\s+)?(?:[\w’'-]+\s+){0,6}?(?:leaders|participants|attendees)\b|"
+                            r"Joining\s+(?:the|today[’']s)\s+\w+\s+(?:were|was)\b)"
                             r"(?:[^.\n:]{0,60}:|[ \t]*$)", re.I | re.M)
 ITEM_MAX = 160  # characters of a list line: a name with its title and country, not a paragraph
 
