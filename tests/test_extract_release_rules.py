@@ -214,6 +214,9 @@ def test_the_authors_of_a_statement_referred_to_take_no_part():
     ("Peru-Chile Joint Statement on Fisheries",
      "We, President Boluarte and President Boric, today reaffirmed our commitment to sustainable fisheries.",
      {frozenset({"Boluarte", "Boric"})}),  # surnames: the offices table may give a full name
+    # a headline with nothing after its authors ('… of the Republic of Chile U.S.-Chile Partnership')
+    ("Joint Statement by President Dina Boluarte of Peru and President Gabriel Boric of the Republic of Chile",
+     "We met today to commemorate two centuries of relations.", {frozenset({"Dina Boluarte", "Gabriel Boric"})}),
     # a statement's 'we' that reports no encounter of its own is no meeting
     ("Joint Statement by President Dina Boluarte and President Gabriel Boric on Fisheries",
      "We are jointly committed to sustainable fisheries.", set()),

@@ -135,7 +135,7 @@ _ENCOUNTER = re.compile(r"\b(?:met|spoke|talked|convened|gathered|hosted|travel(
 
 def statement_authors(headline: Span, by_token: dict[int, Person]) -> list[Person]:
     """The people a 'Statement by …' headline names as the release's authors; none for any other headline."""
-    match = _AUTHORED.match(headline.text)
+    match = _AUTHORED.match(headline.text.rstrip())  # the sentence keeps its paragraph break, which '$' won't pass
     if not match:
         return []
     end = headline.start_char + match.end("authors")
