@@ -206,3 +206,29 @@ def test_someone_named_only_for_their_death_is_not_at_the_meeting():
                       "President Moise's assassination.", published="2021-10-02")
     names = {p.name for e in events for p in e.participants}
     assert "Ariel Henry" in names and not any("Moise" in n for n in names)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Vice President Jane Roe met today with President Samia Suluhu Hassan of Tanzania in Washington.",
+     "Samia Suluhu Hassan"),  # the NER reads 'Samia Suluhu' and 'Hassan'
+    ("President Jane Roe spoke today with President-Elect Luiz Inácio Lula da Silva of Brazil.",
+     "Luiz Inácio Lula da Silva"),  # the particle goes on to the surname
+])
+def test_a_name_is_read_whole(text, person):
+    assert person in {p.name for e in _release(text, published="2022-10-30") for p in e.participants}
+
+
+@pytest.mark.parametrize("text", [
+    "President Jane Roe spoke today with King Charles III to offer condolences on the passing of Queen Elizabeth II.",
+    "President Jane Roe spoke with Prime Minister Mary Major about the Keystone XL pipeline and the Artemis Accords.",
+    "The National Security Advisors spoke today and welcomed the 70th anniversary of the Mutual Defense Treaty.",
+])
+def test_the_dead_and_things_named_like_people_are_not_on_the_call(text):
+    names = {p.name for e in _release(text, published="2022-09-10") for p in e.participants}
+    assert not names & {"Elizabeth II", "Keystone XL", "Artemis Accords", "Treaty", "Advisors"}, names
+
+
+def test_a_misspelt_title_is_still_a_title():
+    events = _release("President Jane Roe offered support for Prime Minster Mustafa Al-Kadhimi's efforts to de-escalate "
+                      "tensions through dialogue and diplomacy.", published="2022-01-10")
+    assert "Minster" not in {p.name for e in events for p in e.participants}

@@ -8,9 +8,9 @@ from spacy.tokens import Doc, Token
 
 from etl.extract.dates import CALENDAR_WORDS
 from etl.extract.gazetteer import begins_country_name, country_of_word, is_city
-from etl.extract.name_words import (CONNECTORS, DOCUMENT_NOUNS, EVENT_NOUNS, GROUP_NOUNS, HEADLINE_NOUNS, HEADLINE_VERBS,
-                                      HONORIFICS, NOT_NAMES, ORG_NOUNS, PLACE_NOUNS, PORTFOLIO_HEADS, PORTFOLIO_WORDS,
-                                      REGIONS)
+from etl.extract.name_words import (ACCREDITED_TITLES, CONNECTORS, DOCUMENT_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
+                                      HEADLINE_NOUNS, HEADLINE_VERBS, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_NOUNS,
+                                      PLACE_NOUNS, PLURAL_TITLES, PORTFOLIO_HEADS, PORTFOLIO_WORDS, REGIONS, THING_AFTER)
 from etl.extract.portfolios import complement_after, leading_portfolio_words, portfolio_before
 from etl.extract.spans import SentenceBounds
 from etl.extract.venues import seats
@@ -70,7 +70,7 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
         elif token.text == "leader" and i == start - 1:
             title_words.insert(0, token.text)  # 'North Korean leader Kim Jong Un'
         elif token.text == "to" and title_words and i - 1 >= floor and (
-                doc[i - 1].text.lower() in _ACCREDITED or _is_title_token(doc[i - 1]) and doc[i - 1].text[:1].isupper()):
+                doc[i - 1].text.lower() in ACCREDITED_TITLES or _is_title_token(doc[i - 1]) and doc[i - 1].text[:1].isupper()):
             title_words.insert(0, token.text)  # 'Ambassador to …', 'Chief of Staff to the Vice President Tina Flournoy'
         elif token.text == "-" and title_words and i - 1 >= floor and _is_title_token(doc[i - 1]):
             title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
@@ -98,7 +98,7 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
             if title_words and title_words[0].lower() == "and" and i - 1 >= floor and doc[i - 1].text == "of":
                 break  # 'Yoon of the Republic of Korea and Prime Minister Kishida': the earlier name's country
             if i - 1 >= floor and (doc[i - 1].text.lower() == "for" or doc[i - 1].text == "to" and i - 2 >= floor
-                                   and doc[i - 2].text.lower() in _ACCREDITED) or title_words[:1] == ["State"]:
+                                   and doc[i - 2].text.lower() in ACCREDITED_TITLES) or title_words[:1] == ["State"]:
                 title_words[:0] = words  # 'Special Envoy for Yemen', 'Georgia State Senator': not a nationality
             else:
                 country = country or c
@@ -127,9 +127,6 @@ def _seat_before(doc: Doc, last: int, floor: int) -> str | None:
             if end - size + 1 >= floor and (words := doc[end - size + 1:end + 1].text) in table:
                 return table[words]
     return None
-
-
-_PLURAL_TITLES = ("Ministers", "Presidents", "Secretaries", "Chancellors", "Premiers")
 
 
 def _coordinated(doc: Doc, start: int, floor: int, depth: int = 0) -> tuple[str | None, str | None]:
@@ -164,7 +161,7 @@ def _coordinated(doc: Doc, start: int, floor: int, depth: int = 0) -> tuple[str 
         country = _coordinated(doc, i + 1, floor, depth + 1)[1]  # '… Shmyhal, Foreign Minister Kuleba and …'
     if listed and not (title and _MINISTER.search(title)):
         return None, None
-    plural = title and title.split()[-1] in _PLURAL_TITLES
+    plural = title and title.split()[-1] in PLURAL_TITLES
     return (_tidy_title(title) if plural else None), country
 
 
@@ -243,7 +240,7 @@ def _tidy_title(title: str | None) -> str | None:
     words = [w for w in title.split() if w.lower().strip(".") not in HONORIFICS]
     while words and words[0].lower() in CONNECTORS | {"in", "at", "on", "to"}:
         words.pop(0)
-    if words and words[-1] in _PLURAL_TITLES:
+    if words and words[-1] in PLURAL_TITLES:
         words[-1] = {"Secretaries": "Secretary"}.get(words[-1], words[-1][:-1])  # 'Prime Ministers A, B and C'
     return " ".join(words) or None
 
@@ -254,18 +251,15 @@ def _clean_name(text: str) -> str:
     return " ".join(words)
 
 
-# Titles of those sent to a country or body: 'Ambassador to Uzbekistan', 'Representative to the United Nations'.
-_ACCREDITED = {"ambassador", "envoy", "representative"}
-
-
 def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
     """Token spans that name a person, with any title inside the span, from NER and title-led name runs."""
     spans: list[tuple[int, int, str | None]] = []
     taken: set[int] = set()
     ents = list(doc.ents)
     ent_starts = {e.start for e in ents}
+    by_start = {e.start: e for e in ents}
     for ent in ents:
-        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT"):
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT") or ent.start in taken:
             continue
         if all(word.lower().strip(".") in TITLE_WORDS for word in ent.text.split()):
             continue  # a title alone ('His Majesty | King | Abdullah II'): the title-led runs below read the name
@@ -273,16 +267,15 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
         if ent.label_ != "PERSON" and title is None:
             continue
         end = ent.end
-        particles = ("e", "da", "de", "do", "dos", "das", "del", "la", "van", "von", "der")
-        while end < len(doc) and doc[end].text in particles:
+        while end < len(doc) and doc[end].text in NAME_PARTICLES:
             after = end
-            while after < len(doc) and doc[after].text in particles:
+            while after < len(doc) and doc[after].text in NAME_PARTICLES:
                 after += 1  # 'de la O'
             if after < len(doc) and doc[after].text[:1].isupper() and is_proper(doc[after]):
                 end = after + 1
             else:
                 break
-        if ent.label_ == "PERSON" and end < len(doc) and doc[end - 1].text in particles and doc[end].text[:1].isupper():
+        if ent.label_ == "PERSON" and end < len(doc) and doc[end - 1].text in NAME_PARTICLES and doc[end].text[:1].isupper():
             end += 1  # the NER stopped at the particle: 'von der | Leyen'
         while end > ent.start + 1 and doc[end - 1].text.lower() in ("and", "or", ",", "&"):
             end -= 1  # 'Rogelio Ramirez de la O and' ends before the conjunction
@@ -298,6 +291,10 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                 and doc[end].text.lower() not in _CALENDAR_WORDS and not country_of_word(doc[end].text) \
                 and end not in ent_starts:
             end += 1
+        if ent.label_ == "PERSON" and (next_ent := by_start.get(end)) is not None and next_ent.label_ == "PERSON" \
+                and doc[end - 1].whitespace_ and is_proper(doc[end]):
+            end = next_ent.end  # one name the NER read as two: 'Samia Suluhu | Hassan'
+
         start = ent.start
         if ent.label_ == "PERSON" and start > 0 and re.fullmatch(r"[A-Z]\.", doc[start].text) \
                 and _NAME_TOKEN.match(doc[start - 1].text) and is_proper(doc[start - 1]) \
@@ -321,7 +318,7 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                     j += 1
                 elif tokens[j - 1].text.lower() in ("for", "the", "of") and (skip := complement_after(tokens, j)):
                     j, complement = j + skip, True  # 'Special Envoy for Yemen Lenderking', 'Counselor of the Department …'
-                elif tokens[j].text == "to" and tokens[j - 1].text.lower() in _ACCREDITED \
+                elif tokens[j].text == "to" and tokens[j - 1].text.lower() in ACCREDITED_TITLES \
                         and (skip := complement_after(tokens, j + 1 + (tokens[j + 1].text == "the" if j + 1 < len(tokens) else 0))):
                     j, complement = j + 1 + (tokens[j + 1].text == "the") + skip, True  # 'Ambassador to Uzbekistan Daniel Rosenblum'
                 else:
@@ -331,6 +328,8 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                     and not _is_title_token(tokens[k]) and (is_proper(tokens[k]) or tokens[k].tag_ == "FW") \
                     and not country_of_word(tokens[k].text):
                 k += 1
+                if k > j and k + 1 < len(tokens) and tokens[k].text in NAME_PARTICLES and tokens[k + 1].text[:1].isupper():
+                    k += 1  # 'Luiz Inácio Lula da Silva': the particle goes on to the surname
             if organisation := next((m for m in range(k - 3, j - 1, -1) if tokens[m].text.lower() in ORG_NOUNS), None):
                 j, complement = organisation + 1, True  # 'Officer of the Millennium Challenge Corporation Alexia Latortue'
             # 'the Presidents of the Democratic Republic | of the Congo': the words begin a country's name
@@ -383,7 +382,8 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
         return None  # a title's portfolio: 'Director of Public Engagement', 'Coordinator for the Southwest Border'
 
     if all(w.lower().strip(".") in TITLE_WORDS or w.lower() in ORG_NOUNS for w in words) \
-            or words[-1].lower() in ORG_NOUNS or any(w.lower() in PLACE_NOUNS | EVENT_NOUNS for w in words):
+            or words[-1].lower() in ORG_NOUNS or any(w.lower() in PLACE_NOUNS | EVENT_NOUNS for w in words) \
+            or (end < len(doc) and doc[end].lower_ in THING_AFTER):
         return None
     sentence_start, sentence_end = sentences.of(start)
     title, country = _left_context(doc, start, sentence_start)

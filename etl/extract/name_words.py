@@ -29,13 +29,27 @@ ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "techn
              "infrastructure", "assistance", "servicemembers", "schools", "grant", "grants", "community",
              "communities", "programs", "programmes", "initiatives", "services", "solutions", "opportunity",
              "opportunities", "equity", "safety", "economy", "growth", "recovery",
-             "unit", "units", "advisory"}  # 'Chief of the … North America Unit', 'Security Advisory' (a typo)  # 'Senior Administration Official'
+             "unit", "units", "advisory",
+             # what a readout discusses in title case: 'the Mutual Defense Treaty', 'the Artemis Accords', 'the
+             # Keystone XL pipeline', 'the National Security Advisors welcomed', 'U.S. Navy Forces Central Command'
+             "treaty", "accord", "accords", "advisors", "advisers", "pipeline", "central"}  # 'Chief of the … North America Unit', 'Security Advisory' (a typo)  # 'Senior Administration Official'
 # Regions a title's portfolio names: 'Senior Director for the Western Hemisphere', 'Special Envoy for the Horn of Africa'.
 REGIONS = {"western hemisphere", "middle east", "indo-pacific", "horn of africa", "great lakes", "sahel", "arctic",
            "europe", "africa", "asia", "americas", "east asia", "south asia", "central asia", "caucasus", "balkans",
            "north africa", "southern africa", "west africa", "east africa", "pacific", "pacific islands", "caribbean",
            "latin america", "central america", "south america", "gulf", "persian gulf", "levant", "eurasia",
            "northern triangle", "western balkans", "southeast asia", "south caucasus", "sub-saharan africa"}
+
+
+# Titles of those sent to a country or body: 'Ambassador to Uzbekistan', 'Representative to the United Nations'.
+ACCREDITED_TITLES = {"ambassador", "envoy", "representative"}
+PLURAL_TITLES = ("Ministers", "Presidents", "Secretaries", "Chancellors", "Premiers")
+# Lower-case words inside a name, before the rest of it: 'Lula da Silva', 'von der Leyen', 'de la O'.
+NAME_PARTICLES = ("e", "da", "de", "do", "dos", "das", "del", "la", "van", "von", "der")
+
+
+# A thing's name before what it is: 'the Keystone XL pipeline', 'the Moderna vaccine'.
+THING_AFTER = {"pipeline", "pipelines", "project", "projects", "vaccine", "vaccines", "facility", "plant", "corridor"}
 
 
 # Gatherings named like people ('United Nations Food Systems Summit Stocktake').

@@ -63,6 +63,10 @@ _ONLY_MENTIONED = {"message", "letter", "note", "greetings", "regards", "invitat
                    "government", "era", "doctrine"}
 
 
+_OF_THE_DEAD = re.compile(r"\b(?:passing|death|funeral|assassination|murder|killing|memory|legacy) of"
+                          r"(?:\s+(?:the|late|former|then|[A-Z][\w.-]*)){0,4}\s*$")
+
+
 _ACCOMPANYING = re.compile(r",\s*who\s+(?:is|was|has been)\s+(?:accompanying|travell?ing with)"
                            r"(?:\s+[A-Z][\w.-]*){0,4}\s*$")
 
@@ -102,6 +106,8 @@ def people_in(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
         if after and after[0].text in ("'s", "’s") and _owns_titled_name(doc, i + 2, person, by_token):
             continue  # 'President Biden's National Security Advisor Jake Sullivan traveled': Biden stayed home
         start = next(s for s, e in person.mentions if s <= i < e) if person.mentions else i
+        if _OF_THE_DEAD.search(doc[max(sentence.start, start - 6):start].text):
+            continue  # 'condolences on the passing of Queen Elizabeth II'
         if _SENDER.search(doc[sentence.start:start].text):
             continue  # 'a written message from Supreme Leader Ali Khamenei'
         if _ACCOMPANYING.search(doc[sentence.start:start].text):

@@ -7,7 +7,7 @@ import re
 TITLE_WORDS = frozenset(
     """
     acting interim provisional caretaker designate elect vice deputy first second general federal crown grand
-    prime minister ministers president presidents premier premiers chancellor chancellors secretaries king queen
+    prime minister minster ministers president presidents premier premiers chancellor chancellors secretaries king queen
     emperor empress prince princess sultan
     amir emir shah pope taoiseach governor secretary chairman chairwoman chairperson chief head state presidency
     regent junta member sheikh sheikha brigadier lieutenant major colonel admiral marshal field duke duchess
