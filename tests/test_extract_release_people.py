@@ -232,3 +232,16 @@ def test_a_misspelt_title_is_still_a_title():
     events = _release("President Jane Roe offered support for Prime Minster Mustafa Al-Kadhimi's efforts to de-escalate "
                       "tensions through dialogue and diplomacy.", published="2022-01-10")
     assert "Minster" not in {p.name for e in events for p in e.participants}
+
+
+def test_a_name_the_ner_continues_after_a_title_led_run_is_one_name():
+    events = _release("Mr. Doe met with President Mohamed Ould Ghazouani and Minister for Foreign Affairs Ismael Ould "
+                      "Cheikh Ahmed in Nouakchott.", published="2021-10-21")
+    names = {p.name for e in events for p in e.participants}
+    assert "Ismael Ould Cheikh Ahmed" in names and "Ismael" not in names
+
+
+def test_a_hostage_whose_return_is_discussed_is_not_at_the_meeting():
+    events = _release("Secretary Jane Roe met with Prime Minister Mary Major in Doha and thanked Qatar for its help with "
+                      "the recent return of Mark Frerichs from Afghanistan.", published="2022-10-14")
+    assert "Mark Frerichs" not in {p.name for e in events for p in e.participants}

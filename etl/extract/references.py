@@ -63,7 +63,8 @@ _ONLY_MENTIONED = {"message", "letter", "note", "greetings", "regards", "invitat
                    "government", "era", "doctrine"}
 
 
-_OF_THE_DEAD = re.compile(r"\b(?:passing|death|funeral|assassination|murder|killing|memory|legacy) of"
+_OF_THE_DEAD = re.compile(r"\b(?:passing|death|funeral|assassination|murder|killing|memory|legacy|"
+                          r"release|return|detention|imprisonment) of"  # and hostages: 'the return of Mark Frerichs'
                           r"(?:\s+(?:the|late|former|then|[A-Z][\w.-]*)){0,4}\s*$")
 
 
@@ -107,7 +108,7 @@ def people_in(sentence: Span, by_token: dict[int, Person]) -> list[Person]:
             continue  # 'President Biden's National Security Advisor Jake Sullivan traveled': Biden stayed home
         start = next(s for s, e in person.mentions if s <= i < e) if person.mentions else i
         if _OF_THE_DEAD.search(doc[max(sentence.start, start - 6):start].text):
-            continue  # 'condolences on the passing of Queen Elizabeth II'
+            continue  # 'condolences on the passing of Queen Elizabeth II', 'the release of X from Iran'
         if _SENDER.search(doc[sentence.start:start].text):
             continue  # 'a written message from Supreme Leader Ali Khamenei'
         if _ACCOMPANYING.search(doc[sentence.start:start].text):
