@@ -29,10 +29,10 @@ ORG_NOUNS = {"dialogue", "council", "secretariat", "house", "technology", "techn
              "infrastructure", "assistance", "servicemembers", "schools", "grant", "grants", "community",
              "communities", "programs", "programmes", "initiatives", "services", "solutions", "opportunity",
              "opportunities", "equity", "safety", "economy", "growth", "recovery",
-             "unit", "units", "advisory",
+             "unit", "units", "advisory",  # 'Chief of the … North America Unit', 'Security Advisory' (a typo)
              # what a readout discusses in title case: 'the Mutual Defense Treaty', 'the Artemis Accords', 'the
              # Keystone XL pipeline', 'the National Security Advisors welcomed', 'U.S. Navy Forces Central Command'
-             "treaty", "accord", "accords", "advisors", "advisers", "pipeline", "central"}  # 'Chief of the … North America Unit', 'Security Advisory' (a typo)  # 'Senior Administration Official'
+             "treaty", "accord", "accords", "advisors", "advisers", "pipeline", "central"}
 # Regions a title's portfolio names: 'Senior Director for the Western Hemisphere', 'Special Envoy for the Horn of Africa'.
 REGIONS = {"western hemisphere", "middle east", "indo-pacific", "horn of africa", "great lakes", "sahel", "arctic",
            "europe", "africa", "asia", "americas", "east asia", "south asia", "central asia", "caucasus", "balkans",
