@@ -332,9 +332,9 @@ def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
                     k += 1  # 'Luiz Inácio Lula da Silva': the particle goes on to the surname
             if organisation := next((m for m in range(k - 3, j - 1, -1) if tokens[m].text.lower() in ORG_NOUNS), None):
                 j, complement = organisation + 1, True  # 'Officer of the Millennium Challenge Corporation Alexia Latortue'
-            if k > j and (joined := next((n for n, span in enumerate(spans) if span[0] == k), None)) is not None \
-                    and tokens[k - 1].whitespace_:
-                k = spans.pop(joined)[1]  # the NER's name goes on from the run's: 'Ismael | Ould Cheikh Ahmed'
+            if k == j + 1 and tokens[j].text.lower() not in ORG_NOUNS | PLACE_NOUNS and tokens[j].whitespace_ \
+                    and (joined := next((n for n, span in enumerate(spans) if span[0] == k), None)) is not None:
+                k = spans.pop(joined)[1]  # a given name the NER's name goes on from: 'Ismael | Ould Cheikh Ahmed'
             # 'the Presidents of the Democratic Republic | of the Congo': the words begin a country's name
             if k > j and not begins_country_name(doc[j:k].text, doc.text[tokens[k - 1].idx + len(tokens[k - 1]):]):
                 # a title with a portfolio in it is read here: the words before the name no longer spell it
