@@ -10,9 +10,7 @@ from spacy.tokens import Doc
 
 from etl.extract.model import Person
 from etl.resolve.countries import to_iso3
-from etl.resolve.names import name_parts
-from etl.resolve.officials import compatible
-from etl.resolve.offices import offices
+from etl.resolve.offices import offices, same_person
 
 # Offices one person holds at a time, so that the office and its country name the person.
 _OFFICE = re.compile(r"\b[Tt]he (?P<title>(?:Vice |Deputy )?President|(?:Deputy )?Prime Minister|Chancellor|King|"
@@ -43,11 +41,6 @@ def _titled_in_text(people: list[Person], title: str, country: str) -> Person | 
     return found[0] if len(found) == 1 else None
 
 
-def _same(a: str, b: str) -> bool:
-    parts_a, parts_b = name_parts(a), name_parts(b)
-    return parts_a is not None and parts_b is not None and compatible(parts_a, parts_b)
-
-
 def described_holders(doc: Doc, people: list[Person], by_token: dict[int, Person], published: dt.date | None) -> None:
     """Make each 'the <office> of <country>' the text does not follow with a name a mention of its holder (one of
     the text's people when they are the same person), with a rule saying so."""
@@ -70,7 +63,7 @@ def described_holders(doc: Doc, people: list[Person], by_token: dict[int, Person
             holder_name, why = holder.name, f"{holder.source}, {holder.start}–{holder.end or 'now'}"
         else:
             continue
-        person = titled or next((p for p in people if _same(p.name, holder_name)), None)
+        person = titled or next((p for p in people if same_person(p.name, holder_name)), None)
         if person is None:
             person = Person(holder_name, match["title"], code)
             people.append(person)

@@ -106,7 +106,7 @@ class Offices:
         if on is None:
             return False
         holders = [h for h in self._by_office.get((office.lower(), country), []) if h.held_on(on)]
-        return bool(holders) and not any(_same_person(h.name, name) for h in holders)
+        return bool(holders) and not any(same_person(h.name, name) for h in holders)
 
     def office_holder(self, title: str, country: str, on: dt.date | None) -> Holder | None:
         """The one person holding the country's office the title names that day ('President', FRA, 2022-12-01:
@@ -116,7 +116,7 @@ class Offices:
         found = [h for (office, owner), holders in self._by_office.items() if owner == country
                  and _title_fits(title, office) and len(_words(title)) == len(_words(office))
                  for h in holders if h.held_on(on)]
-        if not found or not all(_same_person(found[0].name, h.name) for h in found[1:]):
+        if not found or not all(same_person(found[0].name, h.name) for h in found[1:]):
             return None
         return min(found, key=lambda h: (h.source.removesuffix(TERM_SUFFIX) in SIGHTINGS, (h.end or dt.date.max) - h.start))
 
@@ -139,7 +139,7 @@ class Offices:
         found = [h for h in self._by_surname.get(surname, [])
                  if h.held_on(on) and _title_fits(title, h.office) and (country is None or h.country == country)
                  and (not given or _given_name(h.name, surname)[:1] == given[0][:1])]
-        if not found or not all(_same_person(found[0].name, h.name) for h in found[1:]):
+        if not found or not all(same_person(found[0].name, h.name) for h in found[1:]):
             return None
         # Appointment records before sightings; then the narrowest span.
         return min(found, key=lambda h: (h.source.removesuffix(TERM_SUFFIX) in SIGHTINGS,
@@ -161,7 +161,7 @@ class Offices:
         found = [h for key in sorted(keys) if key != words[-1] and _one_edit(key, words[-1])
                  for h in self._by_surname[key]
                  if _words(h.name)[0] == words[0] and h.held_on(on) and _title_fits(title, h.office)]
-        return found[0] if found and all(_same_person(found[0].name, h.name) for h in found[1:]) else None
+        return found[0] if found and all(same_person(found[0].name, h.name) for h in found[1:]) else None
 
     def nationality(self, name: str, on: dt.date | None) -> Holder | None:
         """A holder of any office of one country whose full name this is, with an office begun within
@@ -172,7 +172,7 @@ class Offices:
             return None
         earliest = on - dt.timedelta(days=365 * NATIONALITY_YEARS)
         found = [h for h in self._by_surname.get(_surname(name), [])
-                 if earliest <= h.start <= on and _same_person(h.name, name)]
+                 if earliest <= h.start <= on and same_person(h.name, name)]
         if not found or len({h.country for h in found}) > 1:
             return None
         return max(found, key=lambda h: h.start)
@@ -194,7 +194,7 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
-def _same_person(a: str, b: str) -> bool:
+def same_person(a: str, b: str) -> bool:
     """'Joe Biden' and 'Joseph R. Biden' are one person; 'Alan John Blinken' and 'Antony John Blinken' two."""
     parts_a, parts_b = name_parts(a), name_parts(b)
     return parts_a is not None and parts_b is not None and compatible(parts_a, parts_b)
