@@ -175,8 +175,9 @@ def find_initiatives(sentence: str) -> list[str]:
             consumed_until = paren.end()
             continue
         # 'the PGII and the Partners of the Blue Pacific initiative': the head word is the last name's alone
-        *before, last = re.split(r"\s+and\s+the\s+", phrase)
-        if (lower := _LOWER_HEAD.match(sentence, match.end())) and len(last.split()) >= 2 \
+        lower = _LOWER_HEAD.match(sentence, match.end())
+        *before, last = re.split(r"\s+and\s+the\s+", phrase) if lower else ("",)
+        if lower and len(last.split()) >= 2 \
                 and not _PERSON_WORDS.search(phrase) and not _named(last) and not _is_country(last) \
                 and last not in seats() and last.split()[-1] not in _GOVERNMENT_WORDS:
             found.extend(_names_in(" and the ".join(before)) if before else [])

@@ -63,7 +63,10 @@ _ONLY_MENTIONED = {"message", "letter", "note", "greetings", "regards", "invitat
                    "government", "era", "doctrine"}
 
 
-_OF_THE_DEAD = re.compile(r"\b(?:passing|death|funeral|assassination|murder|killing|memory|legacy|"
+# What is told of the dead, before their name ('the passing of Queen Elizabeth II') or after it ('President Moise's
+# assassination'): they are not at the engagement.
+_OF_THE_DEAD_WORDS = ("passing", "death", "funeral", "assassination", "murder", "killing", "memory", "legacy")
+_OF_THE_DEAD = re.compile(r"\b(?:" + "|".join(_OF_THE_DEAD_WORDS) + r"|"
                           r"release|return|detention|imprisonment) of"  # and hostages: 'the return of Mark Frerichs'
                           r"(?:\s+(?:the|late|former|then|[A-Z][\w.-]*)){0,4}\s*$")
 
@@ -78,8 +81,7 @@ _OWNED_ROLES = {"deputy", "wife", "husband", "spouse", "son", "daughter", "spoke
                 # what a person wages or says, not where they are: 'a response to President Putin's war of choice'
                 "war", "invasion", "aggression", "regime", "forces", "troops", "military", "decision", "policy",
                 "policies", "efforts", "remarks", "speech", "statement", "comments", "leadership", "attacks",
-                # what is told of the dead: 'an investigation into President Moise's assassination'
-                "assassination", "death", "passing", "murder", "killing", "funeral", "memory", "legacy"}
+                *_OF_THE_DEAD_WORDS}
 
 
 _SENDER = re.compile(r"\b(?:message|letter|note|greetings|invitation) from(?:\s+[A-Z][\w.-]*){0,4}\s*$|"
