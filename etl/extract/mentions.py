@@ -1,32 +1,26 @@
-"""Names in a parsed article: the token spans that name a person, with the title and nationality around them."""
+"""The person a name span reads as, with the title and nationality the words around it give."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from etl.extract.dates import CALENDAR_WORDS
-from etl.extract.gazetteer import begins_country_name, country_of_word, is_city
+from etl.extract.gazetteer import country_of_word, is_city
 from etl.extract.name_words import (ACCREDITED_TITLES, CONNECTORS, DOCUMENT_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
-                                      HEADLINE_NOUNS, HEADLINE_VERBS, HONORIFICS, NAME_PARTICLES, NOT_NAMES, ORG_NOUNS,
+                                      HEADLINE_NOUNS, HEADLINE_VERBS, HONORIFICS, NOT_NAMES, ORG_NOUNS,
                                       PLACE_NOUNS, PLURAL_TITLES, PORTFOLIO_HEADS, PORTFOLIO_WORDS, REGIONS, THING_AFTER)
-from etl.extract.portfolios import complement_after, leading_portfolio_words, portfolio_before
+from etl.extract.name_spans import CALENDAR_NAME_WORDS, is_title_token
+from etl.extract.portfolios import portfolio_before
 from etl.extract.spans import SentenceBounds
 from etl.extract.venues import seats
-from etl.resolve.titles import TITLE_WORDS, split_title
-
-
-_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
+from etl.resolve.titles import TITLE_WORDS
 
 
 _PARTICLES = ("bin", "bint", "al", "el", "de", "da", "e", "van", "von", "der", "den", "la", "le", "del", "du", "di", "dos", "das")
 
 
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin)-[A-Z]")  # 'el-Sisi', 'al-Sudani'
-
-
-_CALENDAR_WORDS = CALENDAR_WORDS - {"may"}  # 'Theresa May': a month that is also a family name
 
 
 @dataclass
@@ -38,16 +32,6 @@ class Mention:
     name: str
     title: str | None
     country: str | None
-
-
-def is_proper(token: Token) -> bool:
-    """A proper noun by its Penn tag (the pipeline runs without the attribute ruler that sets pos_)."""
-    return token.tag_ in ("NNP", "NNPS")
-
-
-def _is_title_token(token: Token) -> bool:
-    word = token.text.lower().strip(".")
-    return word in TITLE_WORDS and (token.text[:1].isupper() or word in CONNECTORS or "-" in word)
 
 
 def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | None]:
@@ -65,14 +49,14 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
                 country = country or owner[1]
                 i -= owner[0] + 1
                 continue
-        if _is_title_token(token) and token.text.lower() not in HONORIFICS:
+        if is_title_token(token) and token.text.lower() not in HONORIFICS:
             title_words.insert(0, token.text)
         elif token.text == "leader" and i == start - 1:
             title_words.insert(0, token.text)  # 'North Korean leader Kim Jong Un'
         elif token.text == "to" and title_words and i - 1 >= floor and (
-                doc[i - 1].text.lower() in ACCREDITED_TITLES or _is_title_token(doc[i - 1]) and doc[i - 1].text[:1].isupper()):
+                doc[i - 1].text.lower() in ACCREDITED_TITLES or is_title_token(doc[i - 1]) and doc[i - 1].text[:1].isupper()):
             title_words.insert(0, token.text)  # 'Ambassador to …', 'Chief of Staff to the Vice President Tina Flournoy'
-        elif token.text == "-" and title_words and i - 1 >= floor and _is_title_token(doc[i - 1]):
+        elif token.text == "-" and title_words and i - 1 >= floor and is_title_token(doc[i - 1]):
             title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
         elif token.text.lower() in HONORIFICS:
             pass
@@ -136,7 +120,7 @@ def _coordinated(doc: Doc, start: int, floor: int, depth: int = 0) -> tuple[str 
     Minister Shmyhal, Foreign Minister Kuleba and Defense Minister Reznikov'), but a list naming another office
     does not ('European Council President Charles Michel, President Emmanuel Macron')."""
     i = start - 1
-    while i >= floor and _is_title_token(doc[i]) and (doc[i].text[:1].isupper() or doc[i].text in ("of", "for")
+    while i >= floor and is_title_token(doc[i]) and (doc[i].text[:1].isupper() or doc[i].text in ("of", "for")
                                                       and i > floor and doc[i - 1].text[:1].isupper()):
         i -= 1  # back over this name's own title, 'of' and 'for' in it too ('and Minister of Defense Hamada')
     own_title = doc[i + 1:start].text
@@ -152,7 +136,7 @@ def _coordinated(doc: Doc, start: int, floor: int, depth: int = 0) -> tuple[str 
     if of:
         i -= of + 1  # back over the earlier name's own country: 'Presidents Klaus Iohannis of Romania and …'
     name_end = i
-    while i >= floor and doc[i].text[:1].isupper() and not _is_title_token(doc[i]):
+    while i >= floor and doc[i].text[:1].isupper() and not is_title_token(doc[i]):
         i -= 1  # back over the earlier person's name
     if i == name_end:
         return None, None
@@ -251,105 +235,10 @@ def _clean_name(text: str) -> str:
     return " ".join(words)
 
 
-def name_spans(doc: Doc) -> list[tuple[int, int, str | None]]:
-    """Token spans that name a person, with any title inside the span, from NER and title-led name runs."""
-    spans: list[tuple[int, int, str | None]] = []
-    taken: set[int] = set()
-    ents = list(doc.ents)
-    ent_starts = {e.start for e in ents}
-    by_start = {e.start: e for e in ents}
-    for ent in ents:
-        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "PRODUCT") or ent.start in taken:
-            continue
-        if all(word.lower().strip(".") in TITLE_WORDS for word in ent.text.split()):
-            continue  # a title alone ('His Majesty | King | Abdullah II'): the title-led runs below read the name
-        title, name = split_title(ent.text)
-        if ent.label_ != "PERSON" and title is None:
-            continue
-        end = ent.end
-        while end < len(doc) and doc[end].text in NAME_PARTICLES:
-            after = end
-            while after < len(doc) and doc[after].text in NAME_PARTICLES:
-                after += 1  # 'de la O'
-            if after < len(doc) and doc[after].text[:1].isupper() and is_proper(doc[after]):
-                end = after + 1
-            else:
-                break
-        if ent.label_ == "PERSON" and end < len(doc) and doc[end - 1].text in NAME_PARTICLES and doc[end].text[:1].isupper():
-            end += 1  # the NER stopped at the particle: 'von der | Leyen'
-        while end > ent.start + 1 and doc[end - 1].text.lower() in ("and", "or", ",", "&"):
-            end -= 1  # 'Rogelio Ramirez de la O and' ends before the conjunction
-        # a hyphenated last part the NER cut: 'Han Duck | -soo', 'Abdel Fattah | el-Sisi'
-        if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
-            end += 2
-        elif ent.label_ == "PERSON" and end + 2 < len(doc) and doc[end].text.lower() in ("el", "al") \
-                and doc[end + 1].text == "-" and doc[end + 2].text[:1].isupper():
-            end += 3
-        # the NER sometimes stops a Hispanic or Arabic name early: 'Rosa Icela | Rodriguez'
-        while ent.label_ == "PERSON" and end < len(doc) and end - ent.end < 2 and is_proper(doc[end]) \
-                and _NAME_TOKEN.match(doc[end].text) and not _is_title_token(doc[end]) \
-                and doc[end].text.lower() not in _CALENDAR_WORDS and not country_of_word(doc[end].text) \
-                and end not in ent_starts:
-            end += 1
-        if ent.label_ == "PERSON" and (next_ent := by_start.get(end)) is not None and next_ent.label_ == "PERSON" \
-                and doc[end - 1].whitespace_ and is_proper(doc[end]):
-            end = next_ent.end  # one name the NER read as two: 'Samia Suluhu | Hassan'
-
-        start = ent.start
-        if ent.label_ == "PERSON" and start > 0 and re.fullmatch(r"[A-Z]\.", doc[start].text) \
-                and _NAME_TOKEN.match(doc[start - 1].text) and is_proper(doc[start - 1]) \
-                and not _is_title_token(doc[start - 1]) and start - 1 not in taken:
-            start -= 1  # the NER left the given name out: 'Secretary of State Antony | J. Blinken'
-        if title and (portfolio := leading_portfolio_words(name)):  # 'Advisor | for International Economics | Daleep Singh'
-            title, name = f"{title} {' '.join(name.split()[:portfolio])}", " ".join(name.split()[portfolio:])
-        if title:  # skip the title's tokens: the name is what follows them
-            while start < ent.end and not doc[start:ent.end].text.startswith(name.split()[0]):
-                start += 1
-        spans.append((start, end, title))
-        taken.update(range(ent.start, end))
-    # Names the NER missed: a capitalised title followed by capitalised words ('Foreign Secretary Vikram Misri').
-    tokens = list(doc)  # indexing a list is far cheaper than building a Token per doc[i]
-    i = 0
-    while i < len(tokens):
-        if i not in taken and tokens[i].text[:1].isupper() and _is_title_token(tokens[i]):
-            j, complement = i, False
-            while j < len(tokens):
-                if _is_title_token(tokens[j]) or tokens[j].text.lower() in HONORIFICS:
-                    j += 1
-                elif tokens[j - 1].text.lower() in ("for", "the", "of") and (skip := complement_after(tokens, j)):
-                    j, complement = j + skip, True  # 'Special Envoy for Yemen Lenderking', 'Counselor of the Department …'
-                elif tokens[j].text == "to" and tokens[j - 1].text.lower() in ACCREDITED_TITLES \
-                        and (skip := complement_after(tokens, j + 1 + (tokens[j + 1].text == "the" if j + 1 < len(tokens) else 0))):
-                    j, complement = j + 1 + (tokens[j + 1].text == "the") + skip, True  # 'Ambassador to Uzbekistan Daniel Rosenblum'
-                else:
-                    break
-            k = j
-            while k < len(tokens) and k not in taken and _NAME_TOKEN.match(tokens[k].text) \
-                    and not _is_title_token(tokens[k]) and (is_proper(tokens[k]) or tokens[k].tag_ == "FW") \
-                    and not country_of_word(tokens[k].text):
-                k += 1
-                if k > j and k + 1 < len(tokens) and tokens[k].text in NAME_PARTICLES and tokens[k + 1].text[:1].isupper():
-                    k += 1  # 'Luiz Inácio Lula da Silva': the particle goes on to the surname
-            if organisation := next((m for m in range(k - 3, j - 1, -1) if tokens[m].text.lower() in ORG_NOUNS), None):
-                j, complement = organisation + 1, True  # 'Officer of the Millennium Challenge Corporation Alexia Latortue'
-            if k == j + 1 and tokens[j].text.lower() not in ORG_NOUNS | PLACE_NOUNS and tokens[j].whitespace_ \
-                    and (joined := next((n for n, span in enumerate(spans) if span[0] == k), None)) is not None:
-                k = spans.pop(joined)[1]  # a given name the NER's name goes on from: 'Ismael | Ould Cheikh Ahmed'
-            # 'the Presidents of the Democratic Republic | of the Congo': the words begin a country's name
-            if k > j and not begins_country_name(doc[j:k].text, doc.text[tokens[k - 1].idx + len(tokens[k - 1]):]):
-                # a title with a portfolio in it is read here: the words before the name no longer spell it
-                spans.append((j, k, " ".join(t.text for t in tokens[i:j]) if complement else None))
-                taken.update(range(i, k))
-            i = max(k, i + 1)
-        else:
-            i += 1
-    return sorted(spans)
-
-
 def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
                  sentences: SentenceBounds) -> Mention | None:
     """The person a name span reads as, with the title and nationality around it; None when it is no person."""
-    while start < end - 1 and doc[start].text.lower() in _CALENDAR_WORDS:
+    while start < end - 1 and doc[start].text.lower() in CALENDAR_NAME_WORDS:
         start += 1  # 'On Sunday Deuba travels': the day is not part of the name
     while start > 0 and doc[start - 1].text in ("for", "and") and end - start >= 3 \
             and doc[start].text.lower() in PORTFOLIO_WORDS and doc[start].text.lower() not in ("and", "the", "&"):
@@ -368,19 +257,19 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or _PARTICLE_PREFIX.match(w) for w in words):
         return None
-    titled_short = start > 0 and _is_title_token(doc[start - 1]) and doc[start - 1].text[:1].isupper()
+    titled_short = start > 0 and is_title_token(doc[start - 1]) and doc[start - 1].text[:1].isupper()
     if country_of_word(text) or (len(words) == 1 and len(text) < 3 and not (titled_short and text.istitle())):
         return None  # two letters are no name, but 'President Xi' and 'Premier Li' are
     if text.lower() in REGIONS:
         return None  # a portfolio's region: 'Special Envoy for the Northern Triangle'
     if is_city(text):
         return None  # a town ('Sherman'), even after a title: reading titled ones as people raised untouched noise
-    if len(words) == 1 and end < len(doc) and doc[end].text[:1].isupper() and _is_title_token(doc[end]):
+    if len(words) == 1 and end < len(doc) and doc[end].text[:1].isupper() and is_title_token(doc[end]):
         return None  # a word inside a title: 'National Cyber Director Chris Inglis'
     if len(words) == 1 and start > 0 and doc[start - 1].text in ("for", "of", "and", ","):
         return None  # a word inside a long title: 'Minister for Political, Legal and Security Affairs'
     lead = start - 1 if start > 0 and doc[start - 1].text == "the" else start
-    if len(words) <= 2 and lead > 1 and doc[lead - 1].text in ("for", "of") and _is_title_token(doc[lead - 2]) \
+    if len(words) <= 2 and lead > 1 and doc[lead - 1].text in ("for", "of") and is_title_token(doc[lead - 2]) \
             and (words[0].lower() in PORTFOLIO_WORDS or words[-1].lower() in PORTFOLIO_HEADS):
         return None  # a title's portfolio: 'Director of Public Engagement', 'Coordinator for the Southwest Border'
 

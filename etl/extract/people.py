@@ -6,7 +6,8 @@ import re
 from spacy.tokens import Doc
 
 from etl.extract.gazetteer import country_of_person
-from etl.extract.mentions import Mention, is_proper, name_spans, read_mention
+from etl.extract.mentions import Mention, read_mention
+from etl.extract.name_spans import is_proper, name_spans
 from etl.extract.model import Person
 from etl.extract.spans import SentenceBounds
 from etl.resolve.names import name_parts
