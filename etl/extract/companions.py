@@ -140,8 +140,9 @@ def add_travellers(visit: Event, travellers: list[Person], side: str | None) -> 
 
 
 # Between two people of one list: 'and', or a comma (', and'), then the next one's title ('Senior Advisor to the
-# Secretary of State for Global Energy Security').
-_LIST_GAP = re.compile(r"(?:\s+and|,(?:\s+and)?)\s+(?:(?:[A-Z][\w.'’-]*|of|the|for|to|on)\s+){0,12}")
+# Secretary of State for Global Energy Security', 'Assistant Secretary of Defense for Special Operations and
+# Low-Intensity Conflict').
+_LIST_GAP = re.compile(r"(?:\s+and|,(?:\s+and)?)\s+(?:(?:[A-Z][\w.'’-]*|of|the|for|to|on|and(?=\s+[A-Z]))\s+){0,12}")
 
 
 def coordinated_before(sentence: Span, person: Person, people: list[Person]) -> list[Person]:

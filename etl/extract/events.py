@@ -214,6 +214,8 @@ def _visit_events(s: Sentence, span: DateSpan | None, stated: bool, status: str,
         travellers = [visitor] + [p for p in s.people if p is not visitor and p.country and p.country == visitor.country
                                   and re.search(r"\b(accompanied|along with|delegation)\b", s.text)]
         travellers += [p for p in coordinated_before(s.span, visitor, s.people) if p not in travellers]
+        if not mention_chars(visitor, s.span):  # 'They visited …', 'the delegation travelled to …': the whole party
+            travellers += [p for p in s.people if p not in travellers and not mention_chars(p, s.span)]
         trips = _month_dates(clause) or [visit_span]  # 'in October 2015 … and in September 2016': two trips
         for city, country in visit_destinations(s.span, visitor, s.dateline, clause):
             for trip in trips:
@@ -334,14 +336,21 @@ def _visits(sentence: Span, people: list[Person], travelling: list[Person] = ())
         return [(guest, text[of.start():end.start() if end else len(text)])]
     if re.match(r"\s*(?:His|Her) (?:[\w-]+ )?(?:visit|trip|tour) (?:comes|came|follows|followed|is|was)\b", text):
         return []  # 'His visit comes as …': the visit already reported, not a new one
+    host = _HOST_VERB.search(text)
+    if host and _BY_HOST.match(text, host.end()):
+        host = None  # 'a brief welcome was led by Akume', 'was received by': the host is named after, not the guest
+    guest = _first_named_after(host.start() + 1, people, sentence, reach=len(text)) if host else None
     if own := re.search(r"\b(?:his|her) (?:own )?(?:[\w-]+ )?(?:visit|trip|tour)\b", text):
-        return [(people[0], text[own.start():])]  # 'after her own tour of Asia': the sentence's subject travelled
+        # 'hosted X after her own tour of Asia': the sentence's subject travelled; 'welcomed X for his first visit':
+        # the visit the welcome is for is the guest's
+        for_it = re.search(r"\b(?:for|on)\s+$", text[:own.start()])
+        traveller = guest if guest and for_it and 0 <= first_at(guest, sentence) < own.start() else people[0]
+        return [(traveller, text[own.start():])]
     if re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:[\w-]+ )?(?:visit|trip)\b", text) and not any(
             country_of_word(m[1]) or country_of_city(m[1]) for m in
             re.finditer(r"\b(?:visit(?:ed|ing|s)?|arriv\w+|travel\w*|land\w*)\s+(?:to\s+|in\s+)?([A-Z][\w-]+)", text)):
         return []  # 'the visit followed a call …', 'During that visit Trump pledged …': the visit already reported
-    host = _HOST_VERB.search(text)
-    if host and (guest := _first_named_after(host.start() + 1, people, sentence, reach=len(text))):
+    if guest:
         return [(guest, text)]  # 'X receives Y', 'X hosted Y': the guest, named after the verb, is the one travelling
     trigger = triggers.VISIT.search(text)
     limit = trigger.start() if trigger else len(text)
@@ -359,6 +368,7 @@ def _visits(sentence: Span, people: list[Person], travelling: list[Person] = ())
 
 
 _HOST_VERB = re.compile(r"\b(?:receive[sd]?|receiving|host(?:s|ed|ing)?|welcome[sd]?|welcoming)\b")
+_BY_HOST = re.compile(r"\s+(?:(?:was|were)\s+(?:[a-z]+\s+)?)?by\b")
 
 
 def _merge_lists(first: list[str], second: list[str]) -> list[str]:

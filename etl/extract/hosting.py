@@ -6,7 +6,7 @@ import re
 from etl.extract.model import Event
 
 # The verbs that make the people named before them the hosts of the people named after.
-HOST_VERB = re.compile(r"\b(?:hosted|hosts|hosting|received|receives|welcomed|welcomes)\b")
+HOST_VERB = re.compile(r"\b(?:hosted|hosts|hosting|received|receives|welcomed|welcomes|welcome)\b")
 
 _PASSIVE = re.compile(r"\s+by\b")
 _ONLINE = re.compile(r"\b(?:virtual(?:ly)?|video|online|by phone|teleconference)\b", re.I)

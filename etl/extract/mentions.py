@@ -10,7 +10,7 @@ from etl.extract.gazetteer import country_of_word, is_city
 from etl.extract.name_words import (ACCREDITED_TITLES, CONNECTORS, DOCUMENT_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
                                       HEADLINE_NOUNS, HEADLINE_VERBS, HONORIFICS, NOT_NAMES, ORG_NOUNS,
                                       PLACE_NOUNS, PLURAL_TITLES, PORTFOLIO_HEADS, PORTFOLIO_WORDS, REGIONS, THING_AFTER)
-from etl.extract.name_spans import CALENDAR_NAME_WORDS, is_title_token
+from etl.extract.name_spans import CALENDAR_NAME_WORDS, is_honorific, is_title_token
 from etl.extract.portfolios import portfolio_before
 from etl.extract.spans import SentenceBounds
 from etl.extract.venues import seats
@@ -49,7 +49,7 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
                 country = country or owner[1]
                 i -= owner[0] + 1
                 continue
-        if is_title_token(token) and token.text.lower() not in HONORIFICS:
+        if is_title_token(token) and not is_honorific(token):
             title_words.insert(0, token.text)
         elif token.text == "leader" and i == start - 1:
             title_words.insert(0, token.text)  # 'North Korean leader Kim Jong Un'
@@ -58,7 +58,7 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
             title_words.insert(0, token.text)  # 'Ambassador to …', 'Chief of Staff to the Vice President Tina Flournoy'
         elif token.text == "-" and title_words and i - 1 >= floor and is_title_token(doc[i - 1]):
             title_words[0] = "-" + title_words[0]  # 'Secretary-General', split by the tokenizer
-        elif token.text.lower() in HONORIFICS:
+        elif is_honorific(token):
             pass
         elif token.text[:1].isupper() and all(w.lower() in PORTFOLIO_WORDS for w in title_words) \
                 and (title_words or token.text.lower() in PORTFOLIO_HEADS) \
@@ -210,7 +210,7 @@ def _side_led(doc: Doc, end: int, sentence_end: int) -> str | None:
 def _left_apposition(doc: Doc, start: int, end: int, floor: int, sentence_end: int) -> str | None:
     """A title set off by commas before the name ('the Assistant to the President for X, Dr. Jane Doe, said')."""
     i = start - 1
-    while i >= floor and doc[i].text.lower().strip(".") in HONORIFICS:
+    while i >= floor and is_honorific(doc[i]):
         i -= 1
     if i <= floor or doc[i].text != "," or end >= sentence_end or doc[end].text != ",":
         return None

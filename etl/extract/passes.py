@@ -39,9 +39,11 @@ def infer_countries(people: list[Person], events: list[Event], mentions: Counter
         for person in event.participants:
             if person.country:
                 continue
+            visited = {e.country for e in events if e.kind == "visit" and person in e.participants}
+            if event.kind != "visit" and event.country in visited:
+                continue  # a traveller to the meeting's country is no host there: their visit says whose side
             if event.kind == "visit" or others == {event.country}:
                 # nobody is reported meeting only their own side at home; nor is home another stop of the trip
-                visited = {e.country for e in events if e.kind == "visit" and person in e.participants}
                 person.country = next((c for c, _ in mentions.most_common() if c != event.country and c not in visited),
                                       None)
             elif others and event.country not in others and (subject := _names_more(named, others, event.country)):
@@ -106,7 +108,10 @@ _BETWEEN_PEOPLE = ("meeting", "call", "dialogue", "summit")  # a White House sum
 _UNNAMED_GROUP = re.compile(r"\b(?:met|meet|meeting|convened|briefed|hosted)\s+(?:virtually\s+)?(?:with\s+)?"
                             r"(?:(?:a\s+(?:[a-z]+\s+)?group\s+of\s+|\d[\d,]*\s+|several\s+|dozens\s+of\s+)"
                             r"(?:[\w-]+\s+){0,3}?(?:[a-z]+s|CEOs)\b|members\s+of\s+(?:the\s+)?(?-i:[A-Z])(?:[\w-]+\s+){0,4}?"
-                            r"(?:Caucus|Congress|Senate|House|Parliament|Assembly|Council|Association|Committee)\b)")
+                            r"(?:Caucus|Congress|Senate|House|Parliament|Assembly|Council|Association|Committee)\b|"
+                            # 'met with U.S. forces in Djibouti', 'met with U.S. Embassy officials'
+                            r"(?:the\s+)?(?-i:[A-Z])[\w.]+\s+(?:(?-i:[A-Z])[\w-]+\s+)?(?:forces|troops|personnel|officials|"
+                            r"staff|service\s*members|diplomats|employees)\b)")
 
 
 def domestic(event: Event, mentions: Counter, publisher: str | None = None) -> bool:
@@ -121,8 +126,9 @@ def domestic(event: Event, mentions: Counter, publisher: str | None = None) -> b
         countries = known  # but a Director-General or a Prime Minister of no stated country is no one's own
     if event.kind not in _BETWEEN_PEOPLE or len(event.participants) < 2 or len(countries) != 1 or None in countries:
         return False
-    if (group := _UNNAMED_GROUP.search(event.evidence)) and not any(country_of_word(w) for w in group[0].split()):
-        return True  # 'Yellen, Raimondo and Sullivan met with 16 CEOs': a group of no other country
+    if (group := _UNNAMED_GROUP.search(event.evidence)) \
+            and {c for w in group[0].split() if (c := country_of_word(w))} <= countries:
+        return True  # 'Yellen, Raimondo and Sullivan met with 16 CEOs', 'met with U.S. forces': none of another country
     return not any(country not in countries for country in mentions)
 
 
@@ -189,14 +195,16 @@ def _place_in_sentence(event: Event) -> bool:
 
 
 def guest_visits(events: list[Event], published: dt.date | None = None) -> list[Event]:
-    """A held visit for each guest at a held engagement abroad: meeting someone in their country means travelling
-    there. Two sides meeting where neither is at home both travelled, when that meeting is the news: background
+    """A visit for each guest at a held engagement abroad, or at a planned one whose sentence names the place:
+    meeting someone in their country means travelling there. Two sides meeting where neither is at home both travelled, when that meeting is the news: background
     ('when they met in Tokyo in May 2022') says where they met, not which trip the text is about."""
     visits = []
     for event in events:
-        if event.kind != "meeting" or event.status != "held" or not event.country:
+        if event.kind != "meeting" or not event.country:
             continue
         hosts = [p for p in event.participants if p.country == event.country]
+        if event.status != "held" and not (hosts and _place_in_sentence(event)):
+            continue  # a plan to meet someone at a stated place in their country is a plan to travel there
         # nobody from the place, and two sides known: they met on neutral ground, and both travelled there
         neutral = not hosts and len({p.country for p in event.participants if p.country}) >= 2 \
             and (_reported_as_news(event, published) and _place_in_sentence(event) or _on_trip_reported(event, published))
@@ -207,7 +215,7 @@ def guest_visits(events: list[Event], published: dt.date | None = None) -> list[
             if (hosts or neutral) and person.country and person.country != event.country \
                     and not any(t in (person.title or "").lower() for t in _RESIDENT_TITLES) \
                     and not _on_reported_trip(person, event, events):
-                visit = Event("visit", "held", event.date, event.city, event.country, [person], event.evidence,
+                visit = Event("visit", event.status, event.date, event.city, event.country, [person], event.evidence,
                               event.sentence, confidence=round(event.confidence * 0.8, 2), date_stated=event.date_stated)
                 visit.rules = [f"pass.guest-visit: {person.name} met {'the hosts' if hosts else 'another side'} in {event.country}"]
                 visits.append(visit)

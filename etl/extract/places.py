@@ -10,6 +10,7 @@ from etl.extract.gazetteer import country_of_city, country_of_word, is_city
 from etl.extract.model import Person
 from etl.extract.spans import ents_in
 from etl.extract.venues import seat_met_at
+from etl.resolve.titles import TITLE_WORDS
 
 
 _TOPIC_PLACE = re.compile(r"\b(?:war|conflict|crisis|situation|fighting|violence|ceasefire|peace|tensions|"
@@ -38,6 +39,31 @@ def _in_compound(text: str, start: int, end: int) -> bool:
             and text[:start - 1].rsplit(None, 1)[-1][:1].isupper())
 
 
+def _whose(doc, start: int) -> bool:
+    """True when the words before a place make it a person's or a title's country ('Rutte of the Netherlands',
+    'the President of Chile')."""
+    at = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    if at < 2 or doc[at - 1].lower_ != "of":
+        return False
+    before = doc[at - 2]
+    return before.ent_type_ == "PERSON" or (before.text[:1].isupper() and before.text.lower() in TITLE_WORDS)
+
+
+_PLACE_BEFORE = {"in", "to", "and", ",", "visited", "from", "at"}
+
+
+def _misread_place(ent: Span, prefer: str | None) -> str | tuple[str, str] | None:
+    """A place the NER read as a person ('traveled to Djibouti, Kenya, and Niger', 'In Niamey, they met'): a
+    country's name after a word that leads to places, or a city after 'in'."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in _PLACE_BEFORE and (country := country_of_word(ent.text)) and not is_city(ent.text):
+        return country
+    if before == "in" and is_city(ent.text) and not country_of_word(ent.text) \
+            and (country := country_of_city(ent.text, prefer)):
+        return _city_name(ent.text), country
+    return None
+
+
 def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, str]], list[str]]:
     """(city, country) pairs and bare countries named as places in a sentence, in order."""
     cities, countries = [], []
@@ -45,7 +71,10 @@ def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, 
     if speech and speech.start() <= triggers.first_trigger(sentence.text):
         speech = None  # the engagement itself is reported: 'X said that she met Y in Z'
     for ent in ents_in(sentence):
-        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG"):
+        if ent.label_ == "PERSON" and (place := _misread_place(ent, prefer)):
+            (countries if isinstance(place, str) else cities).append(place)
+            continue
+        if ent.label_ not in ("GPE", "LOC", "FAC", "ORG", "NORP"):
             continue
         if speech and ent.start_char - sentence.start_char > speech.end():
             break  # 'After the meeting, Erdogan told reporters that the battery stationed in Adana …': not the venue
@@ -55,9 +84,15 @@ def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, 
             continue  # 'as Moscow prepares for …': a government by its capital, not a place
         if ent.end < sentence.end and sentence.doc[ent.end].lower_ in _SIDE_NOUNS:
             continue  # 'a US delegation': whose delegation, not where it went
+        if _whose(sentence.doc, ent.start):
+            continue  # 'Prime Minister Mark Rutte of the Netherlands': whose leader, not where they met
         if _in_compound(sentence.doc.text, ent.start_char, ent.end_char):
             continue  # 'a Seoul-Tokyo tour', 'U.S.-Russia relations': a route or a pair, not a venue
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        if ent.label_ == "NORP":  # a nationality, but the NER tags some cities so ('traveled to Tunis')
+            if is_city(text) and not country_of_word(text) and (country := country_of_city(text, prefer)):
+                cities.append((_city_name(text), country))
+            continue
         # the NER tags some countries ORG or LOC ('Timor-Leste'); a country's name is a place whatever the label
         if (country := country_of_word(text)) and not is_city(text):
             countries.append(country)

@@ -53,9 +53,11 @@ class Context:
     trip_party: list[Person] = field(default_factory=list)  # who travels on the latest held visit reported
 
 
-# 'The delegation also met with Indian Minister of External Affairs Jaishankar': the party of the trip just reported.
-_DELEGATION_SUBJECT = re.compile(r"\s*(?:[A-Z][\w ]{0,30},\s+)?The (?:[\w.-]+ )?delegation (?:also |then |later )?"
-                                 r"(?:met|held|called on|sat down)\b")
+# 'The delegation also met with Indian Minister of External Affairs Jaishankar', 'In Niamey, they met with …', 'In
+# West Africa, the delegation travelled to Niger': the party of the trip just reported ('they' when it is several).
+_DELEGATION_SUBJECT = re.compile(r"\s*(?:[A-Z][\w ]{0,30},\s+)?(?:[Tt]he (?:[\w.-]+ )?delegation|(?P<they>[Tt]hey)) "
+                                 r"(?:also |then |later )?(?:(?:met|held|called on|sat down)|"
+                                 r"(?P<went>travell?ed|visited|arrived|went|flew|continued))\b")
 
 
 # Words after a name that make it the owner of something passed on, not someone present: 'hands Khamenei message to'.
@@ -173,7 +175,9 @@ def _first_person(text: str, authors: list[Person]) -> list[Person]:
 def participants(sentence: Span, by_token: dict[int, Person], context: Context) -> list[Person]:
     people = people_in(sentence, by_token)
     text = sentence.text
-    if context.trip_party and _DELEGATION_SUBJECT.match(text) and any(p not in context.trip_party for p in people):
+    party = _DELEGATION_SUBJECT.match(text) if context.trip_party else None
+    if party and (len(context.trip_party) > 1 or not party["they"]) \
+            and (party["went"] or any(p not in context.trip_party for p in people)):
         return [*context.trip_party, *[p for p in people if p not in context.trip_party]]
     if speakers := _first_person(text, context.authors):
         return [*speakers, *[p for p in people if p not in speakers]]

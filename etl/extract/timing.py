@@ -23,9 +23,17 @@ _ATTRIBUTION = re.compile(r"\b(?:said|says|announced|reported|told (?:reporters|
                           r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 
 
+# 'endorsed the March 2021 Joint Statement of the Security Consultative Committee': the date names a document.
+_DOCUMENT_DATE = re.compile(r"\b(?:the|its|their|our)\s+(?:(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\s+"
+                            r"(?=(?:[A-Z][\w’'.-]*\s+){0,4}(?:Statement|Declaration|Communiqu[eé]|Strategy|Framework|"
+                            r"Action Plan|Report|Review|Resolution|Charter|Memorandum|Vision)\b)")
+
+
 def undated(text: str) -> str:
-    """The text without the parts whose dates are not the engagement's ('since 2022', 'said on Friday')."""
-    return _ATTRIBUTION.sub(" ", _SINCE.sub(" ", text))
+    """The text without the parts whose dates are not the engagement's ('since 2022', 'said on Friday', 'the March
+    2021 Joint Statement')."""
+    return _DOCUMENT_DATE.sub(" the ", _ATTRIBUTION.sub(" ", _SINCE.sub(" ", text)))
 
 
 def date_for(sentence: str, published: dt.date | None, planned: bool, context: Context) -> tuple[DateSpan | None, bool]:

@@ -28,7 +28,9 @@ MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|met with|held (
                      r"star|badge|scholarship|citizenship|commission|commendation|recognition|discharge|accolades?)\b)|(?:welcomed|welcomes)(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
                      r"(?!\s+(?:the|a|an|this|these|its|their|our|recent|continued|ongoing|new|further)\s+"
                      r"(?!visiting\b)(?-i:[a-z]))(?!\s+(?:progress|efforts|news|steps|plans|commitments?|cooperation|"
-                     r"opportunit(?:y|ies))\b)|greeted|called on|calls on|sat down with|lunch|dinner|"
+                     r"opportunit(?:y|ies))\b)|"
+                     # 'will welcome Prime Minister Ardern to the White House', not 'welcome Japan's decision'
+                     r"welcom(?:e|ing)(?=\s+(?-i:[A-Z]))(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))|greeted|called on|calls on|sat down with|lunch|dinner|"
                      r"visit(?:ed|s|ing)? with(?=\s+(?-i:[A-Z]))|"  # 'In her visit with UAE President …' (met)
                      r"breakfast|"
                      # 'a bilateral meeting', 'held a bilateral with', not 'our bilateral agenda' or 'bilateral ties'
@@ -40,7 +42,7 @@ _NOT_A_TRIP = (r"(?<!most )(?<!widely )(?<!frequently )(?<!least )"
                r"visit(?:s|ed|ing)?(?!\s+(?:(?:assistant|associate|senior|distinguished)\s+)?(?:professor|scholar|fellow|"
                r"lecturer|researcher|critic|faculty|committee|instructor|artist|scientist|program|programme|moms|nurses?|"
                r"hours)\b)")
-VISIT = re.compile(r"\b(" + _NOT_A_TRIP + r"|trip to|tour of|led (?:a|an|the) (?:[\w.-]+ )?delegation(?: (?:with|of|including|comprising) [^.;:]{1,160}?)? to|travel(?:l)?ed" + TRAVEL_WHEN + r" to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
+VISIT = re.compile(r"\b(" + _NOT_A_TRIP + r"|trip to|tour of|(?:led|lead|leads|leading) (?:a|an|the) (?:[\w.-]+ )?delegation(?: (?:with|of|including|comprising) [^.;:]{1,160}?)? to|travel(?:l)?ed" + TRAVEL_WHEN + r" to|travels to|travel(?:ling|ing)? to|arriv(?:ed|es|ing) in|"
                    r"landed in|lands in|(?<!who )(?<!which )(?:was|were) in (?=(?-i:[A-Z])[a-z])|touched down|(?:left|leaves|leaving) for|(?:has|have|had) been to|(?:came|went|returned) to (?:the|this) (?:city|country|capital)|in .{0,30} for talks|stop of|stop in|state visit|official visit|"
                    r"working visit|chief guest)\b", re.I)
 # 'spoke with' is how readouts report a call ('President Biden spoke today with Prime Minister Modi'); beside a
@@ -144,9 +146,24 @@ def first_trigger(sentence: str) -> int:
     return min(found, default=len(sentence))
 
 
+# 'is honored to welcome President Moon to Washington to begin a new chapter': the welcome is now (a statement of the
+# day), and what follows its guest and place is its purpose, not a plan.
+_WELCOMES_NOW = re.compile(r"\b(?:is|are|am) (?:honou?red|pleased|delighted|proud|glad|happy|thrilled) to "
+                           r"(?:welcome|host|receive)\b")
+_PURPOSE = re.compile(r"\bto (?!(?:the|a|an|his|her|their|our)\b)(?-i:[a-z])")
+
+
+def _without_welcome_now(main: str) -> str:
+    if (welcome := _WELCOMES_NOW.search(main)) is None:
+        return main
+    rest = main[welcome.end():]
+    purpose = _PURPOSE.search(rest)
+    return main[:welcome.start()] + " " + (rest[:purpose.start()] if purpose else rest)
+
+
 def is_planned(sentence: str) -> bool:
     """True when the sentence speaks of the engagement as future or announced."""
-    main = _CONTENT_CLAUSE.sub(" ", without_invitations(sentence))
+    main = _without_welcome_now(_CONTENT_CLAUSE.sub(" ", without_invitations(sentence)))
     if (held := _HELD_VERB.search(main)) and (agenda := _AGENDA.search(main, held.end())):
         main = main[:agenda.start()]
     if _PAST_ARRIVAL.search(main):

@@ -36,12 +36,14 @@ def seat_met_at(sentence: str) -> str | None:
     """The country of a seat of government a sentence says something happened at ('convened a meeting at the White
     House'), or None."""
     for found in _seat_pattern().finditer(sentence):
-        if _AT_OR_IN.search(sentence, 0, found.start()):
+        if _AT_OR_IN.search(sentence, 0, found.start()) or _WELCOMED_TO.search(sentence, 0, found.start()):
             return seats()[found[0]]
     return None
 
 
-_AT_OR_IN = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$")
+_AT_OR_IN = re.compile(r"\b(?:at|in|(?:on|at) the (?:margins|sidelines) of)\s+(?:the\s+)?$")
+# 'will welcome Prime Minister Ardern of New Zealand to the White House': where the guest comes to
+_WELCOMED_TO = re.compile(r"\bwelcom(?:e|es|ed|ing)\b[^.;:]{1,120}?\bto\s+(?:the\s+)?$")
 
 
 def _country_of_place(words: str) -> str | None:
