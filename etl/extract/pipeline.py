@@ -18,9 +18,10 @@ from etl.extract.gazetteer import country_of_city, country_of_word
 from etl.extract.hosting import hosted_meetings
 from etl.extract.learned import place_at_home, score_candidates
 from etl.extract.model import Event, Person
+from etl.extract.domestic import domestic, visit_home, without_residents
 from etl.extract.passes import (
-    add_companions, calls_restated, date_from_visits, domestic, guest_visits, headline_restated, hosts_by_title, infer_countries,
-    merge_events, trip_meetings, unify_initiatives, visit_home, without_residents)
+    add_companions, calls_restated, date_from_visits, guest_visits, headline_restated, hosts_by_title, infer_countries,
+    merge_events, trip_meetings, unify_initiatives)
 from etl.extract.described import described_holders
 from etl.extract.people import find_people
 from etl.extract.publisher import apply_offices, apply_publisher, drop_issuers, publisher_from_officials, with_publisher
