@@ -17,6 +17,16 @@ def pairs(events) -> set[frozenset[str]]:
             for i, a in enumerate(e.participants) for b in e.participants[i + 1:]}
 
 
+def names(events) -> set[str]:
+    """Everyone taking part in any event."""
+    return {p.name for e in events for p in e.participants}
+
+
+def countries(events) -> dict[str, str | None]:
+    """Each participant's country, by name."""
+    return {p.name: p.country for e in events for p in e.participants}
+
+
 def visitors(events) -> set[tuple[str, str]]:
     """(visitor, destination) of every held visit."""
     return {(p.name, e.country) for e in events if e.kind == "visit" and e.status == "held" for p in e.participants}

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction_cases import events_of as _events, pairs as _pairs, release as _release, visitors as _visitors
+from tests.extraction_cases import (countries as _countries, events_of as _events, pairs as _pairs,
+    release as _release, visitors as _visitors)
 
 pytestmark = pytest.mark.xdist_group("spacy")  # one model load per worker
 
@@ -133,12 +134,12 @@ def test_a_call_with_an_international_official_of_no_country_is_not_domestic():
 def test_the_unknown_side_of_a_call_is_the_other_country_the_readout_names():
     events = _events("President Maria Ortega of Chile spoke today with Emir Khalid bin Rashid to reaffirm the "
                      "partnership between Chile and Qatar.")
-    people = {p.name: p.country for e in events for p in e.participants}
+    people = _countries(events)
     assert people == {"Maria Ortega": "CHL", "Khalid bin Rashid": "QAT"}
     # an international official in a call naming no other country keeps no country
     events = _release("Vice President Kamala Harris spoke today with World Health Organization Director-General "
                       "Dr. Tedros Adhanom Ghebreyesus.", published="2021-01-21")
-    assert {p.name: p.country for e in events for p in e.participants}["Tedros Adhanom Ghebreyesus"] is None
+    assert _countries(events)["Tedros Adhanom Ghebreyesus"] is None
 
 
 def test_in_a_governments_release_its_own_people_travelling_at_home_visit_no_one():
