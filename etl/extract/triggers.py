@@ -18,6 +18,8 @@ TRAVEL_WHEN = r"(?: (?:this|last|next) (?:week|weekend|month)| today| yesterday|
 _MET_TARGET = (r"(?!\s+(?:(?:the|their|our|its|his|her|a|an|these|this|all|every|shared)\s+)?(?:[\w-]+\s+){0,3}?"
                r"(?:goals?|targets?|needs?|demands?|challenges?|threats?|obligations?|commitments?|standards?|deadlines?|"
                r"expectations?|requirements?|criteria|conditions|benchmarks?|objectives?|moment|pledges?)\b)")
+# 'welcomed President Rivas's stated openness', 'welcome Japan's decision': what someone did or said, not them.
+_NOT_WHOSE = r"(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
 MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|met with|held (?:[\w-]+ )?(?:talks|discussions|a meeting|delegation-level talks)|"
                      r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|(?:talks|discussions) (?:held|between)|(?:after|following|during) (?:their |the )?talks|hosted|hosts|host|hosting|"
                      r"(?:received|receives|receiving)(?!\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w.]+\s+){0,2}?"
@@ -25,12 +27,12 @@ MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|met with|held (
                      r"(?:(?-i:[A-Z0-9])[\w.,’'-]*\s+(?:(?:of|for|and|in|on)\s+)?){0,8}?"
                      r"(?:degree|ph\.?d|b\.?[as]\.?|m\.?[as]\.?|m\.?b\.?a|j\.?d|bachelor|master|doctorate|awards?|medals?|"
                      r"prizes?|honou?rs?|fellowship|grant|funding|training|diploma|certificate|letters?|reports?|support|"
-                     r"star|badge|scholarship|citizenship|commission|commendation|recognition|discharge|accolades?)\b)|(?:welcomed|welcomes)(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
+                     r"star|badge|scholarship|citizenship|commission|commendation|recognition|discharge|accolades?)\b)|(?:welcomed|welcomes)" + _NOT_WHOSE +
                      r"(?!\s+(?:the|a|an|this|these|its|their|our|recent|continued|ongoing|new|further)\s+"
                      r"(?!visiting\b)(?-i:[a-z]))(?!\s+(?:progress|efforts|news|steps|plans|commitments?|cooperation|"
                      r"opportunit(?:y|ies))\b)|"
                      # 'will welcome Prime Minister Ardern to the White House', not 'welcome Japan's decision'
-                     r"welcom(?:e|ing)(?=\s+(?-i:[A-Z]))(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))|greeted|called on|calls on|sat down with|lunch|dinner|"
+                     r"welcom(?:e|ing)(?=\s+(?-i:[A-Z]))" + _NOT_WHOSE + r"|greeted|called on|calls on|sat down with|lunch|dinner|"
                      r"visit(?:ed|s|ing)? with(?=\s+(?-i:[A-Z]))|"  # 'In her visit with UAE President …' (met)
                      r"breakfast|"
                      # 'a bilateral meeting', 'held a bilateral with', not 'our bilateral agenda' or 'bilateral ties'
