@@ -27,11 +27,25 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def _query_name(sql: str) -> str:
+    """The name of the dashboard query a statement ends with (its page query), from dashboard/sql/*.sql."""
+    from dashboard.queries import ROLLUP_SQL, SQL
+
+    for source, named in (("rollups", ROLLUP_SQL), ("detail", SQL)):
+        for name, body in named.items():
+            if sql.rstrip().endswith(body.rstrip()):
+                return f"{name} ({source})"
+    return sql[:40]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--country", help="render every page with this one country chosen in the sidebar")
+    parser.add_argument("--pages", nargs="+", choices=PAGES, default=PAGES, help="the pages to render (all by default)")
+    parser.add_argument("--slowest", type=int, default=3,
+                        help="name each page's N slowest queries with their time straight in DuckDB")
     args = parser.parse_args()
     os.environ["PARLEY_DB"] = str(args.db.resolve())
     os.environ["PARLEY_CONFIG"] = str(args.db.resolve()) + ".no-config.toml"
@@ -64,7 +78,7 @@ def main() -> None:
     report["plain_aggregate_s"] = round(min(plain), 4)
     # One untimed run first: module imports happen once per server process, not on every page render.
     AppTest.from_file(str(ROOT / "dashboard" / "pages" / "overview.py"), default_timeout=120).run()
-    for page in PAGES:
+    for page in args.pages:
         renders, query_sets = [], []
         for _ in range(args.runs):
             st.cache_data.clear()
@@ -80,16 +94,19 @@ def main() -> None:
             query_sets.append(list(recorded))
         queries = query_sets[-1]
         via_dashboard = sum(t for *_, t in queries)
-        started = time.perf_counter()
+        timed = []
         for sql, params, _ in queries:
+            started = time.perf_counter()
             direct.execute(sql, params).fetchall()
-        straight = time.perf_counter() - started
+            timed.append((time.perf_counter() - started, _query_name(sql)))
+        straight = sum(t for t, _ in timed)
         report["pages"][page] = {
             "render_p50_s": round(statistics.median(renders), 3), "render_p95_s": round(_percentile(renders, 0.95), 3),
             "queries": len(queries), "queries_via_dashboard_s": round(via_dashboard, 3),
             "queries_direct_duckdb_s": round(straight, 3),
             "ratio": round(via_dashboard / straight, 2) if straight else None,
             "sql_over_plain_aggregate": round(straight / report["plain_aggregate_s"], 1) if queries else None,
+            "slowest_queries_s": [[name, round(t, 3)] for t, name in sorted(timed, reverse=True)[:args.slowest]],
         }
     report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(report, indent=1))

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from etl.warehouse.connection import STORAGE_VERSION, ensure_schema
+from etl.warehouse.checks import record_checks, run_checks
 from etl.warehouse.marts import rebuild_marts
 
 # Power-law draws: floor(n * random() ^ SKEW) favours low ids, so id 0..few dominate as in real event data.
@@ -82,6 +83,7 @@ def build(out: Path, engagements: int, storage_version: str = STORAGE_VERSION) -
             officials=max(1000, engagements // 50), initiatives=300, engagements=engagements)
         con.execute(sql)
         rebuild_marts(con)
+        record_checks(con, run_checks(con))  # as a publish does: the Data page shows them
         counts = dict(con.execute("select 'engagements', count(*) from store.engagement union all "
                                   "select 'participants', count(*) from store.participant union all "
                                   "select 'officials', count(*) from store.official").fetchall())

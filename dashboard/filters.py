@@ -38,6 +38,13 @@ class Filters:
             "official": self.official, "initiative": self.initiative,
         }
 
+    def active(self) -> list[str]:
+        """The filters that are set, by the name of their condition (`where_<name>` in queries.sql)."""
+        values = {"start": self.start, "end": self.end, "kinds": self.kinds, "statuses": self.statuses,
+                  "source_kinds": self.source_kinds, "countries": self.countries, "pair": self.pair,
+                  "official": self.official, "initiative": self.initiative}
+        return [name for name, value in values.items() if value]
+
     def to_query_params(self) -> dict[str, str | list[str]]:
         """The filters as URL query parameters (empty ones left out)."""
         values: dict[str, str | list[str]] = {

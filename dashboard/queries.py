@@ -14,10 +14,11 @@ from etl.warehouse.queries import parse_named_sql
 
 SQL = parse_named_sql(resources.files("dashboard").joinpath("sql", "queries.sql").read_text("utf-8"))
 ROLLUP_SQL = parse_named_sql(resources.files("dashboard").joinpath("sql", "rollups.sql").read_text("utf-8"))
-FILTERED = SQL["filtered"]
 # Page queries the rollups answer (dashboard/sql/rollups.sql) whenever no official or initiative is chosen.
 ROLLUPS = frozenset({"kpis", "frequency", "country_counts", "countries_over_time", "pair_counts", "partners",
                      "partners_by_source", "top_officials", "initiative_mentions", "initiative_table"})
+_PARAMETER = re.compile(r"\$([a-z_]+)")
+_COMMENT = re.compile(r"--[^\n]*")
 
 
 def _with(ctes: dict[str, str], body: str) -> str:
@@ -29,23 +30,55 @@ def _with(ctes: dict[str, str], body: str) -> str:
     return f"with {head}\n{body}"
 
 
-def filtered_sql(name: str) -> str:
-    """A named query run over the filtered engagements `f`."""
-    return _with({"f": FILTERED}, SQL[name])
+def filtered(filters: Filters) -> str:
+    """The engagements the filters keep: `filtered` with the condition of each filter that is set."""
+    conditions = [f"({SQL[f'where_{name}']})" for name in filters.active()]
+    return SQL["filtered"] + ("\nwhere " + "\n  and ".join(conditions) if conditions else "")
+
+
+def filtered_sql(name: str, filters: Filters) -> str:
+    """A named query run over the engagements the filters keep, `f`."""
+    return _with({"f": filtered(filters)}, SQL[name])
+
+
+def bind(sql: str, values: dict[str, object]) -> dict[str, object]:
+    """The parameters a statement uses, of those given (DuckDB refuses any it does not use)."""
+    used = set(_PARAMETER.findall(_COMMENT.sub("", sql)))
+    return {name: value for name, value in values.items() if name in used}
+
+
+_CONDITIONS = ("kept", "involved", "month_kept", "edge")
+_ROLLED = ("r", "rc", "rp", "ro", "ri")
 
 
 def _rows_kept(name: str) -> str:
-    """A rollup's filtered rows, with its conditions written out (rollups.sql names them once: kept, involved)."""
-    return ROLLUP_SQL[name].replace("{kept}", f"({ROLLUP_SQL['kept']})").replace("{involved}", f"({ROLLUP_SQL['involved']})")
+    """A rollup's filtered rows, with its conditions written out (rollups.sql names each once, as {kept} …)."""
+    sql = ROLLUP_SQL[name]
+    for condition in _CONDITIONS:
+        sql = sql.replace(f"{{{condition}}}", f"({ROLLUP_SQL[condition]})")
+    return sql
 
 
-ROLLED = {"f": FILTERED, "r": _rows_kept("rolled"), "rc": _rows_kept("rolled_countries"),
-          "rp": _rows_kept("rolled_pairs"), "ro": _rows_kept("rolled_officials"), "ri": _rows_kept("rolled_initiatives")}
+def rollup_scope(filters: Filters) -> str:
+    """Which rollup rows answer these filters: `all` (no country or pair chosen) and `one` (one country, no pair)
+    read the monthly rollups, `many` the daily ones with their lists of countries."""
+    if filters.pair is None and len(filters.countries) <= 1:
+        return "one" if filters.countries else "all"
+    return "many"
 
 
-def rolled_sql(name: str) -> str:
-    """A page query answered from the filtered rollup rows `r`, `rc`, `rp`, `ro` and `ri`."""
-    return _with(ROLLED, ROLLUP_SQL[name])
+def _rolled(scope: str) -> dict[str, str]:
+    """The filtered rollup rows `r`, `rc`, `rp`, `ro` and `ri` of one scope (its own variant, or `_many`'s)."""
+    return {name: _rows_kept(f"{name}_{scope}" if f"{name}_{scope}" in ROLLUP_SQL else f"{name}_many")
+            for name in _ROLLED}
+
+
+ROLLED = {scope: _rolled(scope) for scope in ("all", "one", "many")}
+
+
+def rolled_sql(name: str, filters: Filters) -> str:
+    """A page query answered from the rollup rows the filters' scope reads (`r`, `rc`, `rp`, `ro`, `ri`)."""
+    return _with(ROLLED[rollup_scope(filters)], ROLLUP_SQL[name])
 
 
 def uses_rollups(name: str, filters: Filters) -> bool:
@@ -58,11 +91,13 @@ def run(name: str, filters: Filters, **params: object) -> pl.DataFrame:
     """Run a named query under the sidebar filters, from the rollups when they can answer it."""
     values = {**filters.params(), **params}
     if uses_rollups(name, filters):
+        sql = rolled_sql(name, filters)
         try:
-            return db.query(rolled_sql(name), values)
+            return db.query(sql, bind(sql, values))
         except duckdb.CatalogException:
             pass  # a warehouse from before the rollups, until its next refresh: the detail rows still answer
-    return db.query(filtered_sql(name), values)
+    sql = filtered_sql(name, filters)
+    return db.query(sql, bind(sql, values))
 
 
 def plain(name: str, **params: object) -> pl.DataFrame:

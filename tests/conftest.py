@@ -77,7 +77,9 @@ def view_digest(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """A content hash of every contract view (order-independent), for idempotency checks."""
     views = ["engagements", "participants", "officials", "initiatives", "engagement_initiatives",
              "engagement_topics", "engagement_parties", "coded_events", "sources", "engagement_sources", "country_pairs", "encounters", "rejects",
-             "engagement_rollup", "country_rollup", "pair_rollup", "official_rollup", "initiative_rollup"]
+             "engagement_rollup", "country_rollup", "pair_rollup", "official_rollup", "initiative_rollup",
+             "engagement_month_rollup", "country_month_rollup", "pair_month_rollup", "official_month_rollup",
+             "initiative_month_rollup"]
     digest = {}
     for view in views:
         columns = [c for (c,) in con.execute(

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from dashboard.filters import Filters
-from dashboard.queries import ROLLUPS, filtered_sql, rolled_sql, uses_rollups
+from dashboard.queries import ROLLUPS, bind, filtered_sql, rolled_sql, rollup_scope, uses_rollups
 from etl.records import KINDS, STATUSES
 
 # Each query's own parameters (the page's choices beside the sidebar's).
@@ -18,10 +18,18 @@ _PARAMS = {"kpis": {}, "frequency": {"grain": "month"}, "country_counts": {}, "p
            "initiative_table": {}}
 
 
+def _month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    first = day.replace(day=1)
+    return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+
+
 def _random_filters(rng: random.Random, days: list[dt.date], countries: list[str], source_kinds: list[str]) -> Filters:
-    # bounds on days engagements start or end on, where an off-by-one in a date condition shows
-    start = rng.choice(days) if rng.random() < 0.6 else None
-    end = rng.choice([d for d in days if start is None or d >= start]) if rng.random() < 0.5 else None
+    # bounds on days engagements start or end on, where an off-by-one in a date condition shows, and on the first
+    # and last days of their months, where the monthly rollups take a month whole
+    starts = days + [_month_bounds(d)[0] for d in days]
+    ends = days + [_month_bounds(d)[1] for d in days]
+    start = rng.choice(starts) if rng.random() < 0.6 else None
+    end = rng.choice([d for d in ends if start is None or d >= start]) if rng.random() < 0.5 else None
     pair = tuple(rng.sample(countries[:8], 2)) if rng.random() < 0.2 else None
     return Filters(start=start, end=end, countries=rng.sample(countries, rng.choice((0, 0, 1, 1, 2, 3))), pair=pair,
                    kinds=rng.sample(KINDS, rng.choice((0, 0, 1, 2))), statuses=rng.sample(STATUSES, rng.choice((0, 1))),
@@ -40,15 +48,19 @@ def test_rollups_give_what_the_detail_rows_give_on_random_filters(ro, name):
                                           "order by count(*) desc limit 30").fetchall()]
     source_kinds = [k for (k,) in ro.execute("select distinct kind from sources order by 1").fetchall()]
     rng = random.Random(f"rollups {name}")
-    for _ in range(30):
+    scopes = set()
+    for _ in range(40):
         filters = _random_filters(rng, days, countries, source_kinds)
         assert uses_rollups(name, filters)
+        scopes.add(rollup_scope(filters))
         params = {**filters.params(), **_PARAMS[name]}
         if name.startswith("partners"):
             params["country"] = rng.choice(countries[:5])
-        detail = ro.sql(filtered_sql(name), params=params).pl()
-        rolled = ro.sql(rolled_sql(name), params=params).pl()
+        detail_sql, rolled_sql_ = filtered_sql(name, filters), rolled_sql(name, filters)
+        detail = ro.sql(detail_sql, params=bind(detail_sql, params)).pl()
+        rolled = ro.sql(rolled_sql_, params=bind(rolled_sql_, params)).pl()
         assert rolled.equals(detail), (name, filters, detail.head(5), rolled.head(5))
+    assert scopes == {"all", "one", "many"}
 
 
 def test_rollups_are_not_used_for_filters_they_cannot_answer():
@@ -63,3 +75,60 @@ def test_the_data_pages_counts_read_small_tables_and_equal_the_views(ro):
 
     for view, rows in view_counts(ro):
         assert rows == ro.execute(f"select count(*) from {view}").fetchone()[0], view  # names from status.sql
+
+
+def _kept_by_hand(ro, filters: Filters) -> set[str]:
+    """The engagement ids the filters keep, worked out in polars from the views, as the sidebar describes them."""
+    import polars as pl
+
+    frame = ro.sql("select engagement_id, kind, status, start_date, end_date, source_kinds from engagements").pl()
+    if filters.start:
+        frame = frame.filter(pl.coalesce("end_date", "start_date") >= filters.start)
+    if filters.end:
+        frame = frame.filter(pl.col("start_date") <= filters.end)
+    if filters.kinds:
+        frame = frame.filter(pl.col("kind").is_in(filters.kinds))
+    if filters.statuses:
+        frame = frame.filter(pl.col("status").is_in(filters.statuses))
+    if filters.source_kinds:
+        frame = frame.filter(pl.col("source_kinds").list.eval(pl.element().is_in(filters.source_kinds)).list.any())
+    kept = set(frame["engagement_id"])
+    if filters.countries:
+        kept &= {e for e, c in ro.execute("select engagement_id, country_iso3 from engagement_countries").fetchall()
+                 if c in filters.countries}
+    if filters.pair:
+        a, b = sorted(filters.pair)
+        kept &= {e for (e,) in ro.execute("select engagement_id from country_pairs where country_a = ? and "
+                                          "country_b = ?", [a, b]).fetchall()}
+    if filters.official:
+        kept &= {e for (e,) in ro.execute("select engagement_id from participants where official_id = ?",
+                                          [filters.official]).fetchall()}
+    if filters.initiative:
+        kept &= {e for (e,) in ro.execute("select engagement_id from engagement_initiatives where initiative_id = ?",
+                                          [filters.initiative]).fetchall()}
+    return kept
+
+
+def test_the_filtered_engagements_are_what_each_filter_says(ro):
+    from dashboard.queries import filtered
+
+    days = sorted({d for (d,) in ro.execute("select start_date from engagements where start_date is not null "
+                                            "using sample 200 rows (reservoir, 3)").fetchall()})
+    countries = [c for (c,) in ro.execute("select country_iso3 from engagement_countries group by 1 "
+                                          "order by count(*) desc limit 20").fetchall()]
+    source_kinds = [k for (k,) in ro.execute("select distinct kind from sources order by 1").fetchall()]
+    officials = [o for (o,) in ro.execute("select official_id from officials order by engagement_count desc "
+                                          "limit 10").fetchall()]
+    initiatives = [i for (i,) in ro.execute("select initiative_id from initiatives order by engagement_count desc "
+                                            "limit 5").fetchall()]
+    rng = random.Random("filtered")
+    kept_some = 0
+    for _ in range(40):
+        filters = _random_filters(rng, days, countries, source_kinds)
+        filters.official = rng.choice(officials) if rng.random() < 0.2 else None
+        filters.initiative = rng.choice(initiatives) if rng.random() < 0.2 else None
+        sql = filtered(filters)
+        found = {e for (e,) in ro.sql(f"select engagement_id from ({sql})", params=bind(sql, filters.params())).fetchall()}
+        assert found == _kept_by_hand(ro, filters), filters
+        kept_some += bool(found)
+    assert kept_some > 10  # not a test of empty sets only

@@ -177,3 +177,20 @@ def test_reports_in_two_inputs_of_one_run_merge_as_in_two_runs(tmp_path):
             counts.append((con.execute("select count(*) from engagements").fetchone()[0],
                            sum(s.records_merged for s in summaries)))
     assert counts == [(1, 1), (1, 1)]
+
+
+def test_a_warehouse_from_before_engagements_held_their_visit_gains_it_in_place(fresh_db, tmp_path):
+    from etl.warehouse.connection import ensure_schema
+    from tests.test_table import HEADER
+
+    table = tmp_path / "trip.csv"
+    table.write_text(HEADER + "m1,meeting,held,2025-02-13,,Washington,USA,Meeting,"
+                     "Narendra Modi | Prime Minister | IND; Donald Trump | President | USA,,,https://example.org/m,,1\n"
+                     "v1,visit,held,2025-02-12,2025-02-14,Washington,USA,Visit,"
+                     "Narendra Modi | Prime Minister | IND | visitor,,,https://example.org/v,,1\n")
+    load_now(fresh_db, "table", [table])
+    before = view_digest(fresh_db)
+    fresh_db.execute("alter table store.engagement_mart drop column parent_engagement_id")
+    ensure_schema(fresh_db)
+    assert view_digest(fresh_db) == before
+    assert fresh_db.execute("select count(parent_engagement_id) from engagements").fetchone()[0] == 1

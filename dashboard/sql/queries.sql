@@ -2,21 +2,39 @@
 -- so the sidebar filters apply everywhere. Parameters are named ($start, $countries, ...); nothing is formatted in.
 
 -- name: filtered
+-- The engagements the sidebar keeps: dashboard/queries.py puts the condition of each filter that is set (the
+-- where_* sections below) after `where`. Leaving out the unset ones matters: DuckDB plans a subquery written
+-- "$x is null or …" even when $x is null, a scan of every engagement's countries for no country chosen.
 select e.*
 from engagements e
-where ($start is null or coalesce(e.end_date, e.start_date) >= $start::date)
-  and ($end is null or e.start_date <= $end::date)
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], e.kind))
-  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], e.status))
-  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(e.source_kinds, $source_kinds::varchar[])) > 0)
-  and (len($countries::varchar[]) = 0 or e.engagement_id in (
-        select engagement_id from engagement_countries where list_contains($countries::varchar[], country_iso3)))
-  and ($pair_a is null or e.engagement_id in (
-        select engagement_id from country_pairs
-        where country_a = least($pair_a, $pair_b) and country_b = greatest($pair_a, $pair_b)))
-  and ($official is null or e.engagement_id in (select engagement_id from participants where official_id = $official))
-  and ($initiative is null or e.engagement_id in (
-        select engagement_id from engagement_initiatives where initiative_id = $initiative))
+
+-- name: where_start
+coalesce(e.end_date, e.start_date) >= $start::date
+
+-- name: where_end
+e.start_date <= $end::date
+
+-- name: where_kinds
+list_contains($kinds::varchar[], e.kind)
+
+-- name: where_statuses
+list_contains($statuses::varchar[], e.status)
+
+-- name: where_source_kinds
+len(list_intersect(e.source_kinds, $source_kinds::varchar[])) > 0
+
+-- name: where_countries
+e.engagement_id in (select engagement_id from engagement_countries where list_contains($countries::varchar[], country_iso3))
+
+-- name: where_pair
+e.engagement_id in (select engagement_id from country_pairs
+                    where country_a = least($pair_a, $pair_b) and country_b = greatest($pair_a, $pair_b))
+
+-- name: where_official
+e.engagement_id in (select engagement_id from participants where official_id = $official)
+
+-- name: where_initiative
+e.engagement_id in (select engagement_id from engagement_initiatives where initiative_id = $initiative)
 
 -- name: kpis
 select count(*) as engagements,

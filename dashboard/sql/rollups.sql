@@ -1,13 +1,20 @@
 -- Page queries answered from the rollups (docs/warehouse.md: engagement_rollup, country_rollup, pair_rollup,
--- official_rollup, initiative_rollup) when the sidebar filters name no official or initiative (dashboard/queries.py).
--- Each gives exactly what its namesake in queries.sql gives over `f`; a test runs both on random filters. The rollup
--- rows the filters keep: `r` engagement counts, `rc` per country, `rp` per country pair, `ro` per official, `ri` per
--- initiative. A country filter keeps the rows whose engagements involve any chosen country, a pair those involving
--- both, as `filtered` does; with one country and no pair, `r` and `rc` read that country's own rows instead (an
--- equality on a column is far cheaper than a test on a list).
+-- official_rollup, initiative_rollup and their monthly twins) when the sidebar filters name no official or initiative
+-- (dashboard/queries.py). Each gives exactly what its namesake in queries.sql gives over `f`; a test runs both on
+-- random filters. The rollup rows the filters keep: `r` engagement counts, `rc` per country, `rp` per country pair,
+-- `ro` per official, `ri` per initiative. Each has a variant per scope of the country filters (dashboard/queries.py
+-- picks one): `_all` with no country or pair chosen, `_one` with one country and no pair, `_many` otherwise; a scope
+-- with no variant of its own reads `_many`.
+--
+-- `_many` reads the daily rollups, as `filtered` reads engagements: a country filter keeps the rows whose engagements
+-- involve any chosen country, a pair those involving both. `_all` and `_one` read the monthly rollups, which hold no
+-- list of countries (an equality on a column is far cheaper than a test on a list, and a month holds far fewer rows
+-- than its days): a month row is kept when the date range takes all of its engagements, and the first and last months
+-- of a range that does not start or end on a month's bounds come from the daily rows instead ({edge}).
 
--- The conditions on a rollup row `r`, written once and put where a query says {kept} (the dates, kinds, statuses
--- and source kinds the sidebar keeps) and {involved} (the countries and pair), as `filtered` does for engagements.
+-- The conditions on a daily rollup row `r`, written once and put where a query says {kept} (the dates, kinds,
+-- statuses and source kinds the sidebar keeps) and {involved} (the countries and pair), as `filtered` does for
+-- engagements.
 -- name: kept
 ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
   and ($end is null or r.start_date <= $end::date)
@@ -21,53 +28,125 @@ case len($countries::varchar[]) when 0 then true
      else list_has_any(r.countries, $countries::varchar[]) end
   and ($pair_a is null or (list_contains(r.countries, $pair_a) and list_contains(r.countries, $pair_b)))
 
--- name: rolled
+-- name: month_kept
+-- A monthly row `r` whose engagements the date range keeps whole: its end month starts on or after
+-- the range's first day, and its start month ends on or before the range's last day. With the kinds, statuses and
+-- source kinds the sidebar keeps.
+($start is null or r.end_month >= $start::date)
+  and ($end is null or r.start_month < date_trunc('month', $end::date + 1))
+  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
+  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
+  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+
+-- name: edge
+-- A daily row `r` in a month that month_kept cannot decide: one that ends in the range's first month when the
+-- range starts after that month's first day, or starts in its last month when the range ends before that month's
+-- last day. Put beside the kept conditions, which decide them.
+(date_trunc('month', $start::date) < $start::date
+     and coalesce(r.end_date, r.start_date) < date_trunc('month', $start::date) + interval 1 month)
+  or (last_day($end::date) > $end::date and r.start_date >= date_trunc('month', $end::date))
+
+-- name: r_many
 select r.start_date, r.end_date, r.kind, r.status, r.engagements
 from engagement_rollup r
-where not (len($countries::varchar[]) = 1 and $pair_a is null)
-  and {kept} and {involved}
+where {kept} and {involved}
+
+-- name: r_all
+select r.start_month as start_date, r.end_month as end_date, r.kind, r.status, r.engagements
+from engagement_month_rollup r
+where {month_kept}
+union all
+select r.start_date, r.end_date, r.kind, r.status, r.engagements
+from engagement_rollup r
+where {kept} and {edge}
+
+-- name: r_one
+select r.start_month as start_date, r.end_month as end_date, r.kind, r.status, r.engagements
+from country_month_rollup r
+where r.country_iso3 = ($countries::varchar[])[1] and {month_kept}
 union all
 select r.start_date, r.end_date, r.kind, r.status, r.engagements
 from country_rollup r
-where len($countries::varchar[]) = 1 and $pair_a is null and r.country_iso3 = ($countries::varchar[])[1]
-  and {kept}
+where r.country_iso3 = ($countries::varchar[])[1] and {kept} and {edge}
 
--- name: rolled_countries
+-- name: rc_many
 select r.country_iso3, r.country_name, r.start_date, r.kind, r.engagements
 from country_rollup r
-where not (len($countries::varchar[]) = 1 and $pair_a is null)
-  and {kept} and {involved}
+where {kept} and {involved}
+
+-- name: rc_all
+select r.country_iso3, r.country_name, r.start_month as start_date, r.kind, r.engagements
+from country_month_rollup r
+where {month_kept}
 union all
--- one country X: X's own engagements, and each partner's engagements with X
 select r.country_iso3, r.country_name, r.start_date, r.kind, r.engagements
 from country_rollup r
-where len($countries::varchar[]) = 1 and $pair_a is null and r.country_iso3 = ($countries::varchar[])[1]
-  and {kept}
+where {kept} and {edge}
+
+-- name: rc_one
+-- one country X: X's own engagements, and each partner's engagements with X
+select r.country_iso3, r.country_name, r.start_month as start_date, r.kind, r.engagements
+from country_month_rollup r
+where r.country_iso3 = ($countries::varchar[])[1] and {month_kept}
+union all
+select case when r.country_a = ($countries::varchar[])[1] then r.country_b else r.country_a end,
+       case when r.country_a = ($countries::varchar[])[1] then r.country_b_name else r.country_a_name end,
+       r.start_month, r.kind, r.engagements
+from pair_month_rollup r
+where ($countries::varchar[])[1] in (r.country_a, r.country_b) and {month_kept}
+union all
+select r.country_iso3, r.country_name, r.start_date, r.kind, r.engagements
+from country_rollup r
+where r.country_iso3 = ($countries::varchar[])[1] and {kept} and {edge}
 union all
 select case when r.country_a = ($countries::varchar[])[1] then r.country_b else r.country_a end,
        case when r.country_a = ($countries::varchar[])[1] then r.country_b_name else r.country_a_name end,
        r.start_date, r.kind, r.engagements
 from pair_rollup r
-where len($countries::varchar[]) = 1 and $pair_a is null and ($countries::varchar[])[1] in (r.country_a, r.country_b)
-  and {kept}
+where ($countries::varchar[])[1] in (r.country_a, r.country_b) and {kept} and {edge}
 
--- name: rolled_pairs
+-- name: rp_many
 select r.country_a, r.country_b, r.country_a_name, r.country_b_name, r.source_kinds, r.engagements
 from pair_rollup r
-where true
-  and {kept} and {involved}
+where {kept} and {involved}
 
--- name: rolled_officials
+-- name: rp_all
+select r.country_a, r.country_b, r.country_a_name, r.country_b_name, r.source_kinds, r.engagements
+from pair_month_rollup r
+where {month_kept}
+union all
+select r.country_a, r.country_b, r.country_a_name, r.country_b_name, r.source_kinds, r.engagements
+from pair_rollup r
+where {kept} and {edge}
+
+-- name: ro_many
 select r.official_id, r.seniority, r.engagements
 from official_rollup r
-where true
-  and {kept} and {involved}
+where {kept} and {involved}
 
--- name: rolled_initiatives
+-- name: ro_all
+select r.official_id, r.seniority, r.engagements
+from official_month_rollup r
+where {month_kept}
+union all
+select r.official_id, r.seniority, r.engagements
+from official_rollup r
+where {kept} and {edge}
+
+-- name: ri_many
 select r.initiative_id, r.start_date, r.end_date, r.engagements
 from initiative_rollup r
-where true
-  and {kept} and {involved}
+where {kept} and {involved}
+
+-- name: ri_all
+-- a month row's first and last days stand for its days: the pages take only their min, max and month
+select r.initiative_id, r.first_start as start_date, r.last_end as end_date, r.engagements
+from initiative_month_rollup r
+where {month_kept}
+union all
+select r.initiative_id, r.start_date, r.end_date, r.engagements
+from initiative_rollup r
+where {kept} and {edge}
 
 -- name: kpis
 select (select coalesce(sum(engagements), 0) from r)::bigint as engagements,

@@ -9,7 +9,8 @@ import duckdb
 
 from etl.resolve.countries import country_names
 from etl.warehouse.contracts import create_views, models
-from etl.warehouse.marts import build_missing_rollups, define_sources, lists_countries, rebuild_marts
+from etl.warehouse.marts import (add_parent_column, build_missing_rollups, define_sources, lists_countries,
+                                 rebuild_marts)
 from etl.warehouse.sqlfiles import sql_text
 
 # Raise with every change to tables that needs a migration; views and their contracts are fingerprinted by
@@ -73,6 +74,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the storage tables, the derived tables if missing, and (re)create the views from their models."""
     con.execute(sql_text("schema.sql"))
     _name_countries(con)
+    add_parent_column(con)
     define_sources(con)
     marts = con.execute("select count(*) from duckdb_tables() where schema_name = 'store' "
                         "and table_name in ('engagement_mart', 'engagement_parent_mart')")

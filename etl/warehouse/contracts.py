@@ -19,7 +19,8 @@ MODEL_TESTS = ("expression_is_true",)
 ORDER = ("engagements", "participants", "officials", "initiatives", "engagement_initiatives", "engagement_parties",
          "coded_events", "engagement_topics", "sources", "engagement_sources", "engagement_countries", "country_pairs",
          "encounters", "engagement_rollup", "country_rollup", "pair_rollup", "official_rollup", "initiative_rollup",
-         "countries", "etl_runs", "rejects", "input_files")
+         "engagement_month_rollup", "country_month_rollup", "pair_month_rollup", "official_month_rollup",
+         "initiative_month_rollup", "countries", "etl_runs", "rejects", "input_files")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 

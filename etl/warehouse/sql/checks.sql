@@ -21,3 +21,20 @@ select abs((select count(*) from store.engagement_mart) - (select coalesce(sum(e
            - (select coalesce(sum(engagements), 0) from store.official_rollup))
      + abs((select count(*) from store.engagement_initiative)
            - (select coalesce(sum(engagements), 0) from store.initiative_rollup))
+
+-- name: monthly rollups count what the daily ones count
+select abs((select coalesce(sum(engagements), 0) from store.engagement_rollup)
+           - (select coalesce(sum(engagements), 0) from store.engagement_month_rollup))
+     + abs((select coalesce(sum(engagements), 0) from store.country_rollup)
+           - (select coalesce(sum(engagements), 0) from store.country_month_rollup))
+     + abs((select coalesce(sum(engagements), 0) from store.pair_rollup)
+           - (select coalesce(sum(engagements), 0) from store.pair_month_rollup))
+     + abs((select coalesce(sum(engagements), 0) from store.official_rollup)
+           - (select coalesce(sum(engagements), 0) from store.official_month_rollup))
+     + abs((select coalesce(sum(engagements), 0) from store.initiative_rollup)
+           - (select coalesce(sum(engagements), 0) from store.initiative_month_rollup))
+
+-- name: engagements name the visit they belong to
+select count(*) from store.engagement_mart m
+full join store.engagement_parent_mart p using (engagement_id)
+where m.parent_engagement_id is distinct from p.parent_engagement_id

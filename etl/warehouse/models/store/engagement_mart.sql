@@ -14,7 +14,8 @@ with per_engagement as (
 select e.engagement_id, e.kind, e.status, e.start_date, coalesce(e.end_date, e.start_date) as end_date,
        e.date_precision, e.city, e.country_iso3, e.title, e.confidence,
        coalesce(p.source_count, 0) as source_count, coalesce(p.source_kinds, []) as source_kinds, e.description,
-       coalesce(i.countries, []) as countries
+       coalesce(i.countries, []) as countries,
+       null::varchar as parent_engagement_id  -- the visit it belongs to: copied from engagement_parent_mart
 from store.engagement e
 left join per_engagement p using (engagement_id)
 left join involved i using (engagement_id)

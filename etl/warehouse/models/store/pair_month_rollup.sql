@@ -1,0 +1,6 @@
+select country_a, country_b, date_trunc('month', start_date)::date as start_month,
+       date_trunc('month', coalesce(end_date, start_date))::date as end_month,
+       kind, status, source_kinds, sum(engagements)::bigint as engagements
+from store.pair_rollup
+where {months:start_date}
+group by all
