@@ -15,20 +15,40 @@ DATE_COLUMNS = {name: st.column_config.DateColumn(name, format="YYYY-MM-DD")
                 for name in ("start_date", "end_date", "first_seen", "last_seen", "published_at")}
 
 
+# The sidebar offers the most engaged officials only: a warehouse of GDELT-scale data names hundreds of thousands,
+# and every option is sent to the browser on every rerun. The URL can still name any other (`?official=`).
+SIDEBAR_OFFICIALS = 2000
+
+
 def filter_options() -> dict:
     """Choices for the sidebar filters, from the warehouse."""
     bounds = queries.plain("date_bounds").row(0)
     first, last = bounds if bounds[0] else (dt.date(1900, 1, 1), dt.date.today())
-    officials = queries.plain("option_officials")
+    officials = queries.plain("option_officials", limit=SIDEBAR_OFFICIALS)
+    chosen = st.query_params.get("official")
+    if chosen and chosen not in set(officials["official_id"]):
+        officials = pl.concat([officials.drop("engagement_count"), official_names([chosen])])
     initiatives = queries.plain("option_initiatives")
     return {
         "bounds": (first, last),
-        "countries": queries.plain("option_countries")["country_iso3"].to_list(),
+        "countries": _option_countries(),
         "country_names": country_names(),
         "source_kinds": queries.plain("option_source_kinds")["kind"].to_list(),
         "officials": {r["official_id"]: f"{r['name']} ({r['country_iso3'] or '?'})" for r in officials.iter_rows(named=True)},
         "initiatives": dict(zip(initiatives["initiative_id"], initiatives["name"])),
     }
+
+
+def official_names(official_ids: list[str]) -> pl.DataFrame:
+    """The names and countries of the officials given (official_id, name, country_iso3)."""
+    return queries.plain("official_names", official_ids=sorted(official_ids))
+
+
+def _option_countries() -> list[str]:
+    try:
+        return queries.plain("option_countries")["country_iso3"].to_list()
+    except duckdb.CatalogException:  # a warehouse from before the monthly rollups, until its next refresh
+        return queries.plain("option_countries_detail")["country_iso3"].to_list()
 
 
 def page_setup(title: str, caption: str | None = None) -> Filters:

@@ -64,6 +64,16 @@ def test_officials_page_shows_known_official():
     assert "Narendra Modi" in app.get("plotly_chart")[0].proto.spec
 
 
+def test_the_sidebar_keeps_an_official_the_url_names_beyond_its_list(monkeypatch):
+    from dashboard import common
+
+    monkeypatch.setattr(common, "SIDEBAR_OFFICIALS", 3)
+    app = run_page("overview", {"official": "ind-narendra-modi"})
+    assert len(app.selectbox(key="f_official").options) == 1 + 3 + 1  # "any", the three busiest, and Modi
+    assert app.selectbox(key="f_official").value == "ind-narendra-modi"
+    assert app.query_params["official"] == "ind-narendra-modi"
+
+
 def test_official_profile_lists_counterparts():
     app = run_page("officials", {"official": "ind-narendra-modi"})
     app.selectbox(key="profile").set_value("ind-narendra-modi").run()
@@ -84,6 +94,16 @@ def test_engagements_page_shows_evidence():
     assert "Trump" in " ".join(participants["name"])
     evidence = app.main.dataframe[-1].value
     assert any("President Trump hosted Prime Minister Modi" in (e or "") for e in evidence["evidence"])
+
+
+def test_the_engagements_search_finds_a_participants_name_and_clearing_it_shows_all():
+    app = run_page("engagements", {"kind": "meeting", "source": "table"})
+    everything = len(app.main.dataframe[0].value)
+    app.text_input(key="explorer_search").set_value("Narendra Modi").run()
+    found = app.main.dataframe[0].value
+    assert 0 < len(found) < everything
+    app.text_input(key="explorer_search").set_value("").run()
+    assert len(app.main.dataframe[0].value) == everything
 
 
 def test_gdelt_engagement_shows_its_parties_and_how_it_was_coded():

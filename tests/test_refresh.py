@@ -76,7 +76,7 @@ while time.time() < deadline:
         versions.add(db.file_version(db.warehouse_path()))
         queries.run("kpis", Filters())
         queries.run("latest", Filters(), limit=5)
-        queries.plain("option_officials")
+        queries.plain("option_officials", limit=100)
         runs += 1
     except Exception as exc:
         failures += 1

@@ -12,7 +12,8 @@ filters = page_setup("Engagements", "Every engagement, its participants and the 
 
 search = st.text_input("Search titles, places, descriptions and names", key="explorer_search").strip() or None
 with st.spinner("Searching…"):
-    rows = queries.run("explorer", filters, search=search, limit=ROW_LIMIT)
+    rows = (queries.run("explorer_search", filters, search=search, limit=ROW_LIMIT) if search
+            else queries.run("explorer", filters, limit=ROW_LIMIT))
 if empty_notice(rows):
     st.stop()
 

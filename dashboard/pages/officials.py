@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.common import DATE_COLUMNS, empty_notice, page_setup
+from dashboard.common import DATE_COLUMNS, empty_notice, official_names, page_setup
 
 SENIORITY = {"Any level": None, "Heads of state/government": 1, "…and deputies": 2, "…and foreign ministers": 3,
              "…and ministers": 4, "…and senior officials": 5}
@@ -51,5 +51,5 @@ if not profile.is_empty():
 st.subheader("Who met whom")
 edges = queries.run("network_edges", filters, limit=80)
 if not empty_notice(edges, "meetings between named officials"):
-    everyone = queries.plain("option_officials")
-    st.plotly_chart(charts.network(edges, dict(zip(everyone["official_id"], everyone["name"]))), width="stretch")
+    people = official_names(list(set(edges["source"]) | set(edges["target"])))
+    st.plotly_chart(charts.network(edges, dict(zip(people["official_id"], people["name"]))), width="stretch")

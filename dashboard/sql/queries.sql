@@ -221,8 +221,16 @@ order by f.start_date desc nulls last
 select f.start_date, f.end_date, f.kind, f.status, f.title, f.city, f.country_iso3, f.source_count,
        f.source_kinds, f.confidence, f.engagement_id
 from f
-where $search is null
-   or f.title ilike '%' || $search || '%'
+order by f.start_date desc nulls last, f.engagement_id
+limit $limit
+
+-- name: explorer_search
+-- explorer, of the engagements whose title, place, description or a participant's name holds the search text (a
+-- query of its own: DuckDB would scan every participant's name for the subquery even with no search)
+select f.start_date, f.end_date, f.kind, f.status, f.title, f.city, f.country_iso3, f.source_count,
+       f.source_kinds, f.confidence, f.engagement_id
+from f
+where f.title ilike '%' || $search || '%'
    or f.city ilike '%' || $search || '%'
    or f.description ilike '%' || $search || '%'
    or f.engagement_id in (select engagement_id from participants where name ilike '%' || $search || '%')
@@ -270,6 +278,10 @@ select topic from engagement_topics where engagement_id = $engagement_id order b
 select country_iso3, country_name from countries order by country_iso3
 
 -- name: option_countries
+-- the countries of every engagement, as in engagement_countries, from the few rows a month of their rollup
+select distinct country_iso3 from country_month_rollup order by 1
+
+-- name: option_countries_detail
 select distinct country_iso3 from engagement_countries order by 1
 
 -- name: option_source_kinds
@@ -279,6 +291,10 @@ select distinct kind from sources order by 1
 select official_id, name, country_iso3, engagement_count from officials
 where engagement_count > 0
 order by engagement_count desc, name
+limit $limit
+
+-- name: official_names
+select official_id, name, country_iso3 from officials where list_contains($official_ids::varchar[], official_id)
 
 -- name: option_initiatives
 select initiative_id, name from initiatives order by engagement_count desc, name
