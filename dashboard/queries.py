@@ -47,8 +47,13 @@ def bind(sql: str, values: dict[str, object]) -> dict[str, object]:
     return {name: value for name, value in values.items() if name in used}
 
 
-_CONDITIONS = ("kept", "involved", "month_kept", "edge")
+_CONDITIONS = ("kept", "involved", "month_kept", "edge", "kinds_kept")  # in this order: kept holds kinds_kept
 _ROLLED = ("r", "rc", "rp", "ro", "ri")
+# Each scope's variants of the rollup rows, best first (rollups.sql): a CTE without the first reads the next.
+_READS = {"all_total": ("all_total", "all", "many"), "one_total": ("one_total", "one", "many"),
+          "all": ("all", "many"), "one": ("one", "many"), "many": ("many",)}
+# Page queries that count by period: the totals over all time cannot answer them.
+_DATED = frozenset({"frequency", "countries_over_time", "initiative_mentions"})
 
 
 def _rows_kept(name: str) -> str:
@@ -59,26 +64,28 @@ def _rows_kept(name: str) -> str:
     return sql
 
 
-def rollup_scope(filters: Filters) -> str:
+def rollup_scope(filters: Filters, dated: bool = True) -> str:
     """Which rollup rows answer these filters: `all` (no country or pair chosen) and `one` (one country, no pair)
-    read the monthly rollups, `many` the daily ones with their lists of countries."""
-    if filters.pair is None and len(filters.countries) <= 1:
-        return "one" if filters.countries else "all"
-    return "many"
+    read the monthly rollups, or (`all_total`, `one_total`) the totals when no dates are chosen and the query needs
+    none; `many` reads the daily ones with their lists of countries."""
+    if filters.pair is not None or len(filters.countries) > 1:
+        return "many"
+    scope = "one" if filters.countries else "all"
+    return scope if dated or filters.start or filters.end else f"{scope}_total"
 
 
 def _rolled(scope: str) -> dict[str, str]:
-    """The filtered rollup rows `r`, `rc`, `rp`, `ro` and `ri` of one scope (its own variant, or `_many`'s)."""
-    return {name: _rows_kept(f"{name}_{scope}" if f"{name}_{scope}" in ROLLUP_SQL else f"{name}_many")
+    """The filtered rollup rows `r`, `rc`, `rp`, `ro` and `ri` of one scope (its own variant, or the next's)."""
+    return {name: _rows_kept(next(f"{name}_{s}" for s in _READS[scope] if f"{name}_{s}" in ROLLUP_SQL))
             for name in _ROLLED}
 
 
-ROLLED = {scope: _rolled(scope) for scope in ("all", "one", "many")}
+ROLLED = {scope: _rolled(scope) for scope in _READS}
 
 
 def rolled_sql(name: str, filters: Filters) -> str:
     """A page query answered from the rollup rows the filters' scope reads (`r`, `rc`, `rp`, `ro`, `ri`)."""
-    return _with(ROLLED[rollup_scope(filters)], ROLLUP_SQL[name])
+    return _with(ROLLED[rollup_scope(filters, dated=name in _DATED)], ROLLUP_SQL[name])
 
 
 def uses_rollups(name: str, filters: Filters) -> bool:

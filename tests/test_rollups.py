@@ -8,7 +8,7 @@ import random
 import pytest
 
 from dashboard.filters import Filters
-from dashboard.queries import ROLLUPS, bind, filtered_sql, rolled_sql, rollup_scope, uses_rollups
+from dashboard.queries import _DATED as DATED, ROLLUPS, bind, filtered_sql, rolled_sql, rollup_scope, uses_rollups
 from etl.records import KINDS, STATUSES
 
 # Each query's own parameters (the page's choices beside the sidebar's).
@@ -49,10 +49,12 @@ def test_rollups_give_what_the_detail_rows_give_on_random_filters(ro, name):
     source_kinds = [k for (k,) in ro.execute("select distinct kind from sources order by 1").fetchall()]
     rng = random.Random(f"rollups {name}")
     scopes = set()
-    for _ in range(40):
-        filters = _random_filters(rng, days, countries, source_kinds)
+    first, last = _month_bounds(days[len(days) // 3])[0], _month_bounds(days[2 * len(days) // 3])[1]
+    # every scope at least once: nothing chosen, one country, and months taken whole; then random filters
+    fixed = [Filters(), Filters(countries=countries[:1]), Filters(start=first, end=last, countries=countries[1:2])]
+    for filters in fixed + [_random_filters(rng, days, countries, source_kinds) for _ in range(40)]:
         assert uses_rollups(name, filters)
-        scopes.add(rollup_scope(filters))
+        scopes.add(rollup_scope(filters, dated=name in DATED))
         params = {**filters.params(), **_PARAMS[name]}
         if name.startswith("partners"):
             params["country"] = rng.choice(countries[:5])
@@ -60,7 +62,7 @@ def test_rollups_give_what_the_detail_rows_give_on_random_filters(ro, name):
         detail = ro.sql(detail_sql, params=bind(detail_sql, params)).pl()
         rolled = ro.sql(rolled_sql_, params=bind(rolled_sql_, params)).pl()
         assert rolled.equals(detail), (name, filters, detail.head(5), rolled.head(5))
-    assert scopes == {"all", "one", "many"}
+    assert scopes == ({"all", "one", "many"} if name in DATED else {"all", "one", "many", "all_total", "one_total"})
 
 
 def test_rollups_are_not_used_for_filters_they_cannot_answer():

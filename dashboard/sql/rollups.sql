@@ -3,14 +3,16 @@
 -- (dashboard/queries.py). Each gives exactly what its namesake in queries.sql gives over `f`; a test runs both on
 -- random filters. The rollup rows the filters keep: `r` engagement counts, `rc` per country, `rp` per country pair,
 -- `ro` per official, `ri` per initiative. Each has a variant per scope of the country filters (dashboard/queries.py
--- picks one): `_all` with no country or pair chosen, `_one` with one country and no pair, `_many` otherwise; a scope
--- with no variant of its own reads `_many`.
+-- picks one): `_all` with no country or pair chosen, `_one` with one country and no pair, `_many` otherwise, and
+-- `_all_total` and `_one_total` when no dates are chosen either and the query needs none; a scope with no variant of
+-- its own reads the next one that has (`_one_total`, `_one`, `_many`).
 --
 -- `_many` reads the daily rollups, as `filtered` reads engagements: a country filter keeps the rows whose engagements
 -- involve any chosen country, a pair those involving both. `_all` and `_one` read the monthly rollups, which hold no
 -- list of countries (an equality on a column is far cheaper than a test on a list, and a month holds far fewer rows
 -- than its days): a month row is kept when the date range takes all of its engagements, and the first and last months
--- of a range that does not start or end on a month's bounds come from the daily rows instead ({edge}).
+-- of a range that does not start or end on a month's bounds come from the daily rows instead ({edge}). `_total`
+-- reads the totals over all time, far fewer rows again for countries, pairs and initiatives.
 
 -- The conditions on a daily rollup row `r`, written once and put where a query says {kept} (the dates, kinds,
 -- statuses and source kinds the sidebar keeps) and {involved} (the countries and pair), as `filtered` does for
@@ -18,7 +20,10 @@
 -- name: kept
 ($start is null or coalesce(r.end_date, r.start_date) >= $start::date)
   and ($end is null or r.start_date <= $end::date)
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
+  and {kinds_kept}
+
+-- name: kinds_kept
+(len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
   and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
   and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
 
@@ -34,9 +39,7 @@ case len($countries::varchar[]) when 0 then true
 -- source kinds the sidebar keeps.
 ($start is null or r.end_month >= $start::date)
   and ($end is null or r.start_month < date_trunc('month', $end::date + 1))
-  and (len($kinds::varchar[]) = 0 or list_contains($kinds::varchar[], r.kind))
-  and (len($statuses::varchar[]) = 0 or list_contains($statuses::varchar[], r.status))
-  and (len($source_kinds::varchar[]) = 0 or len(list_intersect(r.source_kinds, $source_kinds::varchar[])) > 0)
+  and {kinds_kept}
 
 -- name: edge
 -- A daily row `r` in a month that month_kept cannot decide: one that ends in the range's first month when the
@@ -147,6 +150,47 @@ union all
 select r.initiative_id, r.start_date, r.end_date, r.engagements
 from initiative_rollup r
 where {kept} and {edge}
+
+-- name: r_all_total
+select r.kind, r.status, r.engagements
+from engagement_total_rollup r
+where {kinds_kept}
+
+-- name: r_one_total
+select r.kind, r.status, r.engagements
+from country_total_rollup r
+where r.country_iso3 = ($countries::varchar[])[1] and {kinds_kept}
+
+-- name: rc_all_total
+select r.country_iso3, r.country_name, r.kind, r.engagements
+from country_total_rollup r
+where {kinds_kept}
+
+-- name: rc_one_total
+select r.country_iso3, r.country_name, r.kind, r.engagements
+from country_total_rollup r
+where r.country_iso3 = ($countries::varchar[])[1] and {kinds_kept}
+union all
+select case when r.country_a = ($countries::varchar[])[1] then r.country_b else r.country_a end,
+       case when r.country_a = ($countries::varchar[])[1] then r.country_b_name else r.country_a_name end,
+       r.kind, r.engagements
+from pair_total_rollup r
+where ($countries::varchar[])[1] in (r.country_a, r.country_b) and {kinds_kept}
+
+-- name: rp_all_total
+select r.country_a, r.country_b, r.country_a_name, r.country_b_name, r.source_kinds, r.engagements
+from pair_total_rollup r
+where {kinds_kept}
+
+-- name: ro_all_total
+select r.official_id, r.seniority, r.engagements
+from official_total_rollup r
+where {kinds_kept}
+
+-- name: ri_all_total
+select r.initiative_id, r.first_start as start_date, r.last_end as end_date, r.engagements
+from initiative_total_rollup r
+where {kinds_kept}
 
 -- name: kpis
 select (select coalesce(sum(engagements), 0) from r)::bigint as engagements,

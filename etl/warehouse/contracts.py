@@ -20,7 +20,8 @@ ORDER = ("engagements", "participants", "officials", "initiatives", "engagement_
          "coded_events", "engagement_topics", "sources", "engagement_sources", "engagement_countries", "country_pairs",
          "encounters", "engagement_rollup", "country_rollup", "pair_rollup", "official_rollup", "initiative_rollup",
          "engagement_month_rollup", "country_month_rollup", "pair_month_rollup", "official_month_rollup",
-         "initiative_month_rollup", "countries", "etl_runs", "rejects", "input_files")
+         "initiative_month_rollup", "engagement_total_rollup", "country_total_rollup", "pair_total_rollup",
+         "official_total_rollup", "initiative_total_rollup", "countries", "etl_runs", "rejects", "input_files")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 

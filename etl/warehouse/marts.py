@@ -10,7 +10,9 @@ slow at a million engagements, so each is kept as a table (`store.<name>`). Each
   loaded), so recomputed for every engagement that shares a person with a touched one;
 - `whole`: small tables rebuilt in full every time;
 - `rollup`: engagement counts by the filters' keys, read from the tables above, recounted by start day;
-- `monthly`: a rollup counted again by start and end month, recounted by start month after the rollups.
+- `monthly`: a rollup counted again by start and end month, recounted by start month after the rollups;
+- `total`: a monthly rollup summed over all time (`reads` names it), recounted for every `key` (its entity: an
+  official, a country pair, ...) found in the months a load recounted.
 
 A table may read the tables built before it (its `order`), as dbt models `ref()` each other. In a query,
 `{engagements:<column>}` and `{officials:<column>}` mark where an update keeps only the rows of the engagements or
@@ -27,7 +29,8 @@ from importlib import resources
 import duckdb
 import yaml
 
-REFRESHES = ("per_engagement", "per_official", "related", "whole", "rollup", "monthly")
+REFRESHES = ("per_engagement", "per_official", "related", "whole", "rollup", "monthly", "total")
+_COUNTS = ("rollup", "monthly", "total")  # the tables of engagement counts the dashboard reads
 TOUCHED = "parley_touched_engagements"
 TOUCHED_OFFICIALS = "parley_touched_officials"
 _DAYS = "parley_touched_days"
@@ -47,6 +50,8 @@ class Mart:
     refresh: str
     order: int
     order_by: str | None = None
+    reads: str | None = None
+    key: tuple[str, ...] = ()
 
     @property
     def definition(self) -> str:
@@ -86,8 +91,11 @@ def marts() -> tuple[Mart, ...]:
         config = yaml.safe_load(folder.joinpath(f"{name}.yml").read_text("utf-8")) or {}
         if config.get("refresh") not in REFRESHES or not isinstance(config.get("order"), int):
             raise ValueError(f"{where}: needs refresh (one of {', '.join(REFRESHES)}) and an integer order")
+        if config["refresh"] == "total" and not (isinstance(config.get("reads"), str)
+                                                 and isinstance(config.get("key"), list)):
+            raise ValueError(f"{where}: a total names the monthly rollup it reads and its key columns")
         found.append(Mart(name, entry.read_text("utf-8").strip(), config["refresh"], config["order"],
-                          config.get("order_by")))
+                          config.get("order_by"), config.get("reads"), tuple(config.get("key") or ())))
     return tuple(sorted(found, key=lambda m: m.order))
 
 
@@ -100,9 +108,11 @@ def define_sources(con: duckdb.DuckDBPyConnection) -> None:
     rebuild defines each just before it builds the table)."""
     _drop_retired_views(con)
     have = _store_tables(con)
-    if have >= {m.name for m in marts() if m.refresh not in ("rollup", "monthly")} and lists_countries(con):
+    if have >= {m.name for m in marts() if m.refresh not in _COUNTS} and lists_countries(con):
         for mart in marts():
-            if mart.refresh != "monthly" or have >= set(_named("rollup")):  # monthly ones read the rollups
+            # the monthly tables read the daily ones, the totals the monthly ones
+            needs = {"monthly": set(_named("rollup")), "total": set(_named("monthly"))}.get(mart.refresh, set())
+            if have >= needs:
                 _define(con, mart)
 
 
@@ -175,10 +185,10 @@ def _counted(rollup: str, where: str = "") -> str:
 
 
 def build_missing_rollups(con: duckdb.DuckDBPyConnection) -> None:
-    """Build the rollups (daily and monthly) a warehouse made before them lacks, from its derived tables."""
+    """Build the rollups (daily, monthly, totals) a warehouse made before them lacks, from its derived tables."""
     have = _store_tables(con)
-    for mart in marts():  # in build order: the monthly ones read the daily ones
-        if mart.refresh in ("rollup", "monthly") and mart.name not in have:
+    for mart in marts():  # in build order: the monthly ones read the daily ones, the totals the monthly ones
+        if mart.refresh in _COUNTS and mart.name not in have:
             _define(con, mart)
             built = _counted(mart.name) if mart.refresh == "rollup" else f"select * from {mart.definition}"
             con.execute(f"create table store.{mart.name} as {built}")
@@ -248,10 +258,43 @@ def _update_rollups(con: duckdb.DuckDBPyConnection, touched: str) -> None:
                     + _counted(name, f"where engagement_id in (select engagement_id from {_DAYS}_engagements)"))
     con.execute(f"create or replace temp table {_MONTHS} as "
                 f"select distinct date_trunc('month', start_date)::date as month from {_DAYS}")
+    totals = [m for m in marts() if m.refresh == "total"]
+    _note_total_keys(con, totals)  # the keys the months held before they are recounted, then (below) after
     for mart in marts():
         if mart.refresh == "monthly":
             con.execute(f"delete from store.{mart.name} where {_in_months('start_month', _MONTHS)}")
             con.execute(f"insert into store.{mart.name} {mart.query(months=_MONTHS)}")
+    _note_total_keys(con, totals)
+    for mart in totals:
+        _recount_total(con, mart)
     con.execute(f"drop table {_DAYS}")
     con.execute(f"drop table {_DAYS}_engagements")
     con.execute(f"drop table {_MONTHS}")
+
+
+def _keys_table(mart: Mart) -> str:
+    return f"parley_keys_{mart.name}"
+
+
+def _note_total_keys(con: duckdb.DuckDBPyConnection, totals: list[Mart]) -> None:
+    """Remember each total's keys that the recounted months hold (a total without a key is recounted whole)."""
+    for mart in totals:
+        if mart.key:
+            columns = ", ".join(mart.key)  # names from our own model files
+            con.execute(f"create temp table if not exists {_keys_table(mart)} as "
+                        f"select {columns} from store.{mart.reads} limit 0")
+            con.execute(f"insert into {_keys_table(mart)} select distinct {columns} from store.{mart.reads} "
+                        f"where {_in_months('start_month', _MONTHS)}")
+
+
+def _recount_total(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
+    """Recount a total's rows of the keys noted (all of them for a total without a key)."""
+    if not mart.key:
+        con.execute(f"create or replace table store.{mart.name} as select * from {mart.definition}")
+        return
+    columns = ", ".join(mart.key)
+    keys = f"(select distinct {columns} from {_keys_table(mart)})"
+    con.execute(f"delete from store.{mart.name} where ({columns}) in {keys}")
+    # the key columns are grouped by, so DuckDB applies this before the sum
+    con.execute(f"insert into store.{mart.name} select * from {mart.definition} where ({columns}) in {keys}")
+    con.execute(f"drop table {_keys_table(mart)}")

@@ -38,3 +38,15 @@ select abs((select coalesce(sum(engagements), 0) from store.engagement_rollup)
 select count(*) from store.engagement_mart m
 full join store.engagement_parent_mart p using (engagement_id)
 where m.parent_engagement_id is distinct from p.parent_engagement_id
+
+-- name: totals count what the monthly rollups count
+select abs((select coalesce(sum(engagements), 0) from store.engagement_month_rollup)
+           - (select coalesce(sum(engagements), 0) from store.engagement_total_rollup))
+     + abs((select coalesce(sum(engagements), 0) from store.country_month_rollup)
+           - (select coalesce(sum(engagements), 0) from store.country_total_rollup))
+     + abs((select coalesce(sum(engagements), 0) from store.pair_month_rollup)
+           - (select coalesce(sum(engagements), 0) from store.pair_total_rollup))
+     + abs((select coalesce(sum(engagements), 0) from store.official_month_rollup)
+           - (select coalesce(sum(engagements), 0) from store.official_total_rollup))
+     + abs((select coalesce(sum(engagements), 0) from store.initiative_month_rollup)
+           - (select coalesce(sum(engagements), 0) from store.initiative_total_rollup))

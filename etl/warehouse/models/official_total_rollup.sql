@@ -1,0 +1,2 @@
+select official_id, seniority, kind, status, source_kinds, engagements
+from store.official_total_rollup

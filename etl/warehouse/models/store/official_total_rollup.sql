@@ -1,0 +1,3 @@
+select official_id, seniority, kind, status, source_kinds, sum(engagements)::bigint as engagements
+from store.official_month_rollup
+group by all
