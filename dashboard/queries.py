@@ -17,6 +17,8 @@ ROLLUP_SQL = parse_named_sql(resources.files("dashboard").joinpath("sql", "rollu
 # Page queries the rollups answer (dashboard/sql/rollups.sql) whenever no official or initiative is chosen.
 ROLLUPS = frozenset({"kpis", "frequency", "country_counts", "countries_over_time", "pair_counts", "partners",
                      "partners_by_source", "top_officials", "initiative_mentions", "initiative_table"})
+# Page queries a total answers when no filter at all is chosen (rollups.sql: <name>_total).
+UNFILTERED = frozenset({"network_edges"})
 _PARAMETER = re.compile(r"\$([a-z_]+)")
 _COMMENT = re.compile(r"--[^\n]*")
 
@@ -85,12 +87,16 @@ ROLLED = {scope: _rolled(scope) for scope in _READS}
 
 def rolled_sql(name: str, filters: Filters) -> str:
     """A page query answered from the rollup rows the filters' scope reads (`r`, `rc`, `rp`, `ro`, `ri`)."""
+    if name in UNFILTERED:
+        return ROLLUP_SQL[f"{name}_total"]
     return _with(ROLLED[rollup_scope(filters, dated=name in _DATED)], ROLLUP_SQL[name])
 
 
 def uses_rollups(name: str, filters: Filters) -> bool:
     """True when the rollups answer this query under these filters exactly: they hold no officials or initiatives
-    by engagement, so those two filters need the detail rows."""
+    by engagement, so those two filters need the detail rows (and the UNFILTERED ones answer no filter at all)."""
+    if name in UNFILTERED:
+        return not filters.active()
     return name in ROLLUPS and filters.official is None and filters.initiative is None
 
 

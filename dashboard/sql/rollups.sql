@@ -287,3 +287,10 @@ select partner, partner_name, source_kind, sum(engagements)::bigint as engagemen
 from reported
 group by all
 order by partner, source_kind
+
+-- name: network_edges_total
+-- network_edges when no filter at all is chosen: the pairs of officials counted over all time
+select official_a as source, official_b as target, engagements as weight
+from encounter_total_rollup
+order by weight desc, source, target
+limit $limit

@@ -12,7 +12,9 @@ slow at a million engagements, so each is kept as a table (`store.<name>`). Each
 - `rollup`: engagement counts by the filters' keys, read from the tables above, recounted by start day;
 - `monthly`: a rollup counted again by start and end month, recounted by start month after the rollups;
 - `total`: a monthly rollup summed over all time (`reads` names it), recounted for every `key` (its entity: an
-  official, a country pair, ...) found in the months a load recounted.
+  official, a country pair, ...) found in the months a load recounted;
+- `keyed`: counts of a per-engagement table (`reads`) by its `key` columns, recounted for every key the touched
+  engagements had in it before the load or have after it.
 
 A table may read the tables built before it (its `order`), as dbt models `ref()` each other. In a query,
 `{engagements:<column>}` and `{officials:<column>}` mark where an update keeps only the rows of the engagements or
@@ -29,8 +31,8 @@ from importlib import resources
 import duckdb
 import yaml
 
-REFRESHES = ("per_engagement", "per_official", "related", "whole", "rollup", "monthly", "total")
-_COUNTS = ("rollup", "monthly", "total")  # the tables of engagement counts the dashboard reads
+REFRESHES = ("per_engagement", "per_official", "related", "whole", "rollup", "monthly", "total", "keyed")
+_COUNTS = ("rollup", "monthly", "total", "keyed")  # the tables of engagement counts the dashboard reads
 TOUCHED = "parley_touched_engagements"
 TOUCHED_OFFICIALS = "parley_touched_officials"
 _DAYS = "parley_touched_days"
@@ -91,9 +93,9 @@ def marts() -> tuple[Mart, ...]:
         config = yaml.safe_load(folder.joinpath(f"{name}.yml").read_text("utf-8")) or {}
         if config.get("refresh") not in REFRESHES or not isinstance(config.get("order"), int):
             raise ValueError(f"{where}: needs refresh (one of {', '.join(REFRESHES)}) and an integer order")
-        if config["refresh"] == "total" and not (isinstance(config.get("reads"), str)
-                                                 and isinstance(config.get("key"), list)):
-            raise ValueError(f"{where}: a total names the monthly rollup it reads and its key columns")
+        if config["refresh"] in ("total", "keyed") and not (isinstance(config.get("reads"), str)
+                                                            and isinstance(config.get("key"), list)):
+            raise ValueError(f"{where}: a {config['refresh']} table names the table it reads and its key columns")
         found.append(Mart(name, entry.read_text("utf-8").strip(), config["refresh"], config["order"],
                           config.get("order_by"), config.get("reads"), tuple(config.get("key") or ())))
     return tuple(sorted(found, key=lambda m: m.order))
@@ -217,12 +219,17 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
     # the days the touched engagements were on before this load, then (below) the days they are on now
     con.execute(f"create or replace temp table {_DAYS} as "
                 f"select distinct start_date from store.engagement_mart where engagement_id in {touched}")
+    keyed = [m for m in marts() if m.refresh == "keyed"]
+    _note_keys(con, keyed, f"engagement_id in {touched}")  # the keys the touched engagements had, then (below) have
     for mart in marts():
         if mart.refresh in ("per_engagement", "per_official"):
             key, ids = ("engagement_id", touched) if mart.refresh == "per_engagement" else ("official_id", people)
             con.execute(f"delete from store.{mart.name} where {key} in {ids}")
             con.execute(f"insert into store.{mart.name} select * from ({mart.query(touched, people)}) "
                         f"where {key} in {ids}")
+    _note_keys(con, keyed, f"engagement_id in {touched}")
+    for mart in keyed:
+        _recount_keys(con, mart)
     # Whose visit a meeting belongs to can change when any engagement of one of its people changes, or its visit goes.
     (parents,) = (m for m in marts() if m.refresh == "related")
     related = (f"(select engagement_id from {TOUCHED} union select p2.engagement_id from store.participant p1 "
@@ -259,14 +266,15 @@ def _update_rollups(con: duckdb.DuckDBPyConnection, touched: str) -> None:
     con.execute(f"create or replace temp table {_MONTHS} as "
                 f"select distinct date_trunc('month', start_date)::date as month from {_DAYS}")
     totals = [m for m in marts() if m.refresh == "total"]
-    _note_total_keys(con, totals)  # the keys the months held before they are recounted, then (below) after
+    in_months = _in_months("start_month", _MONTHS)
+    _note_keys(con, totals, in_months)  # the keys the months held before they are recounted, then (below) after
     for mart in marts():
         if mart.refresh == "monthly":
             con.execute(f"delete from store.{mart.name} where {_in_months('start_month', _MONTHS)}")
             con.execute(f"insert into store.{mart.name} {mart.query(months=_MONTHS)}")
-    _note_total_keys(con, totals)
+    _note_keys(con, totals, in_months)
     for mart in totals:
-        _recount_total(con, mart)
+        _recount_keys(con, mart)
     con.execute(f"drop table {_DAYS}")
     con.execute(f"drop table {_DAYS}_engagements")
     con.execute(f"drop table {_MONTHS}")
@@ -276,19 +284,20 @@ def _keys_table(mart: Mart) -> str:
     return f"parley_keys_{mart.name}"
 
 
-def _note_total_keys(con: duckdb.DuckDBPyConnection, totals: list[Mart]) -> None:
-    """Remember each total's keys that the recounted months hold (a total without a key is recounted whole)."""
-    for mart in totals:
+def _note_keys(con: duckdb.DuckDBPyConnection, counted: list[Mart], where: str) -> None:
+    """Remember the keys of the rows of each table's `reads` that a condition keeps, to recount them (a table
+    without a key is recounted whole)."""
+    for mart in counted:
         if mart.key:
             columns = ", ".join(mart.key)  # names from our own model files
             con.execute(f"create temp table if not exists {_keys_table(mart)} as "
                         f"select {columns} from store.{mart.reads} limit 0")
             con.execute(f"insert into {_keys_table(mart)} select distinct {columns} from store.{mart.reads} "
-                        f"where {_in_months('start_month', _MONTHS)}")
+                        f"where {where}")
 
 
-def _recount_total(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
-    """Recount a total's rows of the keys noted (all of them for a total without a key)."""
+def _recount_keys(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
+    """Recount a table's rows of the keys noted (all of them for a table without a key)."""
     if not mart.key:
         con.execute(f"create or replace table store.{mart.name} as select * from {mart.definition}")
         return
