@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import duckdb
 import polars as pl
@@ -71,9 +72,10 @@ def country_names() -> dict[str, str]:
     return dict(zip(frame["country_iso3"], frame["country_name"]))
 
 
-def country_label(iso3: str) -> str:
-    """'India (IND)': how a country is offered in a choice."""
-    return f"{country_names().get(iso3, iso3)} ({iso3})"
+def country_labeller() -> Callable[[str], str]:
+    """A choice's format_func giving 'India (IND)', reading the names once (a widget calls it for every option)."""
+    names = country_names()
+    return lambda iso3: f"{names.get(iso3, iso3)} ({iso3})"
 
 
 def empty_notice(frame: pl.DataFrame, what: str = "engagements") -> bool:

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from dashboard.filters import Filters
-from dashboard.queries import _DATED as DATED, ROLLUPS, bind, filtered_sql, rolled_sql, rollup_scope, uses_rollups
+from dashboard.queries import _DATED as DATED, ROLLUPS, UNFILTERED, bind, filtered_sql, rolled_sql, rollup_scope, uses_rollups
 from etl.records import KINDS, STATUSES
 
 # Each query's own parameters (the page's choices beside the sidebar's).
@@ -134,3 +134,26 @@ def test_the_filtered_engagements_are_what_each_filter_says(ro):
         assert found == _kept_by_hand(ro, filters), filters
         kept_some += bool(found)
     assert kept_some > 10  # not a test of empty sets only
+
+
+@pytest.mark.parametrize("name", sorted(UNFILTERED))
+def test_a_total_answers_a_query_with_no_filter_as_the_detail_rows_do(ro, name):
+    params = {"limit": 80}
+    assert uses_rollups(name, Filters())
+    assert not uses_rollups(name, Filters(kinds=["meeting"]))
+    detail_sql, total_sql = filtered_sql(name, Filters()), rolled_sql(name, Filters())
+    detail = ro.sql(detail_sql, params=bind(detail_sql, params)).pl()
+    assert detail.height > 10
+    assert ro.sql(total_sql, params=bind(total_sql, params)).pl().equals(detail)
+
+
+def test_an_initiatives_countries_are_those_of_its_engagements(ro):
+    from dashboard.queries import filtered_sql
+
+    (initiative,) = ro.execute("select initiative_id from initiatives order by engagement_count desc limit 1").fetchone()
+    sql = filtered_sql("initiative_countries", Filters())
+    counts = {c: n for c, n, _ in ro.execute(sql, bind(sql, {"initiative_id": initiative})).fetchall()}
+    expected = dict(ro.execute("""select ec.country_iso3, count(distinct ec.engagement_id) from engagement_countries ec
+                                  join engagement_initiatives ei using (engagement_id) where ei.initiative_id = ?
+                                  group by 1""", [initiative]).fetchall())
+    assert counts == expected and len(counts) >= 2

@@ -2,9 +2,10 @@
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.common import GRAINS, country_label, empty_notice, page_setup
+from dashboard.common import GRAINS, country_labeller, empty_notice, page_setup
 
 filters = page_setup("Countries", "Which countries engage, and with whom.")
+country_label = country_labeller()
 
 with st.spinner("Counting countries…"):
     counts = queries.run("country_counts", filters)

@@ -12,6 +12,10 @@ if empty_notice(table, "initiatives"):
     st.stop()
 
 TOP_SERIES = 10
+# One initiative's officials and engagements, the busiest and the latest first: a GDELT-scale warehouse has tens of
+# thousands for the most mentioned.
+OFFICIALS_LIMIT = 200
+ENGAGEMENTS_LIMIT = 1000
 
 st.subheader(f"Mentions over time (the {TOP_SERIES} most mentioned)")
 grain = st.segmented_control("Grain", list(GRAINS), default="Year", key="initiatives_grain") or "Year"
@@ -33,8 +37,12 @@ with left:
                  width="stretch", hide_index=True, column_config=DATE_COLUMNS)
 with right:
     st.markdown("**Officials**")
-    st.dataframe(queries.run("initiative_officials", filters, initiative_id=initiative_id),
-                 width="stretch", hide_index=True, column_config=DATE_COLUMNS)
+    people = queries.run("initiative_officials", filters, initiative_id=initiative_id, limit=OFFICIALS_LIMIT)
+    st.dataframe(people, width="stretch", hide_index=True, column_config=DATE_COLUMNS)
+    if people.height == OFFICIALS_LIMIT:
+        st.caption(f"The {OFFICIALS_LIMIT} officials with most engagements on it.")
 st.markdown("**Engagements that discussed it**")
-st.dataframe(queries.run("initiative_engagements", filters, initiative_id=initiative_id).drop("engagement_id"),
-             width="stretch", hide_index=True, column_config=DATE_COLUMNS)
+engagements = queries.run("initiative_engagements", filters, initiative_id=initiative_id, limit=ENGAGEMENTS_LIMIT)
+st.dataframe(engagements.drop("engagement_id"), width="stretch", hide_index=True, column_config=DATE_COLUMNS)
+if engagements.height == ENGAGEMENTS_LIMIT:
+    st.caption(f"The latest {ENGAGEMENTS_LIMIT:,}; narrow the sidebar's dates to see earlier ones.")

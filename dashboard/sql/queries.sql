@@ -24,11 +24,12 @@ list_contains($statuses::varchar[], e.status)
 len(list_intersect(e.source_kinds, $source_kinds::varchar[])) > 0
 
 -- name: where_countries
-e.engagement_id in (select engagement_id from engagement_countries where list_contains($countries::varchar[], country_iso3))
+-- `countries` lists every country of engagement_countries: a test of each engagement's list, not a join of 3 rows
+-- an engagement
+list_has_any(e.countries, $countries::varchar[])
 
 -- name: where_pair
-e.engagement_id in (select engagement_id from country_pairs
-                    where country_a = least($pair_a, $pair_b) and country_b = greatest($pair_a, $pair_b))
+list_contains(e.countries, $pair_a) and list_contains(e.countries, $pair_b)
 
 -- name: where_official
 e.engagement_id in (select engagement_id from participants where official_id = $official)
@@ -195,12 +196,17 @@ group by all
 order by engagements desc, i.name
 
 -- name: initiative_countries
-select ec.country_iso3, count(distinct f.engagement_id) as engagements, ec.country_name as country
-from f
-join engagement_initiatives ei on ei.engagement_id = f.engagement_id and ei.initiative_id = $initiative_id
-join engagement_countries ec on ec.engagement_id = f.engagement_id
+-- each engagement's list of countries, as engagement_countries has them, without a join of every engagement's
+with involved as (
+    select unnest(f.countries) as country_iso3
+    from f
+    where f.engagement_id in (select engagement_id from engagement_initiatives where initiative_id = $initiative_id)
+)
+select i.country_iso3, count(*) as engagements, c.country_name as country
+from involved i
+left join countries c using (country_iso3)
 group by all
-order by engagements desc, ec.country_iso3
+order by engagements desc, i.country_iso3
 
 -- name: initiative_officials
 select o.name, o.country_iso3, count(distinct f.engagement_id) as engagements
@@ -210,12 +216,14 @@ join participants p on p.engagement_id = f.engagement_id
 join officials o on o.official_id = p.official_id
 group by all
 order by engagements desc, o.name, o.country_iso3
+limit $limit
 
 -- name: initiative_engagements
 select f.start_date, f.kind, f.status, f.title, ei.evidence, f.engagement_id
 from f
 join engagement_initiatives ei on ei.engagement_id = f.engagement_id and ei.initiative_id = $initiative_id
-order by f.start_date desc nulls last
+order by f.start_date desc nulls last, f.engagement_id
+limit $limit
 
 -- name: explorer
 select f.start_date, f.end_date, f.kind, f.status, f.title, f.city, f.country_iso3, f.source_count,
