@@ -20,14 +20,14 @@ from etl.warehouse.marts import rebuild_marts
 # Power-law draws: floor(n * random() ^ SKEW) favours low ids, so id 0..few dominate as in real event data.
 SYNTH_SQL = """
 select setseed(0.42);
-create temp table countries as
+create temp table synth_countries as
     select row_number() over () - 1 as n, alpha3
     from (select distinct country_iso3 as alpha3 from (values {countries}) t(country_iso3));
 create temp table synth_officials as
     select o.n, 'syn-' || o.n as official_id, 'Official ' || o.n as name, c.alpha3 as country_iso3, o.seniority
     from (select i as n, floor(pow(random(), 3) * {n_countries})::int as c, 1 + floor(random() * 6)::int as seniority
           from range({officials}) r(i)) o
-    join countries c on c.n = o.c;
+    join synth_countries c on c.n = o.c;
 insert into store.official select official_id, name, country_iso3 from synth_officials;
 insert into store.official_alias select official_id, name from synth_officials;
 insert into store.initiative select 'init-' || i, 'Initiative ' || i, null from range({initiatives}) r(i);
@@ -41,7 +41,7 @@ create temp table synth_engagements as
                  floor(pow(random(), 3) * {officials})::int as b,
                  floor(pow(random(), 3) * {n_countries})::int as c
           from range({engagements}) r(i)) e
-    join countries c on c.n = e.c;
+    join synth_countries c on c.n = e.c;
 insert into store.engagement
     select engagement_id, kind, status, start_date, start_date + floor(random() * 3)::int, 'day',
            'City ' || (n % 500), country_iso3, kind || ' ' || n, 'synthetic engagement ' || n, 'syn', 1.0

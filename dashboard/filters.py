@@ -43,7 +43,8 @@ class Filters:
         values = {"start": self.start, "end": self.end, "kinds": self.kinds, "statuses": self.statuses,
                   "source_kinds": self.source_kinds, "countries": self.countries, "pair": self.pair,
                   "official": self.official, "initiative": self.initiative}
-        return [name for name, value in values.items() if value]
+        active = [name for name, value in values.items() if value]
+        return ["country" if name == "countries" and len(self.countries) == 1 else name for name in active]
 
     def to_query_params(self) -> dict[str, str | list[str]]:
         """The filters as URL query parameters (empty ones left out)."""
