@@ -2,6 +2,7 @@
 when the filters allow."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from importlib import resources
 
@@ -19,6 +20,7 @@ ROLLUPS = frozenset({"kpis", "frequency", "country_counts", "countries_over_time
                      "partners_by_source", "top_officials", "initiative_mentions", "initiative_table"})
 # Page queries a total answers when no filter at all is chosen (rollups.sql: <name>_total).
 UNFILTERED = frozenset({"network_edges"})
+_PARTNERS = frozenset({"partners", "partners_by_source"})
 _PARAMETER = re.compile(r"\$([a-z_]+)")
 _COMMENT = re.compile(r"--[^\n]*")
 
@@ -100,17 +102,35 @@ def uses_rollups(name: str, filters: Filters) -> bool:
     return name in ROLLUPS and filters.official is None and filters.initiative is None
 
 
+def _answering(name: str, filters: Filters, params: dict[str, object]) -> Filters:
+    """The filters a query needs: a country's partners under that one country chosen need no country filter (every
+    pair with the country involves it), so they read the rollups of no country chosen."""
+    if name in _PARTNERS and filters.pair is None and filters.countries == [params.get("country")]:
+        return dataclasses.replace(filters, countries=[])
+    return filters
+
+
+def statements(name: str, filters: Filters, **params: object) -> list[tuple[str, dict[str, object]]]:
+    """The statements that answer a named query under the filters, best first, each with its parameters: from the
+    rollups when they can answer it, and from the detail rows."""
+    values = {**filters.params(), **params}
+    found = []
+    answering = _answering(name, filters, params)
+    if uses_rollups(name, answering):
+        found.append(rolled_sql(name, answering))
+    found.append(filtered_sql(name, filters))
+    return [(sql, bind(sql, values)) for sql in found]
+
+
 def run(name: str, filters: Filters, **params: object) -> pl.DataFrame:
     """Run a named query under the sidebar filters, from the rollups when they can answer it."""
-    values = {**filters.params(), **params}
-    if uses_rollups(name, filters):
-        sql = rolled_sql(name, filters)
+    *rolled, (detail, values) = statements(name, filters, **params)
+    for sql, rolled_values in rolled:
         try:
-            return db.query(sql, bind(sql, values))
+            return db.query(sql, rolled_values)
         except duckdb.CatalogException:
             pass  # a warehouse from before the rollups, until its next refresh: the detail rows still answer
-    sql = filtered_sql(name, filters)
-    return db.query(sql, bind(sql, values))
+    return db.query(detail, values)
 
 
 def plain(name: str, **params: object) -> pl.DataFrame:
