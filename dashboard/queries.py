@@ -19,7 +19,7 @@ ROLLUP_SQL = parse_named_sql(resources.files("dashboard").joinpath("sql", "rollu
 ROLLUPS = frozenset({"kpis", "frequency", "country_counts", "countries_over_time", "pair_counts", "partners",
                      "partners_by_source", "top_officials", "initiative_mentions", "initiative_table"})
 # Page queries a total answers when no filter at all is chosen (rollups.sql: <name>_total).
-UNFILTERED = frozenset({"network_edges"})
+UNFILTERED = frozenset({"network_edges", "initiative_countries", "initiative_officials"})
 _PARTNERS = frozenset({"partners", "partners_by_source"})
 _PARAMETER = re.compile(r"\$([a-z_]+)")
 _COMMENT = re.compile(r"--[^\n]*")

@@ -140,19 +140,20 @@ def test_the_filtered_engagements_are_what_each_filter_says(ro):
 
 @pytest.mark.parametrize("name", sorted(UNFILTERED))
 def test_a_total_answers_a_query_with_no_filter_as_the_detail_rows_do(ro, name):
-    params = {"limit": 80}
+    (initiative,) = ro.execute("select initiative_id from initiatives order by engagement_count desc limit 1").fetchall()[0]
+    params = {"limit": 80, "initiative_id": initiative}
     assert uses_rollups(name, Filters())
     assert not uses_rollups(name, Filters(kinds=["meeting"]))
     detail_sql, total_sql = filtered_sql(name, Filters()), rolled_sql(name, Filters())
     detail = ro.sql(detail_sql, params=bind(detail_sql, params)).pl()
-    assert detail.height > 10
+    assert detail.height > 1
     assert ro.sql(total_sql, params=bind(total_sql, params)).pl().equals(detail)
 
 
 def test_an_initiatives_countries_are_those_of_its_engagements(ro):
     from dashboard.queries import filtered_sql
 
-    (initiative,) = ro.execute("select initiative_id from initiatives order by engagement_count desc limit 1").fetchone()
+    (initiative,) = ro.execute("select initiative_id from initiatives order by engagement_count desc limit 1").fetchall()[0]
     sql = filtered_sql("initiative_countries", Filters())
     counts = {c: n for c, n, _ in ro.execute(sql, bind(sql, {"initiative_id": initiative})).fetchall()}
     expected = dict(ro.execute("""select ec.country_iso3, count(distinct ec.engagement_id) from engagement_countries ec

@@ -73,6 +73,15 @@ def test_incremental_derived_tables_equal_a_full_rebuild(fresh_db, tmp_path):
     incremental = view_digest(fresh_db)
     rebuild_marts(fresh_db)
     assert view_digest(fresh_db) == incremental
+    compact = ("select count(*) from initiative_official_total_rollup r join initiatives i using (initiative_id) "
+               "where i.name like '%COMPACT%'")
+    assert fresh_db.execute(compact).fetchall() == [(2,)]  # Modi and Biden
+    table.write_text(HEADER + GOOD.replace("US-India COMPACT", ""))  # the initiative's counts must go with it
+    load_now(fresh_db, "table", [table])
+    assert fresh_db.execute(compact).fetchall() == [(0,)]
+    incremental = view_digest(fresh_db)
+    rebuild_marts(fresh_db)
+    assert view_digest(fresh_db) == incremental
 
 
 def test_meetings_during_a_visit_belong_to_it(ro):

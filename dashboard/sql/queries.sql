@@ -218,8 +218,8 @@ from f
 join engagement_initiatives ei on ei.engagement_id = f.engagement_id and ei.initiative_id = $initiative_id
 join participants p on p.engagement_id = f.engagement_id
 join officials o on o.official_id = p.official_id
-group by all
-order by engagements desc, o.name, o.country_iso3
+group by o.official_id, o.name, o.country_iso3
+order by engagements desc, o.name, o.country_iso3, o.official_id
 limit $limit
 
 -- name: initiative_engagements

@@ -294,3 +294,17 @@ select official_a as source, official_b as target, engagements as weight
 from encounter_total_rollup
 order by weight desc, source, target
 limit $limit
+
+-- name: initiative_countries_total
+select country_iso3, engagements, country_name as country
+from initiative_country_total_rollup
+where initiative_id = $initiative_id
+order by engagements desc, country_iso3
+
+-- name: initiative_officials_total
+select o.name, o.country_iso3, r.engagements
+from initiative_official_total_rollup r
+join officials o using (official_id)
+where r.initiative_id = $initiative_id
+order by r.engagements desc, o.name, o.country_iso3, o.official_id
+limit $limit

@@ -6,6 +6,7 @@ slow at a million engagements, so each is kept as a table (`store.<name>`). Each
 
 - `per_engagement`: keyed by engagement, recomputed for the engagements a load touched;
 - `per_official`: keyed by official, recomputed for the people of those engagements, before the load and after;
+- `per_initiative`: keyed by initiative, recomputed for the initiatives those engagements named, before and after;
 - `related`: keyed by engagement, but one engagement's row depends on others (a new visit adopts meetings already
   loaded), so recomputed for every engagement that shares a person with a touched one;
 - `whole`: small tables rebuilt in full every time;
@@ -17,8 +18,8 @@ slow at a million engagements, so each is kept as a table (`store.<name>`). Each
   engagements had in it before the load or have after it.
 
 A table may read the tables built before it (its `order`), as dbt models `ref()` each other. In a query,
-`{engagements:<column>}` and `{officials:<column>}` mark where an update keeps only the rows of the engagements or
-officials it recomputes, and `{months:<column>}` where it keeps the months it recounts (a full build keeps every row): filtering each input before its aggregates is what keeps an
+`{engagements:<column>}`, `{officials:<column>}` and `{initiatives:<column>}` mark where an update keeps only the
+rows of the engagements, officials or initiatives it recomputes, and `{months:<column>}` where it keeps the months it recounts (a full build keeps every row): filtering each input before its aggregates is what keeps an
 update of a day's engagements from aggregating a million (a filter on the finished query is not pushed through them).
 """
 from __future__ import annotations
@@ -31,13 +32,16 @@ from importlib import resources
 import duckdb
 import yaml
 
-REFRESHES = ("per_engagement", "per_official", "related", "whole", "rollup", "monthly", "total", "keyed")
-_COUNTS = ("rollup", "monthly", "total", "keyed")  # the tables of engagement counts the dashboard reads
+REFRESHES = ("per_engagement", "per_official", "per_initiative", "related", "whole", "rollup", "monthly", "total",
+             "keyed")
+# the tables of engagement counts the dashboard reads: built where a warehouse from before them lacks them
+_COUNTS = ("rollup", "monthly", "total", "keyed", "per_initiative")
 TOUCHED = "parley_touched_engagements"
 TOUCHED_OFFICIALS = "parley_touched_officials"
+TOUCHED_INITIATIVES = "parley_touched_initiatives"
 _DAYS = "parley_touched_days"
 _MONTHS = "parley_touched_months"
-_SCOPE_MARK = re.compile(r"\{(engagements|officials|months):([a-z_][a-z0-9_.]*)\}")
+_SCOPE_MARK = re.compile(r"\{(engagements|officials|initiatives|months):([a-z_][a-z0-9_.]*)\}")
 # Views the first rollups counted, which a load could not restrict to its engagements: dropped where they remain.
 _RETIRED_VIEWS = ("engagement_rollup_source", "country_rollup_source", "pair_rollup_source", "official_rollup_source",
                   "initiative_rollup_source")
@@ -60,10 +64,11 @@ class Mart:
         """The view that defines the table: store.<name>_source, or store.<name>_rows for a rollup."""
         return f"store.{self.name}_{'rows' if self.refresh == 'rollup' else 'source'}"
 
-    def query(self, engagements: str | None = None, officials: str | None = None, months: str | None = None) -> str:
-        """The table's query over everything, or over the engagements or officials given (subqueries of ids), or
-        the start months in the table named by `months` (a column `month`, null for undated engagements)."""
-        scope = {"engagements": engagements, "officials": officials, "months": months}
+    def query(self, engagements: str | None = None, officials: str | None = None, initiatives: str | None = None,
+              months: str | None = None) -> str:
+        """The table's query over everything, or over the engagements, officials or initiatives given (subqueries
+        of ids), or the start months in the table named by `months` (a column `month`, null for undated ones)."""
+        scope = {"engagements": engagements, "officials": officials, "initiatives": initiatives, "months": months}
 
         def cut(mark: re.Match) -> str:
             if not scope[mark[1]]:
@@ -166,6 +171,7 @@ def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
     _copy_parents(con, parents.name)
     con.execute(f"drop table if exists {TOUCHED}")
     con.execute(f"drop table if exists {TOUCHED_OFFICIALS}")
+    con.execute(f"drop table if exists {TOUCHED_INITIATIVES}")
 
 
 def _copy_parents(con: duckdb.DuckDBPyConnection, table: str, engagements: str | None = None) -> None:
@@ -199,15 +205,18 @@ def build_missing_rollups(con: duckdb.DuckDBPyConnection) -> None:
 def _touch_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"create temp table if not exists {TOUCHED} (engagement_id varchar)")
     con.execute(f"create temp table if not exists {TOUCHED_OFFICIALS} (official_id varchar)")
+    con.execute(f"create temp table if not exists {TOUCHED_INITIATIVES} (initiative_id varchar)")
 
 
 def note_touched(con: duckdb.DuckDBPyConnection, engagement_ids: list[str]) -> None:
-    """Remember engagements whose derived rows must be recomputed, and their people as of now (for this
-    connection's session): the writer notes them before it removes an input's rows and after it adds new ones."""
+    """Remember engagements whose derived rows must be recomputed, and their people and initiatives as of now (for
+    this connection's session): the writer notes them before it removes an input's rows and after it adds new ones."""
     _touch_tables(con)
     if engagement_ids:
         con.execute(f"insert into {TOUCHED} select unnest(?::varchar[])", [engagement_ids])
         con.execute(f"insert into {TOUCHED_OFFICIALS} select distinct official_id from store.participant "
+                    f"where engagement_id in (select unnest(?::varchar[]))", [engagement_ids])
+        con.execute(f"insert into {TOUCHED_INITIATIVES} select distinct initiative_id from store.engagement_initiative "
                     f"where engagement_id in (select unnest(?::varchar[]))", [engagement_ids])
 
 
@@ -216,16 +225,19 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
     _touch_tables(con)
     touched = f"(select distinct engagement_id from {TOUCHED})"
     people = f"(select distinct official_id from {TOUCHED_OFFICIALS})"
+    named = f"(select distinct initiative_id from {TOUCHED_INITIATIVES})"
     # the days the touched engagements were on before this load, then (below) the days they are on now
     con.execute(f"create or replace temp table {_DAYS} as "
                 f"select distinct start_date from store.engagement_mart where engagement_id in {touched}")
     keyed = [m for m in marts() if m.refresh == "keyed"]
     _note_keys(con, keyed, f"engagement_id in {touched}")  # the keys the touched engagements had, then (below) have
+    keys = {"per_engagement": ("engagement_id", touched), "per_official": ("official_id", people),
+            "per_initiative": ("initiative_id", named)}
     for mart in marts():
-        if mart.refresh in ("per_engagement", "per_official"):
-            key, ids = ("engagement_id", touched) if mart.refresh == "per_engagement" else ("official_id", people)
+        if mart.refresh in keys:
+            key, ids = keys[mart.refresh]
             con.execute(f"delete from store.{mart.name} where {key} in {ids}")
-            con.execute(f"insert into store.{mart.name} select * from ({mart.query(touched, people)}) "
+            con.execute(f"insert into store.{mart.name} select * from ({mart.query(touched, people, named)}) "
                         f"where {key} in {ids}")
     _note_keys(con, keyed, f"engagement_id in {touched}")
     for mart in keyed:
@@ -247,6 +259,7 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
     _update_rollups(con, touched)
     con.execute(f"delete from {TOUCHED}")
     con.execute(f"delete from {TOUCHED_OFFICIALS}")
+    con.execute(f"delete from {TOUCHED_INITIATIVES}")
 
 
 def _update_rollups(con: duckdb.DuckDBPyConnection, touched: str) -> None:

@@ -1,0 +1,2 @@
+select initiative_id, official_id, engagements
+from store.initiative_official_total_rollup
