@@ -28,6 +28,7 @@ class Mart:
     order_by: str | None = None
     reads: str | None = None
     key: tuple[str, ...] = ()
+    keys_from: str | None = None
 
     @property
     def definition(self) -> str:
@@ -71,8 +72,11 @@ def marts() -> tuple[Mart, ...]:
         if config["refresh"] in ("total", "keyed") and not (isinstance(config.get("reads"), str)
                                                             and isinstance(config.get("key"), list)):
             raise ValueError(f"{where}: a {config['refresh']} table names the table it reads and its key columns")
+        if config["refresh"] == "total" and config["key"] and not config.get("keys_from"):
+            raise ValueError(f"{where}: a total with a key names where its keys come from (keys_from)")
         found.append(Mart(name, entry.read_text("utf-8").strip(), config["refresh"], config["order"],
-                          config.get("order_by"), config.get("reads"), tuple(config.get("key") or ())))
+                          config.get("order_by"), config.get("reads"), tuple(config.get("key") or ()),
+                          config.get("keys_from", config.get("reads"))))
     return tuple(sorted(found, key=lambda m: m.order))
 
 

@@ -12,8 +12,9 @@ slow at a million engagements, so each is kept as a table (`store.<name>`). Each
 - `whole`: small tables rebuilt in full every time;
 - `rollup`: engagement counts by the filters' keys, read from the tables above, recounted by start day;
 - `monthly`: a rollup counted again by start and end month, recounted by start month after the rollups;
-- `total`: a monthly rollup summed over all time (`reads` names it), recounted for every `key` (its entity: an
-  official, a country pair, ...) found in the months a load recounted;
+- `total`: a monthly rollup summed over all time (`reads` names it), recounted after it for every `key` (its
+  entity: an official, a country pair, ...) the touched engagements had before the load or have after it, in the
+  per-engagement table `keys_from` (or, with `keys_from: touched`, the officials or initiatives the writer noted);
 - `keyed`: counts of a per-engagement table (`reads`) by its `key` columns, recounted for every key the touched
   engagements had in it before the load or have after it.
 
@@ -130,8 +131,9 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
     mentioned = f"(select distinct initiative_id from {TOUCHED_INITIATIVES})"
     # the days the touched engagements were on before this load, then (below) the days they are on now
     note_days(con, touched)
-    keyed = [m for m in marts() if m.refresh == "keyed"]
-    note_keys(con, keyed, f"engagement_id in {touched}")  # the keys the touched engagements had, then (below) have
+    by_key = [m for m in marts() if m.refresh in ("keyed", "total")]
+    noted = {"official_id": TOUCHED_OFFICIALS, "initiative_id": TOUCHED_INITIATIVES}
+    note_keys(con, by_key, touched, noted)  # the keys the touched engagements had, then (below) have
     keys = {"per_engagement": ("engagement_id", touched), "per_official": ("official_id", people),
             "per_initiative": ("initiative_id", mentioned)}
     for mart in marts():
@@ -140,9 +142,10 @@ def update_marts(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"delete from store.{mart.name} where {key} in {ids}")
             con.execute(f"insert into store.{mart.name} select * from ({mart.query(touched, people, mentioned)}) "
                         f"where {key} in {ids}")
-    note_keys(con, keyed, f"engagement_id in {touched}")
-    for mart in keyed:
-        recount_keys(con, mart)
+    note_keys(con, by_key, touched, noted)
+    for mart in by_key:
+        if mart.refresh == "keyed":  # the totals are recounted after the monthly rollups they read
+            recount_keys(con, mart)
     # Whose visit a meeting belongs to can change when any engagement of one of its people changes, or its visit goes.
     (parents,) = (m for m in marts() if m.refresh == "related")
     related = (f"(select engagement_id from {TOUCHED} union select p2.engagement_id from store.participant p1 "

@@ -35,7 +35,7 @@ def note_days(con: duckdb.DuckDBPyConnection, touched: str) -> None:
 
 def update_rollups(con: duckdb.DuckDBPyConnection, touched: str) -> None:
     """Recount every rollup row of the days the touched engagements were or are now on, then every monthly row of
-    those days' months, then every total's rows of the keys those months held before or hold now."""
+    those days' months, then every total's rows of the keys noted (note_keys)."""
     con.execute(f"insert into {_DAYS} select distinct start_date from store.engagement_mart "
                 f"where engagement_id in {touched}")
     on_days = (f"(start_date in (select start_date from {_DAYS}) "
@@ -49,16 +49,13 @@ def update_rollups(con: duckdb.DuckDBPyConnection, touched: str) -> None:
                     + counted(name, f"where engagement_id in (select engagement_id from {_DAYS}_engagements)"))
     con.execute(f"create or replace temp table {_MONTHS} as "
                 f"select distinct date_trunc('month', start_date)::date as month from {_DAYS}")
-    totals = [m for m in marts() if m.refresh == "total"]
-    recounted = in_months("start_month", _MONTHS)
-    note_keys(con, totals, recounted)  # the keys the months held before they are recounted, then (below) after
     for mart in marts():
         if mart.refresh == "monthly":
             con.execute(f"delete from store.{mart.name} where {in_months('start_month', _MONTHS)}")
             con.execute(f"insert into store.{mart.name} {mart.query(months=_MONTHS)}")
-    note_keys(con, totals, recounted)
-    for mart in totals:
-        recount_keys(con, mart)
+    for mart in marts():
+        if mart.refresh == "total":  # their keys noted by the load, before and after (note_keys)
+            recount_keys(con, mart)
     con.execute(f"drop table {_DAYS}")
     con.execute(f"drop table {_DAYS}_engagements")
     con.execute(f"drop table {_MONTHS}")
@@ -68,16 +65,18 @@ def _keys_table(mart: Mart) -> str:
     return f"parley_keys_{mart.name}"
 
 
-def note_keys(con: duckdb.DuckDBPyConnection, counted: list[Mart], where: str) -> None:
-    """Remember the keys of the rows of each table's `reads` that a condition keeps, to recount them (a table
-    without a key is recounted whole)."""
+def note_keys(con: duckdb.DuckDBPyConnection, counted: list[Mart], touched: str, noted: dict[str, str]) -> None:
+    """Remember each table's keys that the touched engagements (a subquery of ids) have in its `keys_from` table,
+    to recount them; `keys_from: touched` takes the officials or initiatives the writer noted (`noted`, a table per
+    key column). A table without a key is recounted whole."""
     for mart in counted:
-        if mart.key:
-            columns = ", ".join(mart.key)  # names from our own model files
-            con.execute(f"create temp table if not exists {_keys_table(mart)} as "
-                        f"select {columns} from store.{mart.reads} limit 0")
-            con.execute(f"insert into {_keys_table(mart)} select distinct {columns} from store.{mart.reads} "
-                        f"where {where}")
+        if not mart.key:
+            continue
+        columns = ", ".join(mart.key)  # names from our own model files
+        source = (f"{noted[mart.key[0]]}" if mart.keys_from == "touched"
+                  else f"store.{mart.keys_from} where engagement_id in {touched}")
+        con.execute(f"create temp table if not exists {_keys_table(mart)} as select {columns} from {source} limit 0")
+        con.execute(f"insert into {_keys_table(mart)} select distinct {columns} from {source}")
 
 
 def recount_keys(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
