@@ -57,7 +57,7 @@ _ROLLED = ("r", "rc", "rp", "ro", "ri")
 _READS = {"all_total": ("all_total", "all", "many"), "one_total": ("one_total", "one", "many"),
           "all": ("all", "many"), "one": ("one", "many"), "many": ("many",)}
 # Page queries that count by period: the totals over all time cannot answer them.
-_DATED = frozenset({"frequency", "countries_over_time", "initiative_mentions"})
+DATED = frozenset({"frequency", "countries_over_time", "initiative_mentions"})
 
 
 def _rows_kept(name: str) -> str:
@@ -91,7 +91,7 @@ def rolled_sql(name: str, filters: Filters) -> str:
     """A page query answered from the rollup rows the filters' scope reads (`r`, `rc`, `rp`, `ro`, `ri`)."""
     if name in UNFILTERED:
         return ROLLUP_SQL[f"{name}_total"]
-    return _with(ROLLED[rollup_scope(filters, dated=name in _DATED)], ROLLUP_SQL[name])
+    return _with(ROLLED[rollup_scope(filters, dated=name in DATED)], ROLLUP_SQL[name])
 
 
 def uses_rollups(name: str, filters: Filters) -> bool:

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from dashboard.filters import Filters
-from dashboard.queries import (_DATED as DATED, ROLLUPS, UNFILTERED, bind, filtered_sql, rolled_sql, rollup_scope,
+from dashboard.queries import (DATED, ROLLUPS, UNFILTERED, bind, filtered_sql, rolled_sql, rollup_scope,
                                statements, uses_rollups)
 from etl.records import KINDS, STATUSES
 
