@@ -9,7 +9,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import db, queries
-from dashboard.filters import Filters, sidebar
+from dashboard.filters import Filters, from_query_params, sidebar
 
 GRAINS = {"Month": "month", "Quarter": "quarter", "Year": "year"}
 DATE_COLUMNS = {name: st.column_config.DateColumn(name, format="YYYY-MM-DD")
@@ -26,7 +26,7 @@ def filter_options() -> dict:
     bounds = queries.plain("date_bounds").row(0)
     first, last = bounds if bounds[0] else (dt.date(1900, 1, 1), dt.date.today())
     officials = queries.plain("option_officials", limit=SIDEBAR_OFFICIALS)
-    chosen = st.query_params.get("official")
+    chosen = from_query_params(st.query_params).official
     if chosen and chosen not in set(officials["official_id"]):
         officials = pl.concat([officials.drop("engagement_count"), official_names([chosen])])
     initiatives = queries.plain("option_initiatives")

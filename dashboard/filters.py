@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import streamlit as st
 
@@ -40,10 +40,7 @@ class Filters:
 
     def active(self) -> list[str]:
         """The filters that are set, by the name of their condition (`where_<name>` in queries.sql)."""
-        values = {"start": self.start, "end": self.end, "kinds": self.kinds, "statuses": self.statuses,
-                  "source_kinds": self.source_kinds, "countries": self.countries, "pair": self.pair,
-                  "official": self.official, "initiative": self.initiative}
-        active = [name for name, value in values.items() if value]
+        active = [f.name for f in fields(self) if getattr(self, f.name)]
         return ["country" if name == "countries" and len(self.countries) == 1 else name for name in active]
 
     def to_query_params(self) -> dict[str, str | list[str]]:
