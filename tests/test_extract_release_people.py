@@ -246,3 +246,39 @@ def test_a_hostage_whose_return_is_discussed_is_not_at_the_meeting():
     events = _release("Secretary Jane Roe met with Prime Minister Mary Major in Doha and thanked Qatar for its help with "
                       "the recent return of Mark Frerichs from Afghanistan.", published="2022-10-14")
     assert "Mark Frerichs" not in _names(events)
+
+
+def test_an_organisation_named_by_its_nationality_gives_its_officials_that_country():
+    events = _release("National Security Advisor Jane Roe hosted Japanese National Security Secretariat Secretary "
+                      "General Takeo Akiba and Republic of Korea National Security Advisor Cho Tae-yong at the White "
+                      "House today.", published="2024-03-05")
+    assert _countries(events) == {"Jane Roe": "USA", "Takeo Akiba": "JPN", "Cho Tae-yong": "KOR"}
+
+
+def test_a_union_body_after_a_name_is_its_side_and_the_next_title_is_not_in_it():
+    events = _release("President Jane Roe met today with President Ursula von der Leyen of the European Commission and "
+                      "Chancellor Olaf Scholz of Germany in Washington.", published="2023-09-09")
+    (meeting,) = [e for e in events if e.kind != "visit"]
+    assert {(p.name, p.country, p.title) for p in meeting.participants} == {
+        ("Jane Roe", "USA", "President"), ("Ursula von der Leyen", "EUU", "President"),
+        ("Olaf Scholz", "DEU", "Chancellor")}
+
+
+@pytest.mark.parametrize("text, official", [
+    # 'Austin' and 'Sherman' are towns, but the office table has a Secretary Austin and a Deputy Secretary Sherman
+    ("Secretary Austin met with Defense Minister Oleksii Reznikov of Ukraine in Brussels today.", "Lloyd Austin"),
+    ("Deputy Secretary Sherman met with Vice Foreign Minister Park Jin of the Republic of Korea in Seoul today.",
+     "Wendy Sherman"),
+])
+def test_a_title_and_a_surname_that_is_also_a_town_name_the_office_holder(text, official):
+    events = _release(text, published="2022-10-10")
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    assert official in {p.name for p in meeting.participants}
+
+
+def test_a_state_dinner_is_no_guest_and_a_councilor_is_a_title():
+    events = _release("Today, President Joe Biden welcomed Prime Minister Anthony Albanese of Australia for an Official "
+                      "Visit and State Dinner. Deputy Secretary Wendy Sherman met State Councilor Wang Yi in Tianjin on "
+                      "July 26.", published="2022-10-10")
+    assert "Dinner" not in _names(events)
+    assert {p.title for e in events for p in e.participants if p.name == "Wang Yi"} == {"State Councilor"}

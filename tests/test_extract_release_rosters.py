@@ -67,3 +67,35 @@ def test_a_country_a_meeting_was_held_to_speak_of_is_not_where_it_was():
                       "leading protests in Iran.", published="2022-10-14")
     (meeting,) = [e for e in events if e.kind == "meeting"]
     assert meeting.country is None and not _visitors(events)
+
+
+@pytest.mark.parametrize("listing", [
+    "Participating in the call were Prime Minister Mary Major of Canada and Chancellor Hans Weber of Germany.",
+    "Also taking part in today’s call was Prime Minister Mary Major of Canada, with Chancellor Hans Weber of Germany.",
+    "Participants included Prime Minister Mary Major of Canada and Chancellor Hans Weber of Germany.",
+])
+def test_a_sentence_naming_who_took_part_completes_the_call_just_reported(listing):
+    text = (f"President Joe Biden joined a call with G7 leaders today to discuss support for Ukraine. {listing}")
+    (call,) = [e for e in _release(text, published="2024-02-10") if e.kind != "visit"]
+    assert call.kind == "call"
+    assert {(p.name, p.country) for p in call.participants} == {
+        ("Joe Biden", "USA"), ("Mary Major", "CAN"), ("Hans Weber", "DEU")}
+
+
+def test_a_roster_heading_may_end_the_paragraph_that_reports_the_call():
+    text = ("Readout of the Vice President’s Call with Caribbean Leaders\n\n"
+            "Vice President Kamala Harris convened a virtual meeting today with leaders of the Caribbean on energy security. "
+            "The Vice President was joined by the following leaders:\n\n"
+            "Prime Minister Mia Mottley of Barbados\n\nPresident Irfaan Ali of Guyana")
+    (call,) = [e for e in _release(text, published="2023-06-02", titled=True) if e.kind != "visit"]
+    assert {(p.name, p.country) for p in call.participants} == {
+        ("Kamala Harris", "USA"), ("Mia Mottley", "BRB"), ("Irfaan Ali", "GUY")}
+
+
+def test_people_who_joined_them_were_at_the_meeting_and_nobody_visits_home():
+    events = _release("President Joe Biden met today with Crown Prince Mohammed bin Salman of Saudi Arabia in New "
+                      "Delhi, India. They were joined by Prime Minister Narendra Modi of India.", published="2023-09-09")
+    (meeting,) = [e for e in events if e.kind != "visit"]
+    assert {p.name for p in meeting.participants} == {"Joe Biden", "Mohammed bin Salman", "Narendra Modi"}
+    assert ("Narendra Modi", "IND") not in _visitors(events)
+    assert {("Joe Biden", "IND"), ("Mohammed bin Salman", "IND")} <= _visitors(events)

@@ -285,3 +285,28 @@ def test_those_who_joined_him_in_his_meetings_are_at_each_meeting_of_the_trip():
 def test_a_first_lady_is_titled_so():
     events = _release("First Lady Jane Roe will travel to Romania from May 5 – May 9, 2022.", published="2022-05-02")
     assert {p.title for e in events for p in e.participants} == {"First Lady"}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("On the margins of the G7 Summit in Apulia, Italy, President Jane Roe met today with Prime Minister Fumio Kishida "
+     "of Japan.", "ITA"),
+    ("President Jane Roe met today with Prime Minister Fumio Kishida of Japan in Apulia, Italy.", "ITA"),
+    # a topic's place and a government's possessive say nothing of where they met
+    ("President Jane Roe met today with Prime Minister Fumio Kishida of Japan about the war in Gaza, Turkey’s ministry "
+     "said.", None),
+])
+def test_a_town_the_gazetteer_lacks_before_its_country_places_the_meeting_in_that_country(text, country):
+    (meeting,) = [e for e in _release(text, published="2024-06-14", publisher=None) if e.kind == "meeting"]
+    assert meeting.country == country
+
+
+def test_meetings_held_on_a_stay_are_meetings():
+    events = _release("National Security Advisor Jake Sullivan was in Riyadh today for meetings with Crown Prince "
+                      "Mohammed bin Salman.", published="2022-10-10")
+    assert frozenset(("Jake Sullivan", "Mohammed bin Salman")) in _pairs(events)
+
+
+def test_travel_to_ones_own_countrys_territory_is_no_visit():
+    events = _release("Secretary of Education Miguel Cardona traveled to San Juan, Puerto Rico today to visit schools.",
+                      published="2022-01-20")
+    assert not _visitors(events)

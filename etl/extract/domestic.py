@@ -10,13 +10,20 @@ from etl.extract.model import Event
 from etl.extract.publisher import FOREIGN_TITLE
 
 
+# Territories whose own ISO code hides that they are part of a country a visitor may be from: a US Secretary in
+# Puerto Rico or Guam is at home.
+SOVEREIGN = {"PRI": "USA", "GUM": "USA", "VIR": "USA", "ASM": "USA", "MNP": "USA",
+             "GLP": "FRA", "MTQ": "FRA", "GUF": "FRA", "REU": "FRA", "MYT": "FRA"}
+
+
 def visit_home(event: Event, publisher: str | None = None) -> bool:
-    """A 'visit' to the visitor's own country (known only once countries are inferred) is no visit; nor, in a
-    government's release, is travel in its own country by people of no known country ('Each time I traveled to
-    Michigan with Carl', 'Rutnya has been leading the effort in Wisconsin'): its own people, moving at home."""
+    """A 'visit' to the visitor's own country or its territory (known only once countries are inferred) is no visit;
+    nor, in a government's release, is travel in its own country by people of no known country ('Each time I
+    traveled to Michigan with Carl', 'Rutnya has been leading the effort in Wisconsin'): its own people, at home."""
     if event.kind != "visit" or not event.participants:
         return False
-    return event.participants[0].country == event.country or (
+    visitor = event.participants[0].country
+    return visitor in (event.country, SOVEREIGN.get(event.country or "", event.country)) or (
         publisher is not None and event.country == publisher and all(p.country is None for p in event.participants))
 
 

@@ -57,6 +57,9 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
                                       default=None)
         assign_sides(sentence, people)
         groups = companion_groups(sentence, people)
+        if groups and _THEY_JOINED.match(text) and context.last_group and events and events[-1].kind != "visit" \
+                and index - events[-1].sentence <= 1:
+            groups = []  # 'A met B and C. They were joined by D': D was at that meeting, not on someone's trip
         travelling = [p for _, group in groups for p in group]
         read = Sentence(sentence, text, index, kinds, people, travelling, published, dateline)
         found = sentence_events(read, context) if kinds else []
@@ -67,7 +70,7 @@ def extract_events(doc: Doc, by_token: dict[int, Person], published: dt.date | N
             if found:
                 initiatives = _merge_lists(find_initiatives(lone.text), initiatives)
                 lone = None
-        if lone and found and index - lone.index == 1 and _THE_MEETING_INCLUDED.search(text) \
+        if lone and index - lone.index <= 2 and _THE_MEETING_INCLUDED.search(text) \
                 and (others := [p for p in people if p not in lone.people]):
             # 'Harris convened leaders in Bangkok. … the meeting included: A, B and C': the meeting just reported
             found = [e for e in found if e.kind == "visit"] + _led_by(lone, others, context, "participants.next")
@@ -139,6 +142,7 @@ def _join_roster(events: list[Event], roster: list[Person], lone: Sentence | Non
     return events
 
 
+_THEY_JOINED = re.compile(r"\s*They\s+(?:were|are|had been|will be)\s+(?:also\s+)?joined by\b")
 _IN_MEETINGS = re.compile(r"\bjoined in (?:his|her|their) (?:meetings|talks) by\b")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:She|He|They)\s+(?:was|were|is|are|had been|will be)\s+(?:also\s+)?(?:joined|accompanied) by\b")
 
@@ -152,8 +156,14 @@ def _led_by(lone: Sentence, others: list[Person], context: Context, rule: str = 
     return found
 
 
-_THE_MEETING_INCLUDED = re.compile(r"\b(?:the|that|this) (?:meeting|call|session|talks|discussion) (?:also )?"
-                                   r"(?:included|was attended by|were attended by|brought together)\b", re.I)
+_GATHERING = r"(?:meeting|call|session|talks|discussion|summit|conversation|gathering|roundtable|videoconference)"
+# A sentence naming who took part in the engagement just reported: 'the meeting included: A, B and C',
+# 'Participating in the call were A, B and C', 'Also taking part in today's session was A', 'Participants included'.
+_THE_MEETING_INCLUDED = re.compile(
+    r"\b(?:(?:the|that|this) " + _GATHERING + r" (?:also )?(?:included|was attended by|were attended by|brought together)"
+    r"|(?:participating|taking part|joining) in (?:the|that|this|today[’']s) (?:[\w-]+ )?" + _GATHERING + r" (?:were|was)"
+    r"|(?:the )?(?:participants|attendees) (?:in (?:the|today[’']s) (?:[\w-]+ )?" + _GATHERING + r" )?(?:also )?(?:included|were)"
+    r")\b", re.I)
 
 
 def sentence_events(s: Sentence, context: Context) -> list[Event]:

@@ -43,7 +43,9 @@ def focus(text: str) -> str:
     if len(paragraphs) <= ALWAYS_KEPT:
         return text
     kept = paragraphs[:ALWAYS_KEPT]
-    in_roster = False  # the lines of a closing list of participants name who took part (etl/extract/rosters.py)
+    # the lines of a closing list of participants name who took part (etl/extract/rosters.py); its heading may
+    # end the lead
+    in_roster = is_roster_line(kept[-1])
     for paragraph in paragraphs[ALWAYS_KEPT:]:
         heading = is_roster_line(paragraph)
         in_roster = heading or in_roster and len(paragraph.strip()) <= ITEM_MAX

@@ -174,3 +174,15 @@ def country_of_person(name: str) -> str | None:
     """The country a well-known official serves, from the actor dictionary."""
     code = known_people().get(_key(name))
     return CAMEO_NOT_ISO.get(code, code) if code else None  # the dictionary uses CAMEO codes ('TMP' = TLS)
+
+
+_UNION_BODIES = ("Commission", "Council", "Parliament", "Union", "Nations")
+
+
+def union_of(organisation: str) -> str | None:
+    """The union an organisation stands for: 'EU' and 'European Commission' are the EU's; other bodies none."""
+    first, _, rest = organisation.partition(" ")
+    if not rest:
+        return country_of_word(organisation)
+    union = country_of_word(first)
+    return union if rest in _UNION_BODIES and union in ("EUU", "UNO") else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from etl.extract.gazetteer import country_of_word, is_city
+from etl.extract.gazetteer import country_of_word, is_city, union_of
 from etl.extract.name_words import (ACCREDITED_TITLES, CONNECTORS, DOCUMENT_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
                                       HEADLINE_NOUNS, HEADLINE_VERBS, HONORIFICS, NOT_NAMES, ORG_NOUNS,
                                       PLACE_NOUNS, PLURAL_TITLES, PORTFOLIO_HEADS, PORTFOLIO_WORDS, REGIONS, THING_AFTER)
@@ -14,6 +14,7 @@ from etl.extract.name_spans import CALENDAR_NAME_WORDS, is_honorific, is_title_t
 from etl.extract.portfolios import portfolio_before
 from etl.extract.spans import SentenceBounds
 from etl.extract.venues import seats
+from etl.resolve.offices import offices
 from etl.resolve.titles import TITLE_WORDS
 
 
@@ -69,9 +70,16 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
         elif token.text[:1].isupper() and token.text.lower() in ORG_NOUNS and i - 1 >= floor \
                 and doc[i - 1].text.lower() in ("the", "of", "for"):
             title_words.insert(0, token.text)  # 'Counselor of the Department Derek Chollet'
-        elif token.text[:1].isupper() and token.text.lower() in ORG_NOUNS and title_words and i - 1 >= floor \
+        elif token.text[:1].isupper() and token.text.lower() in ORG_NOUNS and _titled(title_words) and i - 1 >= floor \
                 and country_of_word(doc[i - 1].text):
             title_words.insert(0, token.text)  # 'European Commission President von der Leyen': the body's nationality
+        elif token.text[:1].isupper() and token.text.lower() in ORG_NOUNS and _titled(title_words) \
+                and (owner := _owning_country(doc, i, floor)):
+            # 'Japanese National Security Secretariat Secretary General Akiba': the body is the nationality's
+            first, opening, country = owner
+            title_words[:0] = [t.text for t in doc[first:i + 1]]
+            i = opening - 1
+            continue
         elif token.text[:1].isupper() and (c := country_of_word(token.text)):
             if all(w.lower() in CONNECTORS for w in title_words) and i + 1 < start \
                     and doc[i + 1].text.lower() in CONNECTORS:
@@ -98,6 +106,32 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
     while title_words and title_words[-1].lower() in CONNECTORS:
         title_words.pop()
     return (" ".join(title_words).replace(" -", "-") or None), country
+
+
+def _titled(title_words: list[str]) -> bool:
+    """True when the words read so far are a title an organisation's name may open: not 'and Chancellor', whose
+    organisation before it ('… of the European Commission and Chancellor Scholz') is the previous name's."""
+    return bool(title_words) and title_words[0].lower() not in CONNECTORS
+
+
+_ORG_NAME_WORDS = 3  # capitalised words an organisation's name may have before its head noun ('National Security')
+
+
+def _owning_country(doc: Doc, head: int, floor: int) -> tuple[int, int, str] | None:
+    """The country words opening the organisation whose head noun is at `head` ('Japanese | National Security
+    Secretariat', 'Chinese | Foreign Ministry'): the index of the name's first word after them, of their first
+    word, and the country; None when no country word opens it."""
+    i = head - 1
+    while i >= floor and head - i <= _ORG_NAME_WORDS + 1:
+        token = doc[i]
+        if not token.text[:1].isupper() or is_honorific(token):
+            return None
+        if i - 1 >= floor and (c := country_of_word(f"{doc[i - 1].text} {token.text}")):
+            return i + 1, i - 1, c
+        if (c := country_of_word(token.text)) and not is_city(token.text):
+            return i + 1, i, c
+        i -= 1
+    return None
 
 
 def _seat_before(doc: Doc, last: int, floor: int) -> str | None:
@@ -169,14 +203,15 @@ _LEFT_APPOSITION = re.compile(r"(?:^|\b[Tt]he\s+)(?P<title>(?:[A-Z][\w-]+\s+)*?(
 
 
 # 'Kim of the Republic of Korea (ROK) on …', 'Boric of Chile spoke', 'Tshisekedi of the Democratic Republic of the Congo'
-_OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w-]+){0,2})"
+_OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w-]+){0,2})\b"
                          r"(?=\s*(?:[,.;(]|[a-z]|$))")  # '… of Saint Kitts and Nevis', '… of Kenya and President Ruto'
 
 
 def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, str | None]:
     """Title and country from an apposition after a name ('Jake Sullivan, the National Security Adviser')."""
     following = doc[end:min(sentence_end, end + 16)].text
-    if (of := _OF_COUNTRY.match(following)) and (c := country_of_word(of[1]) or country_of_word(of[1].split(" and ")[0])):
+    if (of := _OF_COUNTRY.match(following)) and (c := country_of_word(of[1]) or country_of_word(of[1].split(" and ")[0])
+                                                  or union_of(of[1])):
         return None, c  # 'Prime Ministers Narendra Modi of India, Scott Morrison of Australia'
     match = _APPOSITION.match(following)
     if not match or re.match(r"\s+[A-Z][a-z]", following[match.end():]):
@@ -229,6 +264,13 @@ def _tidy_title(title: str | None) -> str | None:
     return " ".join(words) or None
 
 
+def _office_surname(doc: Doc, start: int, surname: str, sentences: SentenceBounds) -> bool:
+    """True when the title before a one-word name is an office someone of that surname held ('Secretary Austin'),
+    so the name is a person's even where it is also a town's."""
+    title, _ = _left_context(doc, start, sentences.of(start)[0])
+    return offices().titles_surname(title, surname)
+
+
 def _clean_name(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip()).strip(" ,.;:")
     words = [w for w in text.split() if w.lower().strip(".") not in HONORIFICS]
@@ -262,7 +304,7 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
         return None  # two letters are no name, but 'President Xi' and 'Premier Li' are
     if text.lower() in REGIONS:
         return None  # a portfolio's region: 'Special Envoy for the Northern Triangle'
-    if is_city(text):
+    if is_city(text) and not (titled_short and len(words) == 1 and _office_surname(doc, start, text, sentences)):
         return None  # a town ('Sherman'), even after a title: reading titled ones as people raised untouched noise
     if len(words) == 1 and end < len(doc) and doc[end].text[:1].isupper() and is_title_token(doc[end]):
         return None  # a word inside a title: 'National Cyber Director Chris Inglis'

@@ -54,7 +54,8 @@ THING_AFTER = {"pipeline", "pipelines", "project", "projects", "vaccine", "vacci
 
 # Gatherings named like people ('United Nations Food Systems Summit Stocktake').
 EVENT_NOUNS = {"summit", "conference", "forum", "stocktake", "expo", "games", "olympics", "congress", "convention",
-               "meeting", "session", "ministerial", "ministerials"}  # 'the Trilateral Vice Foreign Ministerial'
+               "meeting", "session", "ministerial", "ministerials",  # 'the Trilateral Vice Foreign Ministerial'
+               "dinner", "luncheon", "banquet", "reception"}  # 'an Official Visit and State Dinner'
 
 
 # Buildings and venues, named like people ('National Palace', 'Palazzo Chigi', 'Rashtrapati Bhavan').

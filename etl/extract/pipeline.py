@@ -14,7 +14,7 @@ from spacy.language import Language
 from etl.extract.document import Article, parse_article
 from etl.extract.events import extract_events
 from etl.extract.focus import focus, worth_parsing
-from etl.extract.gazetteer import country_of_city, country_of_word
+from etl.extract.gazetteer import country_of_city, country_of_word, union_of
 from etl.extract.hosting import hosted_meetings
 from etl.extract.learned import place_at_home, score_candidates
 from etl.extract.model import Event, Person
@@ -101,24 +101,12 @@ def country_mentions(doc) -> Counter:
         if ent.label_ in ("GPE", "NORP"):
             country = country_of_word(text) or country_of_city(text)
         elif ent.label_ == "ORG":
-            country = _union_of(text)
+            country = union_of(text)
         else:
             continue
         if country:
             counts[country] += 1
     return counts
-
-
-_UNION_BODIES = ("Commission", "Council", "Parliament", "Union", "Nations")
-
-
-def _union_of(organisation: str) -> str | None:
-    """The union an organisation stands for: 'EU' and 'European Commission' are the EU's; other bodies none."""
-    first, _, rest = organisation.partition(" ")
-    if not rest:
-        return country_of_word(organisation)
-    union = country_of_word(first)
-    return union if rest in _UNION_BODIES and union in ("EUU", "UNO") else None
 
 
 Candidates = tuple[Article, list[Person], list[Event], DocumentPlaces]

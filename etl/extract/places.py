@@ -156,10 +156,20 @@ def meeting_place(sentence: Span, dateline: tuple[str | None, str | None]) -> tu
     if countries and dateline[1] not in countries and triggers.VISIT.search(sentence.text):
         return None, countries[0]  # 'Widodo visited Timor-Leste in January 2016, when he held talks with …'
     said = _before_purpose(sentence)
-    for country in countries:  # 'when he met Boric, then president-elect, in Chile'
-        if any(re.search(rf"\b[Ii]n (?:the )?{re.escape(name)}\b", said) for name in _country_names(sentence, country)):
+    for country in countries:  # 'when he met Boric, then president-elect, in Chile', 'in Apulia, Italy'
+        if any(_said_in(said, name) for name in _country_names(sentence, country)):
             return None, country
     return dateline
+
+
+def _said_in(text: str, country: str) -> bool:
+    """True when the text says something happened in the country: 'in Chile', or 'in Apulia, Italy' with a town or
+    region the gazetteer lacks; not 'the war in Gaza, Turkey's ministry said'."""
+    for found in re.finditer(rf"\b[Ii]n (?:the )?(?:(?P<region>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), )?"
+                             rf"{re.escape(country)}\b(?![’']s)", text):
+        if not (found["region"] and (country_of_word(found["region"]) or _TOPIC_PLACE.search(text[:found.start() + 3]))):
+            return True
+    return False
 
 
 def _before_purpose(sentence: Span) -> str:

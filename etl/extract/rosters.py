@@ -6,9 +6,10 @@ import re
 from etl.extract.gazetteer import country_of_word
 
 # 'The Leaders that participated:', 'Participants in today's meeting included:', 'Meeting Participants',
-# 'Joining the call were the following leaders:'.
-ROSTER_HEADING = re.compile(r"^[ \t]*(?:(?:The\s+)?(?:[\w’'-]+\s+){0,6}?(?:leaders|participants|attendees)\b|"
-                            r"Joining\s+(?:the|today[’']s)\s+\w+\s+(?:were|was)\b)"
+# 'Joining the call were the following leaders:', 'The Vice President was joined by the following leaders:'.
+ROSTER_HEADING = re.compile(r"(?:^[ \t]*|(?<=[.!?] ))(?:(?:The\s+)?(?:[\w’'-]+\s+){0,6}?(?:leaders|participants|attendees)\b|"
+                            r"Joining\s+(?:the|today[’']s)\s+\w+\s+(?:were|was)\b|"
+                            r"(?:[\w’'.-]+\s+){1,8}?(?:joined|attended)\s+by\s+the\s+following\b)"
                             r"(?:[^.\n:]{0,60}:|[ \t]*$)", re.I | re.M)
 ITEM_MAX = 160  # characters of a list line: a name with its title and country, not a paragraph
 
@@ -28,8 +29,10 @@ def roster_zone(text: str) -> tuple[int, int] | None:
 
 
 def is_roster_line(paragraph: str) -> bool:
-    """True for a paragraph that is a roster heading."""
-    return bool(ROSTER_HEADING.match(paragraph.strip()))
+    """True for a paragraph that is a roster heading or ends with one ('… The President was joined by the
+    following leaders:')."""
+    paragraph = paragraph.strip()
+    return any(heading.end() == len(paragraph) for heading in ROSTER_HEADING.finditer(paragraph))
 
 
 _OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.'’-]*)*)")

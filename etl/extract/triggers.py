@@ -20,7 +20,7 @@ _MET_TARGET = (r"(?!\s+(?:(?:the|their|our|its|his|her|a|an|these|this|all|every
                r"expectations?|requirements?|criteria|conditions|benchmarks?|objectives?|moment|pledges?)\b)")
 # 'welcomed President Rivas's stated openness', 'welcome Japan's decision': what someone did or said, not them.
 _NOT_WHOSE = r"(?!\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,4}?(?-i:[A-Z])[\w-]*['’]s\s+(?-i:[a-z]))"
-MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|met with|held (?:[\w-]+ )?(?:talks|discussions|a meeting|delegation-level talks)|"
+MEETING = re.compile(r"\b(met|meets?" + _MET_TARGET + r"|meeting|(?:held|for|during|in) (?:(?:his|her|their|separate|bilateral) )?meetings with|met with|held (?:[\w-]+ )?(?:talks|discussions|a meeting|delegation-level talks)|"
                      r"holds? (?:talks|discussions)|hold(?:ing)? talks|talks with|(?:talks|discussions) (?:held|between)|(?:after|following|during) (?:their |the )?talks|hosted|hosts|host|hosting|"
                      r"(?:received|receives|receiving)(?!\s+(?:(?:his|her|their|a|an|the)\s+)?(?:[\w.]+\s+){0,2}?"
                      # 'received the 2016 Charles E. Cobb, Jr. Award for …': what is received may have a long name

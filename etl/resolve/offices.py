@@ -127,6 +127,10 @@ class Offices:
             self._fits[key] = any(_title_fits(title, office) for office, owner in self._by_office if owner == country)
         return self._fits[key]
 
+    def titles_surname(self, title: str | None, surname: str) -> bool:
+        """True when someone of that surname held an office the title fits, at any date ('Secretary Austin')."""
+        return bool(title) and any(_title_fits(title, h.office) for h in self._by_surname.get(_surname(surname), []))
+
     def covers(self, country: str) -> bool:
         """True when the table holds offices of the country at all."""
         return any(owner == country for _, owner in self._by_office)

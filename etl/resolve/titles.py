@@ -13,7 +13,7 @@ TITLE_WORDS = frozenset(
     regent junta member sheikh sheikha brigadier lieutenant major colonel admiral marshal field duke duchess
     foreign external affairs home interior defence defense finance trade commerce industry economy
     national security adviser advisor under assistant ambassador envoy special representative high
-    commissioner council councillor counselor counsellor spokesperson spokesman senior director
+    commissioner council councillor councilor counselor counsellor spokesperson spokesman senior director
     of the for and on to in at & state's joint chiefs staff army navy
     mr mrs ms dr shri smt his her majesty highness excellency royal
     pm fm eam nsa sen senator rep representative gen col lt adm amb hon cm mp
