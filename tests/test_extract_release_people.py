@@ -282,3 +282,10 @@ def test_a_state_dinner_is_no_guest_and_a_councilor_is_a_title():
                       "July 26.", published="2022-10-10")
     assert "Dinner" not in _names(events)
     assert {p.title for e in events for p in e.participants if p.name == "Wang Yi"} == {"State Councilor"}
+
+
+@pytest.mark.parametrize("title", ["Minister of Economy, Trade and Industry", "Minister of Health, Labour and Welfare"])
+def test_a_minister_whose_portfolio_lists_shares_the_nationality_of_the_minister_before(title):
+    events = _release(f"Secretary Antony Blinken hosted Japanese Minister for Foreign Affairs Kamikawa Yoko and {title} "
+                      "Saito Ken in Washington on October 8.", published="2023-10-10")
+    assert _countries(events)["Saito Ken"] == "JPN"

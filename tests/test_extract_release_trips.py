@@ -310,3 +310,17 @@ def test_travel_to_ones_own_countrys_territory_is_no_visit():
     events = _release("Secretary of Education Miguel Cardona traveled to San Juan, Puerto Rico today to visit schools.",
                       published="2022-01-20")
     assert not _visitors(events)
+
+
+def test_a_meeting_on_a_trip_of_several_legs_is_in_the_leg_of_the_person_met():
+    events = _release("Assistant Secretary of State Donald Lu traveled to Dhaka, Bangladesh, and Colombo, Sri Lanka, "
+                      "from October 2-6. He met with President Ranil Wickremesinghe.", published="2023-10-10")
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    assert meeting.country == "LKA"
+
+
+def test_a_sentence_opening_in_a_city_is_placed_there():
+    events = _release("Assistant Secretary of State Donald Lu traveled to Bangladesh and Sri Lanka from October 2-6. "
+                      "In Colombo, Assistant Secretary Lu met with Foreign Minister Ali Sabry.", published="2023-10-10")
+    (meeting,) = [e for e in events if e.kind == "meeting"]
+    assert (meeting.city, meeting.country) == ("Colombo", "LKA")

@@ -157,6 +157,12 @@ def _coordinated(doc: Doc, start: int, floor: int, depth: int = 0) -> tuple[str 
     while i >= floor and is_title_token(doc[i]) and (doc[i].text[:1].isupper() or doc[i].text in ("of", "for")
                                                       and i > floor and doc[i - 1].text[:1].isupper()):
         i -= 1  # back over this name's own title, 'of' and 'for' in it too ('and Minister of Defense Hamada')
+    while i >= floor and doc[i].text[:1].isupper() and doc[i].lower_ in PORTFOLIO_WORDS:
+        i -= 1  # a portfolio's last words that are no title words ('… Labour and Welfare Kato')
+    while (opening := _portfolio_list_opening(doc, i, floor)) is not None:
+        i = opening - 1  # and over a portfolio that lists: 'and Minister of Economy, Trade and Industry Saito'
+        while i >= floor and is_title_token(doc[i]) and doc[i].text[:1].isupper():
+            i -= 1
     own_title = doc[i + 1:start].text
     if re.search(r"\s(?:of|for)\s", own_title) and not _MINISTER.search(own_title):
         return None, None  # 'Foreign Minister Hayashi and Secretary of Defense Austin': two sides, not one list
@@ -181,6 +187,20 @@ def _coordinated(doc: Doc, start: int, floor: int, depth: int = 0) -> tuple[str 
         return None, None
     plural = title and title.split()[-1] in PLURAL_TITLES
     return (_tidy_title(title) if plural else None), country
+
+
+def _portfolio_list_opening(doc: Doc, i: int, floor: int) -> int | None:
+    """The 'of' or 'for' opening a portfolio whose list reaches the ',' or 'and' at token i ('Minister of | Economy
+    , Trade and | Industry'), when a capitalised title word comes before it; None otherwise."""
+    if doc[i].text not in (",", "and", "&") or i - 1 < floor or not doc[i - 1].text[:1].isupper():
+        return None
+    k = i
+    while k >= max(floor, i - 8) and (doc[k].text[:1].isupper() and (is_title_token(doc[k]) or doc[k].lower_ in
+                                                                    PORTFOLIO_WORDS) or doc[k].text in (",", "and", "&")):
+        k -= 1
+    if k - 1 >= floor and doc[k].text in ("of", "for") and is_title_token(doc[k - 1]) and doc[k - 1].text[:1].isupper():
+        return k
+    return None
 
 
 # How many names back a list shares its first one's nationality; titles of a government's ministers.

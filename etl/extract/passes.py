@@ -172,8 +172,18 @@ def trip_meetings(events: list[Event]) -> None:
             continue
         if meeting.date and trip.date and not 0 <= (meeting.date.start - trip.date.start).days <= TRIP_DAYS:
             continue
+        trip = _leg_met_at(trip, meeting, trips)
         meeting.city, meeting.country = trip.city, trip.country
         meeting.rules.append(f"place.trip: on the trip to {trip.city or trip.country} (sentence {trip.sentence + 1})")
+
+
+def _leg_met_at(trip: Event, meeting: Event, trips: list[Event]) -> Event:
+    """Of the legs the trip's sentence gives ('traveled to Dhaka, Bangladesh, and Colombo, Sri Lanka'), the one in
+    the country of someone met who is not travelling (President Wickremesinghe: Sri Lanka); else the trip."""
+    met = {p.country for p in meeting.participants if p not in trip.participants and p.country}
+    legs = [v for v in trips if v.sentence == trip.sentence and v.country in met
+            and any(p in v.participants for p in meeting.participants)]
+    return legs[0] if len(legs) == 1 else trip
 
 
 def hosts_by_title(events: list[Event], publisher: str | None) -> None:

@@ -29,7 +29,7 @@ _SIDE_NOUNS = {"delegation", "delegations", "side", "team", "government", "offic
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told [\w ]{1,40}?|added|stressed|noted|wrote|argued) that\b")
 
 
-_IN_CITY = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;]|$)")
+_IN_CITY = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;]|$)")
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
