@@ -126,3 +126,11 @@ def test_seed_loads_with_evidence_and_merges_with_curated(fresh_db):
     before = view_digest(fresh_db)
     load_now(fresh_db, "articles", [SEED], force=True)
     assert view_digest(fresh_db) == before
+
+
+def test_a_colon_dateline_opens_the_body_and_a_list_heading_is_none():
+    from etl.extract.document import parse_article
+
+    assert parse_article(" date 2021-09-17 Readout\n\nNEW DELHI:\nThe ministers met.").dateline == "New Delhi"
+    assert parse_article(" date 2021-09-17 Readout\n\nThe President met leaders.\n\nParticipants included:\n\n"
+                         "President Alberto Fernandez, Argentine Republic").dateline is None

@@ -99,3 +99,19 @@ def test_people_who_joined_them_were_at_the_meeting_and_nobody_visits_home():
     assert {p.name for p in meeting.participants} == {"Joe Biden", "Mohammed bin Salman", "Narendra Modi"}
     assert ("Narendra Modi", "IND") not in _visitors(events)
     assert {("Joe Biden", "IND"), ("Mohammed bin Salman", "IND")} <= _visitors(events)
+
+
+def test_a_convened_forum_is_completed_by_a_roster_whose_lines_end_with_each_state():
+    text = ("Readout of President Biden’s Meeting of the Major Economies Forum\n\n"
+            "Today, President Joe Biden convened the U.S.-led Major Economies Forum on Energy and Climate, with just 44 "
+            "days left to the UN Climate Change Conference of the Parties (COP26) in Glasgow.\n\n"
+            "Participants included:\n\n"
+            "President Alberto Fernandez, Argentine Republic\n\n"
+            "Prime Minister Scott Morrison, Commonwealth of Australia\n\n"
+            "President Charles Michel, European Council\n\n"
+            "Special Presidential Envoy for Climate Change Ruslan Edelgeriyev, Russian Federation")
+    (summit,) = [e for e in _release(text, published="2021-09-17", titled=True) if e.kind != "visit"]
+    assert summit.kind == "summit" and summit.country is None  # Glasgow is where COP26 was to be
+    assert {(p.name, p.country) for p in summit.participants} == {
+        ("Joe Biden", "USA"), ("Alberto Fernandez", "ARG"), ("Scott Morrison", "AUS"), ("Charles Michel", "EUU"),
+        ("Ruslan Edelgeriyev", "RUS")}

@@ -142,3 +142,12 @@ def test_a_name_to_its_fathers_name_is_the_full_name_without_the_family():
     assert mbz.name == "Mohamed bin Zayed Al Nahyan"
     assert resolver.resolve("Abdullah bin Zayed Al Nahyan", "ARE") is not mbz  # his brother
     assert resolver.resolve("Salman bin Abdulaziz Al-Saud", "SAU") is resolver.resolve("Salman bin Abdulaziz", "SAU")
+
+
+@pytest.mark.parametrize("name, iso3", [
+    ("Commonwealth of Australia", "AUS"), ("People’s Republic of Bangladesh", "BGD"), ("Argentine Republic", "ARG"),
+    ("Kingdom of Saudi Arabia", "SAU"), ("European Commission", "EUU"), ("Washington", None)])
+def test_a_state_named_in_any_style_is_that_state(name, iso3):
+    from etl.extract.gazetteer import country_of_formal_name
+
+    assert country_of_formal_name(name) == iso3

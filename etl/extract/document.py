@@ -36,8 +36,9 @@ def parse_article(text: str, published: dt.date | None = None, headline: str | N
         text = first_line + "\n" + rest
     dateline = None
     body_start = rest if match else text
-    for pattern in (_DATELINE_DASH, _DATELINE_COLON):
-        if found := pattern.search(body_start[:600]):
+    opening = body_start.lstrip("\n").split("\n", 1)[0]  # 'Washington:' opens the body; 'Participants included:' is no place
+    for pattern, where in ((_DATELINE_DASH, body_start[:600]), (_DATELINE_COLON, opening)):
+        if found := pattern.search(where):
             dateline = found[1].strip().title() if found[1].isupper() else found[1].strip()
             break
     return Article(text=text, published=published, headline=headline, dateline=dateline, publisher=publisher)

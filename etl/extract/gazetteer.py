@@ -186,3 +186,19 @@ def union_of(organisation: str) -> str | None:
         return country_of_word(organisation)
     union = country_of_word(first)
     return union if rest in _UNION_BODIES and union in ("EUU", "UNO") else None
+
+
+# The styles a state's formal name puts before its short one: 'Commonwealth of Australia', 'People's Republic of
+# Bangladesh', 'Kingdom of Saudi Arabia'.
+_FORMAL_STYLE = re.compile(r"^(?:the\s+)?(?:(?:Federal|Democratic|Islamic|Socialist|People[’']s|Federated|Plurinational|"
+                           r"Bolivarian|Hashemite|United|Independent|Cooperative|Arab|Oriental|Co-operative)\s+)*"
+                           r"(?:Republic|Commonwealth|Kingdom|State|States|Sultanate|Emirate|Principality|"
+                           r"Grand Duchy|Union|Federation)\s+of\s+(?:the\s+)?")
+
+
+def country_of_formal_name(text: str) -> str | None:
+    """ISO3 for a state's name in any style ('Argentine Republic', 'Commonwealth of Australia', 'People's Republic
+    of Bangladesh'), or the union a body stands for ('European Commission'); None otherwise."""
+    text = text.strip()
+    return country_of_word(text) or union_of(text) or (country_of_word(_FORMAL_STYLE.sub("", text))
+                                                       if _FORMAL_STYLE.match(text) else None)

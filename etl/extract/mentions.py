@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from etl.extract.gazetteer import country_of_word, is_city, union_of
+from etl.extract.gazetteer import country_of_formal_name, country_of_word, is_city, union_of
 from etl.extract.name_words import (ACCREDITED_TITLES, CONNECTORS, DOCUMENT_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
                                       HEADLINE_NOUNS, HEADLINE_VERBS, HONORIFICS, NOT_NAMES, ORG_NOUNS,
                                       PLACE_NOUNS, PLURAL_TITLES, PORTFOLIO_HEADS, PORTFOLIO_WORDS, REGIONS, THING_AFTER)
@@ -222,6 +222,10 @@ _LEFT_APPOSITION = re.compile(r"(?:^|\b[Tt]he\s+)(?P<title>(?:[A-Z][\w-]+\s+)*?(
                               r"(?:\s+(?:to|of|for|on)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)*)\s*,\s*$")
 
 
+# A name's line ending in its state's name, as a list of participants gives them.
+_LINE_COUNTRY = re.compile(r"^\s*,\s+(?P<state>[A-Z][^,.;:()\n]{1,60}?)\s*\.?\s*$")
+
+
 # 'Kim of the Republic of Korea (ROK) on …', 'Boric of Chile spoke', 'Tshisekedi of the Democratic Republic of the Congo'
 _OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?[A-Z][\w-]+){0,2})\b"
                          r"(?=\s*(?:[,.;(]|[a-z]|$))")  # '… of Saint Kitts and Nevis', '… of Kenya and President Ruto'
@@ -230,6 +234,8 @@ _OF_COUNTRY = re.compile(r"^\s*of\s+(?:the\s+)?([A-Z][\w-]+(?:\s+(?:(?:of|and)\s
 def _right_context(doc: Doc, end: int, sentence_end: int) -> tuple[str | None, str | None]:
     """Title and country from an apposition after a name ('Jake Sullivan, the National Security Adviser')."""
     following = doc[end:min(sentence_end, end + 16)].text
+    if (line := _LINE_COUNTRY.match(following)) and (c := country_of_formal_name(line["state"])):
+        return None, c  # a roster's line: 'President Alberto Fernandez, Argentine Republic'
     if (of := _OF_COUNTRY.match(following)) and (c := country_of_word(of[1]) or country_of_word(of[1].split(" and ")[0])
                                                   or union_of(of[1])):
         return None, c  # 'Prime Ministers Narendra Modi of India, Scott Morrison of Australia'
@@ -284,6 +290,15 @@ def _tidy_title(title: str | None) -> str | None:
     return " ".join(words) or None
 
 
+def _in_portfolio_after(doc: Doc, i: int) -> bool:
+    """True when the words before token i run back over portfolio words to the 'for' or 'and' that opens them
+    ('for | Climate | Change')."""
+    k = i - 1
+    while k >= 0 and doc[k].text[:1].isupper() and doc[k].text.lower() in PORTFOLIO_WORDS and i - k <= 4:
+        k -= 1
+    return k >= 0 and doc[k].text in ("for", "and")
+
+
 def _office_surname(doc: Doc, start: int, surname: str, sentences: SentenceBounds) -> bool:
     """True when the title before a one-word name is an office someone of that surname held ('Secretary Austin'),
     so the name is a person's even where it is also a town's."""
@@ -302,9 +317,9 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     """The person a name span reads as, with the title and nationality around it; None when it is no person."""
     while start < end - 1 and doc[start].text.lower() in CALENDAR_NAME_WORDS:
         start += 1  # 'On Sunday Deuba travels': the day is not part of the name
-    while start > 0 and doc[start - 1].text in ("for", "and") and end - start >= 3 \
+    while end - start >= 3 and _in_portfolio_after(doc, start) \
             and doc[start].text.lower() in PORTFOLIO_WORDS and doc[start].text.lower() not in ("and", "the", "&"):
-        start += 1  # 'Senior Director for Cyber Amit Mital': the NER took the portfolio in
+        start += 1  # 'Senior Director for Cyber Amit Mital', '… for Climate Change Xie Zhenhua': the NER took it in
     if start > 0 and doc[start - 1].text == "of":  # 'President of Chile Gabriel Boric': the NER took the country in
         start += next((k for k in (3, 2, 1) if end - start - k >= 2 and country_of_word(doc[start:start + k].text)), 0)
     end = next((i for i in range(start + 1, end) if doc[i].text in ("'s", "’s")), end)  # a possessive ends a name

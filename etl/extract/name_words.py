@@ -93,7 +93,7 @@ PORTFOLIO_WORDS = {"international", "global", "national", "economic", "economics
                    "planning", "resources", "relations", "issues", "arms", "control", "nonproliferation", "human", "rights",
                    "civilian", "democracy", "labor", "labour", "finance", "economy", "cyber", "cybersecurity", "emerging",
                    "technologies", "counterterrorism", "migration", "humanitarian", "border", "welfare", "industry",
-                   "transport", "tourism", "agriculture", "environment", "justice", "and", "the", "&"}
+                   "transport", "tourism", "agriculture", "environment", "justice", "change", "and", "the", "&"}
 # The nouns that end a portfolio ('for Near Eastern Affairs', 'for Global Energy Security'), not its adjectives.
 PORTFOLIO_HEADS = PORTFOLIO_WORDS - {"international", "global", "national", "economic", "political", "strategic",
                                      "public", "foreign", "domestic", "regional", "human", "civilian", "emerging",

@@ -26,6 +26,11 @@ _SIDE_NOUNS = {"delegation", "delegations", "side", "team", "government", "offic
                "counterparts", "interagency"}
 
 
+# An event still to come named before a place: 'ahead of the NATO Summit in Vilnius', 'left to COP26 in Glasgow'.
+_LATER_EVENT = re.compile(r"\b(?:ahead of|in advance of|left (?:to|until|before)|leading up to|(?:the|an?) upcoming|"
+                          r"preparations? for)\s[^.;]{0,120}?\bin(?:\s+the)?\s*$", re.I)
+
+
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told [\w ]{1,40}?|added|stressed|noted|wrote|argued) that\b")
 
 
@@ -80,6 +85,8 @@ def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, 
             break  # 'After the meeting, Erdogan told reporters that the battery stationed in Adana …': not the venue
         if _TOPIC_PLACE.search(sentence.doc[max(sentence.start, ent.start - 3):ent.start].text):
             continue  # 'the war in Gaza' is what they discussed, not where they met
+        if _LATER_EVENT.search(sentence.doc[sentence.start:ent.start].text[-160:]):
+            continue  # 'with 44 days left to COP26 in Glasgow': where a later event will be, not this one
         if ent.end < sentence.end and sentence.doc[ent.end].tag_ in ("VBZ", "VBD", "VBP"):
             continue  # 'as Moscow prepares for …': a government by its capital, not a place
         if ent.end < sentence.end and sentence.doc[ent.end].lower_ in _SIDE_NOUNS:
@@ -101,6 +108,8 @@ def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, 
     if not cities and not countries:  # the NER missed the place: 'met … in Kyiv on May 10'
         text = sentence.text[:speech.end()] if speech else sentence.text
         for found in _IN_CITY.finditer(text):
+            if _LATER_EVENT.search(text[max(0, found.start() - 160):found.start() + 3]):
+                continue
             if is_city(found[1]) and not country_of_word(found[1]) and (country := country_of_city(found[1], prefer)):
                 cities.append((_city_name(found[1]), country))
     return cities, countries

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from etl.extract.gazetteer import country_of_word
+from etl.extract.gazetteer import country_of_formal_name, country_of_word
 
 # 'The Leaders that participated:', 'Participants in today's meeting included:', 'Meeting Participants',
 # 'Joining the call were the following leaders:', 'The Vice President was joined by the following leaders:'.
@@ -42,7 +42,9 @@ def foreign_item(line: str) -> bool:
     """True for a list line that names its person's country ('Prime Minister Mia Mottley of Barbados', 'Japanese
     Foreign Minister …'): the lines of a domestic roster (members of Congress, advocates) name none."""
     words = line.split()
-    return bool(words) and bool(country_of_word(words[0]) or any(country_of_word(m[1]) for m in _OF_PLACE.finditer(line)))
+    state = line.rsplit(",", 1)[1] if "," in line else ""  # 'President Alberto Fernandez, Argentine Republic'
+    return bool(words) and bool(country_of_word(words[0]) or any(country_of_word(m[1]) for m in _OF_PLACE.finditer(line))
+                                or state.strip(" .") and country_of_formal_name(state.strip(" .")))
 
 
 def listed(people, doc, zone: tuple[int, int]) -> list:

@@ -51,7 +51,9 @@ VISIT = re.compile(r"\b(" + _NOT_A_TRIP + r"|trip to|tour of|(?:led|lead|leads|l
 # meeting word it is the conversation at that meeting, so it counts only when no other kind does.
 SPOKE_WITH = re.compile(r"\b[Ss]po(?:ke|ken)\s+(?:(?:today|yesterday|again|separately|this \w+|on \w+(?: \d{1,2})?|"
                         r"by (?:tele)?phone)\s+)?(?:with|to)\s+(?:(?:the\s+)?[A-Z]|(?:his|her|their) [A-Z]\w+ counterparts?\b)")
-SUMMIT = re.compile(r"\b(summit|leaders'? meeting|general assembly|G-?20 meeting|G-?7 meeting)\b", re.I)
+SUMMIT = re.compile(r"\b(summit|leaders'? meeting|general assembly|G-?20 meeting|G-?7 meeting|"
+                    # 'convened the U.S.-led Major Economies Forum on Energy and Climate': a forum's meeting
+                    r"(?-i:convened (?:the |a |an )?(?:[\w.’'-]+ ){0,4}?(?:[A-Z][\w-]* )+Forum))\b", re.I)
 PLANNED = re.compile(r"\b(will|to (?:visit|meet" + _MET_TARGET + r"|hold|travel|host|attend|co-chair|make|pay|begin|undertake|embark)|is (?:scheduled|expected|due|set|slated) to|"
                      r"are (?:scheduled|expected|due|set|slated) to|plans to|planning to|plan to (?:visit|meet|travel|hold|host|attend)|"
                      r"planned|invit(?:ed|ation)|would|"
