@@ -324,3 +324,11 @@ def test_a_sentence_opening_in_a_city_is_placed_there():
                       "In Colombo, Assistant Secretary Lu met with Foreign Minister Ali Sabry.", published="2023-10-10")
     (meeting,) = [e for e in events if e.kind == "meeting"]
     assert (meeting.city, meeting.country) == ("Colombo", "LKA")
+
+
+def test_also_meeting_someone_next_is_where_the_meeting_before_was():
+    events = _release("Deputy Secretary of State Wendy Sherman met with Vice Foreign Minister Cho Hyun-dong of the "
+                      "Republic of Korea in Seoul today. Deputy Secretary Sherman also met with Foreign Minister Park Jin.",
+                      published="2022-10-10")
+    places = {frozenset(p.name for p in e.participants): e.country for e in events if e.kind == "meeting"}
+    assert places[frozenset(("Wendy Sherman", "Park Jin"))] == "KOR"

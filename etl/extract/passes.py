@@ -175,6 +175,21 @@ def trip_meetings(events: list[Event]) -> None:
         trip = _leg_met_at(trip, meeting, trips)
         meeting.city, meeting.country = trip.city, trip.country
         meeting.rules.append(f"place.trip: on the trip to {trip.city or trip.country} (sentence {trip.sentence + 1})")
+    for meeting in events:
+        if meeting.kind in ("visit", "call") or meeting.status != "held" or meeting.country \
+                or not _ALSO_MET.search(meeting.evidence):
+            continue
+        before = max((e for e in events if e.sentence < meeting.sentence and e.kind not in ("visit", "call")),
+                     key=lambda e: e.sentence, default=None)
+        if before and before.status == "held" and before.country \
+                and meeting.sentence - before.sentence <= 2 and before.participants[:1] == meeting.participants[:1] \
+                and (not meeting.date or not before.date or meeting.date.start == before.date.start):
+            # 'Sherman met Vice Foreign Minister Cho in Seoul today. She also met Foreign Minister Park.'
+            meeting.city, meeting.country = before.city, before.country
+            meeting.rules.append(f"place.also: where the meeting before was (sentence {before.sentence + 1})")
+
+
+_ALSO_MET = re.compile(r"\balso (?:met|held (?:talks|a meeting)|sat down)\b")
 
 
 def _leg_met_at(trip: Event, meeting: Event, trips: list[Event]) -> Event:
