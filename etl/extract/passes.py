@@ -161,7 +161,7 @@ def guest_visits(events: list[Event], published: dt.date | None = None) -> list[
 
 def trip_meetings(events: list[Event]) -> None:
     """A held meeting that names no place, of someone on the latest held visit reported before it and begun at
-    most TRIP_DAYS earlier, took place on that trip."""
+    most TRIP_DAYS earlier, took place on that trip; one they 'also met' after a placed meeting, where that was."""
     trips = sorted((v for v in events if v.kind == "visit" and v.status == "held" and v.country),
                    key=lambda v: -v.sentence)  # the latest first
     for meeting in events:
@@ -175,6 +175,12 @@ def trip_meetings(events: list[Event]) -> None:
         trip = _leg_met_at(trip, meeting, trips)
         meeting.city, meeting.country = trip.city, trip.country
         meeting.rules.append(f"place.trip: on the trip to {trip.city or trip.country} (sentence {trip.sentence + 1})")
+    _also_met_there(events)
+
+
+def _also_met_there(events: list[Event]) -> None:
+    """A held meeting with no place that someone 'also met' just after a placed meeting of theirs on the same day
+    was held where that one was."""
     for meeting in events:
         if meeting.kind in ("visit", "call") or meeting.status != "held" or meeting.country \
                 or not _ALSO_MET.search(meeting.evidence):
