@@ -18,8 +18,10 @@ ROLLUP_SQL = parse_named_sql(resources.files("dashboard").joinpath("sql", "rollu
 # Page queries the rollups answer (dashboard/sql/rollups.sql) whenever no official or initiative is chosen.
 ROLLUPS = frozenset({"kpis", "frequency", "country_counts", "countries_over_time", "pair_counts", "partners",
                      "partners_by_source", "top_officials", "initiative_mentions", "initiative_table"})
-# Page queries a total answers when no filter at all is chosen (rollups.sql: <name>_total).
+# Page queries a total answers when no filter at all is chosen (rollups.sql: <name>_total), and those of them a
+# total by country answers when one country and nothing else is (<name>_one_total).
 UNFILTERED = frozenset({"network_edges", "initiative_countries", "initiative_officials"})
+ONE_COUNTRY_ONLY = frozenset({"network_edges"})
 _PARTNERS = frozenset({"partners", "partners_by_source"})
 _PARAMETER = re.compile(r"\$([a-z_]+)")
 _COMMENT = re.compile(r"--[^\n]*")
@@ -90,15 +92,16 @@ ROLLED = {scope: _rolled(scope) for scope in _READS}
 def rolled_sql(name: str, filters: Filters) -> str:
     """A page query answered from the rollup rows the filters' scope reads (`r`, `rc`, `rp`, `ro`, `ri`)."""
     if name in UNFILTERED:
-        return ROLLUP_SQL[f"{name}_total"]
+        return ROLLUP_SQL[f"{name}_one_total" if filters.active() else f"{name}_total"]
     return _with(ROLLED[rollup_scope(filters, dated=name in DATED)], ROLLUP_SQL[name])
 
 
 def uses_rollups(name: str, filters: Filters) -> bool:
     """True when the rollups answer this query under these filters exactly: they hold no officials or initiatives
-    by engagement, so those two filters need the detail rows (and the UNFILTERED ones answer no filter at all)."""
+    by engagement, so those two filters need the detail rows (and the UNFILTERED ones answer no filter at all, or
+    for ONE_COUNTRY_ONLY one country and nothing else)."""
     if name in UNFILTERED:
-        return not filters.active()
+        return not filters.active() or (name in ONE_COUNTRY_ONLY and filters.active() == ["country"])
     return name in ROLLUPS and filters.official is None and filters.initiative is None
 
 

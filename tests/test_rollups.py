@@ -8,7 +8,7 @@ import random
 import pytest
 
 from dashboard.filters import Filters
-from dashboard.queries import (DATED, ROLLUPS, UNFILTERED, bind, filtered_sql, rolled_sql, rollup_scope,
+from dashboard.queries import (DATED, ONE_COUNTRY_ONLY, ROLLUPS, UNFILTERED, bind, filtered_sql, rolled_sql, rollup_scope,
                                statements, uses_rollups)
 from etl.records import KINDS, STATUSES
 
@@ -148,6 +148,23 @@ def test_a_total_answers_a_query_with_no_filter_as_the_detail_rows_do(ro, name):
     detail = ro.sql(detail_sql, params=bind(detail_sql, params)).pl()
     assert detail.height > 1
     assert ro.sql(total_sql, params=bind(total_sql, params)).pl().equals(detail)
+
+
+@pytest.mark.parametrize("name", sorted(ONE_COUNTRY_ONLY))
+def test_a_total_by_country_answers_a_query_with_only_that_country_chosen(ro, name):
+    countries = [c for (c,) in ro.execute("select country_iso3 from engagement_countries group by 1 "
+                                          "order by count(*) desc limit 6").fetchall()]
+    assert not uses_rollups(name, Filters(countries=countries[:2]))
+    assert not uses_rollups(name, Filters(countries=countries[:1], kinds=["meeting"]))
+    nonempty = 0
+    for country in countries:
+        filters = Filters(countries=[country])
+        assert uses_rollups(name, filters)
+        (total_sql, total_values), (detail_sql, detail_values) = statements(name, filters, limit=500)
+        detail = ro.sql(detail_sql, params=detail_values).pl()
+        assert ro.sql(total_sql, params=total_values).pl().equals(detail), country
+        nonempty += detail.height > 1
+    assert nonempty >= 2
 
 
 def test_an_initiatives_countries_are_those_of_its_engagements(ro):

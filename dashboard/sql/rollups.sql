@@ -182,15 +182,31 @@ select r.country_a, r.country_b, r.country_a_name, r.country_b_name, r.source_ki
 from pair_total_rollup r
 where {kinds_kept}
 
+-- name: rp_one_total
+-- the pairs among one country's engagements over all time
+select r.country_a, r.country_b, r.country_a_name, r.country_b_name, r.source_kinds, r.engagements
+from pair_by_country_total_rollup r
+where r.country_iso3 = ($countries::varchar[])[1] and {kinds_kept}
+
 -- name: ro_all_total
 select r.official_id, r.seniority, r.engagements
 from official_total_rollup r
 where {kinds_kept}
 
+-- name: ro_one_total
+select r.official_id, r.seniority, r.engagements
+from official_by_country_total_rollup r
+where r.country_iso3 = ($countries::varchar[])[1] and {kinds_kept}
+
 -- name: ri_all_total
 select r.initiative_id, r.first_start as start_date, r.last_end as end_date, r.engagements
 from initiative_total_rollup r
 where {kinds_kept}
+
+-- name: ri_one_total
+select r.initiative_id, r.first_start as start_date, r.last_end as end_date, r.engagements
+from initiative_by_country_total_rollup r
+where r.country_iso3 = ($countries::varchar[])[1] and {kinds_kept}
 
 -- name: kpis
 select (select coalesce(sum(engagements), 0) from r)::bigint as engagements,
@@ -292,6 +308,14 @@ order by partner, source_kind
 -- network_edges when no filter at all is chosen: the pairs of officials counted over all time
 select official_a as source, official_b as target, engagements as weight
 from encounter_total_rollup
+order by weight desc, source, target
+limit $limit
+
+-- name: network_edges_one_total
+-- network_edges when one country and nothing else is chosen
+select official_a as source, official_b as target, engagements as weight
+from encounter_by_country_total_rollup
+where country_iso3 = ($countries::varchar[])[1]
 order by weight desc, source, target
 limit $limit
 

@@ -22,7 +22,8 @@ def build_missing_rollups(con: duckdb.DuckDBPyConnection) -> None:
     for mart in marts():  # in build order: the monthly ones read the daily ones, the totals the monthly ones
         if mart.refresh in COUNTED and mart.name not in have:
             define(con, mart)
-            built = counted(mart.name) if mart.refresh == "rollup" else f"select * from {mart.definition}"
+            order = f" order by {mart.order_by}" if mart.order_by else ""  # our own model files' columns
+            built = counted(mart.name) if mart.refresh == "rollup" else f"select * from {mart.definition}{order}"
             con.execute(f"create table store.{mart.name} as {built}")
 
 

@@ -50,3 +50,11 @@ select abs((select coalesce(sum(engagements), 0) from store.engagement_month_rol
            - (select coalesce(sum(engagements), 0) from store.official_total_rollup))
      + abs((select coalesce(sum(engagements), 0) from store.initiative_month_rollup)
            - (select coalesce(sum(engagements), 0) from store.initiative_total_rollup))
+
+-- name: totals by country count each engagement once per country it involves
+select abs((select coalesce(sum(engagements * len(countries)), 0) from store.pair_rollup)
+           - (select coalesce(sum(engagements), 0) from store.pair_by_country_total_rollup))
+     + abs((select coalesce(sum(engagements * len(countries)), 0) from store.official_rollup)
+           - (select coalesce(sum(engagements), 0) from store.official_by_country_total_rollup))
+     + abs((select coalesce(sum(engagements * len(countries)), 0) from store.initiative_rollup)
+           - (select coalesce(sum(engagements), 0) from store.initiative_by_country_total_rollup))
