@@ -3,6 +3,7 @@ when the filters allow."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from importlib import resources
 
@@ -36,9 +37,10 @@ def _with(ctes: dict[str, str], body: str) -> str:
     return f"with {head}\n{body}"
 
 
-def filtered(filters: Filters) -> str:
-    """The engagements the filters keep: `filtered` with the condition of each filter that is set."""
-    conditions = [f"({SQL[f'where_{name}']})" for name in filters.active()]
+def filtered(filters: Filters, also: tuple[str, ...] = ()) -> str:
+    """The engagements the filters keep: `filtered` with the condition of each filter that is set (and of the
+    conditions named in `also`)."""
+    conditions = [f"({SQL[f'where_{name}']})" for name in (*filters.active(), *also)]
     return SQL["filtered"] + ("\nwhere " + "\n  and ".join(conditions) if conditions else "")
 
 
@@ -139,3 +141,32 @@ def run(name: str, filters: Filters, **params: object) -> pl.DataFrame:
 def plain(name: str, **params: object) -> pl.DataFrame:
     """Run a named query that does not depend on the filters."""
     return db.query(SQL[name], params)
+
+
+
+def since_statement(filters: Filters, official_id: str, limit: int) -> tuple[str, dict[str, object]] | None:
+    """The rollup query of the day an official's latest `limit` engagements under the filters begin on (None when
+    another official or an initiative is chosen, which the rollups do not hold)."""
+    if filters.initiative is not None or filters.official not in (None, official_id):
+        return None
+    sql = _rows_kept("timeline_since")
+    return sql, bind(sql, {**filters.params(), "official_id": official_id, "limit": limit})
+
+
+def timeline_statement(filters: Filters, official_id: str, limit: int,
+                       since: dt.date | None) -> tuple[str, dict[str, object]]:
+    """An official's latest `limit` engagements under the filters, of the day `since` on when it is known."""
+    sql = _with({"f": filtered(filters, ("since",) if since else ())}, SQL["official_timeline"])
+    return sql, bind(sql, {**filters.params(), "official_id": official_id, "limit": limit, "since": since})
+
+
+def official_timeline(filters: Filters, official_id: str, limit: int) -> pl.DataFrame:
+    """An official's latest `limit` engagements under the filters, the detail rows read from the day the rollups
+    say those begin on: the busiest official of 10M engagements has 263,000, and a join of all of them took 0.7 s."""
+    since, found = None, since_statement(filters, official_id, limit)
+    if found:
+        try:
+            since = db.query(*found)["since"][0]
+        except duckdb.CatalogException:
+            pass  # a warehouse from before the rollups: the detail rows answer alone
+    return db.query(*timeline_statement(filters, official_id, limit, since))

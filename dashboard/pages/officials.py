@@ -41,8 +41,10 @@ if not profile.is_empty():
     # One section at a time: each is its own query, and a million-engagement warehouse makes them add up.
     section = st.segmented_control("Show", list(PROFILE_QUERIES),
                                    default="Timeline", key="profile_section") or "Timeline"
-    limit = {"limit": TIMELINE_LIMIT} if section == "Timeline" else {}
-    frame = queries.run(PROFILE_QUERIES[section], filters, official_id=official_id, **limit)
+    if section == "Timeline":
+        frame = queries.official_timeline(filters, official_id, TIMELINE_LIMIT)
+    else:
+        frame = queries.run(PROFILE_QUERIES[section], filters, official_id=official_id)
     if section == "Timeline" and frame.height == TIMELINE_LIMIT:
         st.caption(f"The latest {TIMELINE_LIMIT:,} engagements; narrow the sidebar's dates to see earlier ones.")
     st.dataframe(frame.drop("engagement_id") if "engagement_id" in frame.columns else frame, width="stretch",

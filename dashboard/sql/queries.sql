@@ -35,6 +35,10 @@ list_contains(e.countries, ($countries::varchar[])[1])
 -- name: where_pair
 list_contains(e.countries, $pair_a) and list_contains(e.countries, $pair_b)
 
+-- name: where_since
+-- not a sidebar filter: the day an official's latest engagements begin on (dashboard/queries.py: official_timeline)
+e.start_date >= $since::date
+
 -- name: where_official
 e.engagement_id in (select engagement_id from participants where official_id = $official)
 

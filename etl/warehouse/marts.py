@@ -81,10 +81,10 @@ def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
     _drop_retired_views(con)
     for mart in marts():  # in build order: each view may read the tables built before it
         define(con, mart)
-        if mart.refresh == "rollup":
-            con.execute(f"create or replace table store.{mart.name} as {counted(mart.name)}")
-            continue
         order = f" order by {mart.order_by}" if mart.order_by else ""  # names and columns from our own model files
+        if mart.refresh == "rollup":
+            con.execute(f"create or replace table store.{mart.name} as {counted(mart.name)}{order}")
+            continue
         con.execute(f"create or replace table store.{mart.name} as select * from {mart.definition}{order}")
     (parents,) = (m for m in marts() if m.refresh == "related")
     _copy_parents(con, parents.name)

@@ -23,7 +23,7 @@ def build_missing_rollups(con: duckdb.DuckDBPyConnection) -> None:
         if mart.refresh in COUNTED and mart.name not in have:
             define(con, mart)
             order = f" order by {mart.order_by}" if mart.order_by else ""  # our own model files' columns
-            built = counted(mart.name) if mart.refresh == "rollup" else f"select * from {mart.definition}{order}"
+            built = (counted(mart.name) if mart.refresh == "rollup" else f"select * from {mart.definition}") + order
             con.execute(f"create table store.{mart.name} as {built}")
 
 
