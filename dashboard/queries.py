@@ -144,29 +144,40 @@ def plain(name: str, **params: object) -> pl.DataFrame:
 
 
 
-def since_statement(filters: Filters, official_id: str, limit: int) -> tuple[str, dict[str, object]] | None:
-    """The rollup query of the day an official's latest `limit` engagements under the filters begin on (None when
-    another official or an initiative is chosen, which the rollups do not hold)."""
-    if filters.initiative is not None or filters.official not in (None, official_id):
+
+# The page queries that list an official's or an initiative's latest engagements, with the id parameter naming
+# whose, and the sidebar filter that, set to another, leaves the rollups unable to say from which day.
+LATEST = {"official_timeline": ("official", "official_id"), "initiative_engagements": ("initiative", "initiative_id")}
+
+
+def since_statement(name: str, filters: Filters, subject: str, limit: int) -> tuple[str, dict[str, object]] | None:
+    """The rollup query of the day the latest `limit` engagements of one official or initiative (`subject`) under
+    the filters begin on, for a LATEST page query; None when the rollups cannot say: another official or initiative
+    is chosen (the rollups hold no engagement's people or initiatives)."""
+    own, key = LATEST[name]
+    chosen = {"official": filters.official, "initiative": filters.initiative}
+    other = "initiative" if own == "official" else "official"
+    if chosen[own] not in (None, subject) or chosen[other] is not None:
         return None
-    sql = _rows_kept("timeline_since")
-    return sql, bind(sql, {**filters.params(), "official_id": official_id, "limit": limit})
+    sql = _rows_kept(f"{own}_since")
+    return sql, bind(sql, {**filters.params(), key: subject, "limit": limit})
 
 
-def timeline_statement(filters: Filters, official_id: str, limit: int,
-                       since: dt.date | None) -> tuple[str, dict[str, object]]:
-    """An official's latest `limit` engagements under the filters, of the day `since` on when it is known."""
-    sql = _with({"f": filtered(filters, ("since",) if since else ())}, SQL["official_timeline"])
-    return sql, bind(sql, {**filters.params(), "official_id": official_id, "limit": limit, "since": since})
+def latest_statement(name: str, filters: Filters, subject: str, limit: int,
+                     since: dt.date | None) -> tuple[str, dict[str, object]]:
+    """A LATEST page query under the filters, of the day `since` on when it is known."""
+    sql = _with({"f": filtered(filters, ("since",) if since else ())}, SQL[name])
+    return sql, bind(sql, {**filters.params(), LATEST[name][1]: subject, "limit": limit, "since": since})
 
 
-def official_timeline(filters: Filters, official_id: str, limit: int) -> pl.DataFrame:
-    """An official's latest `limit` engagements under the filters, the detail rows read from the day the rollups
-    say those begin on: the busiest official of 10M engagements has 263,000, and a join of all of them took 0.7 s."""
-    since, found = None, since_statement(filters, official_id, limit)
+def latest(name: str, filters: Filters, subject: str, limit: int) -> pl.DataFrame:
+    """The latest `limit` engagements of an official or initiative under the filters (a LATEST page query), the
+    detail rows read from the day the rollups say those begin on: the busiest official of 10M engagements has
+    263,000, and a join of all of them took 0.7 s."""
+    since, found = None, since_statement(name, filters, subject, limit)
     if found:
         try:
             since = db.query(*found)["since"][0]
         except duckdb.CatalogException:
             pass  # a warehouse from before the rollups: the detail rows answer alone
-    return db.query(*timeline_statement(filters, official_id, limit, since))
+    return db.query(*latest_statement(name, filters, subject, limit, since))

@@ -42,7 +42,7 @@ with right:
     if people.height == OFFICIALS_LIMIT:
         st.caption(f"The {OFFICIALS_LIMIT} officials with most engagements on it.")
 st.markdown("**Engagements that discussed it**")
-engagements = queries.run("initiative_engagements", filters, initiative_id=initiative_id, limit=ENGAGEMENTS_LIMIT)
+engagements = queries.latest("initiative_engagements", filters, initiative_id, ENGAGEMENTS_LIMIT)
 st.dataframe(engagements.drop("engagement_id"), width="stretch", hide_index=True, column_config=DATE_COLUMNS)
 if engagements.height == ENGAGEMENTS_LIMIT:
     st.caption(f"The latest {ENGAGEMENTS_LIMIT:,}; narrow the sidebar's dates to see earlier ones.")

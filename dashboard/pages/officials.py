@@ -42,7 +42,7 @@ if not profile.is_empty():
     section = st.segmented_control("Show", list(PROFILE_QUERIES),
                                    default="Timeline", key="profile_section") or "Timeline"
     if section == "Timeline":
-        frame = queries.official_timeline(filters, official_id, TIMELINE_LIMIT)
+        frame = queries.latest("official_timeline", filters, official_id, TIMELINE_LIMIT)
     else:
         frame = queries.run(PROFILE_QUERIES[section], filters, official_id=official_id)
     if section == "Timeline" and frame.height == TIMELINE_LIMIT:

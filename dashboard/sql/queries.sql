@@ -36,7 +36,8 @@ list_contains(e.countries, ($countries::varchar[])[1])
 list_contains(e.countries, $pair_a) and list_contains(e.countries, $pair_b)
 
 -- name: where_since
--- not a sidebar filter: the day an official's latest engagements begin on (dashboard/queries.py: official_timeline)
+-- not a sidebar filter: the day an official's or initiative's latest engagements begin on (dashboard/queries.py:
+-- latest)
 e.start_date >= $since::date
 
 -- name: where_official

@@ -304,7 +304,7 @@ from reported
 group by all
 order by partner, source_kind
 
--- name: timeline_since
+-- name: official_since
 -- The day an official's latest $limit engagements under the filters begin on (null when they have fewer): the
 -- timeline then reads the detail rows of that day on, the last few row groups of engagements sorted by start day.
 -- An official in two roles counts once here and twice in the timeline, so the day is never too late.
@@ -312,6 +312,16 @@ select max(start_date) as since from (
     select start_date, sum(sum(engagements)) over (order by start_date desc rows unbounded preceding) as running
     from official_rollup r
     where r.official_id = $official_id and r.start_date is not null and {kept} and {involved}
+    group by start_date
+)
+where running >= $limit
+
+-- name: initiative_since
+-- The same for the latest $limit engagements that discussed an initiative.
+select max(start_date) as since from (
+    select start_date, sum(sum(engagements)) over (order by start_date desc rows unbounded preceding) as running
+    from initiative_rollup r
+    where r.initiative_id = $initiative_id and r.start_date is not null and {kept} and {involved}
     group by start_date
 )
 where running >= $limit
