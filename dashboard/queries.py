@@ -19,10 +19,9 @@ ROLLUP_SQL = parse_named_sql(resources.files("dashboard").joinpath("sql", "rollu
 # Page queries the rollups answer (dashboard/sql/rollups.sql) whenever no official or initiative is chosen.
 ROLLUPS = frozenset({"kpis", "frequency", "country_counts", "countries_over_time", "pair_counts", "partners",
                      "partners_by_source", "top_officials", "initiative_mentions", "initiative_table"})
-# Page queries a total answers when no filter at all is chosen (rollups.sql: <name>_total), and those of them a
-# total by country answers when one country and nothing else is (<name>_one_total).
+# Page queries a total answers when no filter at all is chosen (rollups.sql: <name>_total), or a total by country
+# when one country and nothing else is (<name>_one_total).
 UNFILTERED = frozenset({"network_edges", "initiative_countries", "initiative_officials"})
-ONE_COUNTRY_ONLY = frozenset({"network_edges"})
 _PARTNERS = frozenset({"partners", "partners_by_source"})
 _PARAMETER = re.compile(r"\$([a-z_]+)")
 _COMMENT = re.compile(r"--[^\n]*")
@@ -101,9 +100,9 @@ def rolled_sql(name: str, filters: Filters) -> str:
 def uses_rollups(name: str, filters: Filters) -> bool:
     """True when the rollups answer this query under these filters exactly: they hold no officials or initiatives
     by engagement, so those two filters need the detail rows (and the UNFILTERED ones answer no filter at all, or
-    for ONE_COUNTRY_ONLY one country and nothing else)."""
+    one country and nothing else)."""
     if name in UNFILTERED:
-        return not filters.active() or (name in ONE_COUNTRY_ONLY and filters.active() == ["country"])
+        return filters.active() in ([], ["country"])
     return name in ROLLUPS and filters.official is None and filters.initiative is None
 
 
@@ -159,7 +158,7 @@ def since_statement(name: str, filters: Filters, subject: str, limit: int) -> tu
     other = "initiative" if own == "official" else "official"
     if chosen[own] not in (None, subject) or chosen[other] is not None:
         return None
-    sql = _rows_kept(f"{own}_since")
+    sql = _with({"r": _rows_kept(f"{own}_since")}, ROLLUP_SQL["since"])
     return sql, bind(sql, {**filters.params(), key: subject, "limit": limit})
 
 

@@ -83,7 +83,8 @@ def view_digest(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
              "official_total_rollup", "initiative_total_rollup", "encounter_total_rollup",
              "initiative_country_total_rollup", "initiative_official_total_rollup", "pair_by_country_total_rollup",
              "official_by_country_total_rollup", "initiative_by_country_total_rollup",
-             "encounter_by_country_total_rollup"]
+             "encounter_by_country_total_rollup", "initiative_official_by_country_total_rollup",
+             "initiative_country_by_country_total_rollup"]
     digest = {}
     for view in views:
         columns = [c for (c,) in con.execute(

@@ -304,27 +304,32 @@ from reported
 group by all
 order by partner, source_kind
 
--- name: official_since
--- The day an official's latest $limit engagements under the filters begin on (null when they have fewer): the
--- timeline then reads the detail rows of that day on, the last few row groups of engagements sorted by start day.
--- An official in two roles counts once here and twice in the timeline, so the day is never too late.
-select max(start_date) as since from (
-    select start_date, sum(sum(engagements)) over (order by start_date desc rows unbounded preceding) as running
-    from official_rollup r
-    where r.official_id = $official_id and r.start_date is not null and {kept} and {involved}
+-- name: since
+-- The day the latest $limit engagements of one official or initiative under the filters begin on, over its rollup
+-- rows `r` (official_since, initiative_since): the day of the $limit-th when it has that many dated ones, else the
+-- day of its first when it has no undated one (which the detail rows would list last), else null. The detail rows
+-- are then read from that day on: the last few row groups of engagements, which are sorted by start day.
+select case when max(running) filter (where start_date is not null) >= $limit
+                 then max(start_date) filter (where running >= $limit and start_date is not null)
+            when count(*) filter (where start_date is null) > 0 then null
+            else min(start_date) end as since
+from (
+    select start_date,
+           sum(sum(engagements)) over (order by start_date desc nulls last rows unbounded preceding) as running
+    from r
     group by start_date
 )
-where running >= $limit
+
+-- name: official_since
+-- An official in two roles counts once here and twice in the timeline, so the day is never too late.
+select r.start_date, r.engagements
+from official_rollup r
+where r.official_id = $official_id and {kept} and {involved}
 
 -- name: initiative_since
--- The same for the latest $limit engagements that discussed an initiative.
-select max(start_date) as since from (
-    select start_date, sum(sum(engagements)) over (order by start_date desc rows unbounded preceding) as running
-    from initiative_rollup r
-    where r.initiative_id = $initiative_id and r.start_date is not null and {kept} and {involved}
-    group by start_date
-)
-where running >= $limit
+select r.start_date, r.engagements
+from initiative_rollup r
+where r.initiative_id = $initiative_id and {kept} and {involved}
 
 -- name: network_edges_total
 -- network_edges when no filter at all is chosen: the pairs of officials counted over all time
@@ -352,5 +357,21 @@ select o.name, o.country_iso3, r.engagements
 from initiative_official_total_rollup r
 join officials o using (official_id)
 where r.initiative_id = $initiative_id
+order by r.engagements desc, o.name, o.country_iso3, o.official_id
+limit $limit
+
+-- name: initiative_countries_one_total
+-- initiative_countries when one country and nothing else is chosen
+select country_iso3, engagements, country_name as country
+from initiative_country_by_country_total_rollup
+where initiative_id = $initiative_id and involving = ($countries::varchar[])[1]
+order by engagements desc, country_iso3
+
+-- name: initiative_officials_one_total
+-- initiative_officials when one country and nothing else is chosen
+select o.name, o.country_iso3, r.engagements
+from initiative_official_by_country_total_rollup r
+join officials o using (official_id)
+where r.initiative_id = $initiative_id and r.country_iso3 = ($countries::varchar[])[1]
 order by r.engagements desc, o.name, o.country_iso3, o.official_id
 limit $limit

@@ -23,7 +23,8 @@ ORDER = ("engagements", "participants", "officials", "initiatives", "engagement_
          "initiative_month_rollup", "engagement_total_rollup", "country_total_rollup", "pair_total_rollup",
          "official_total_rollup", "initiative_total_rollup", "encounter_total_rollup", "initiative_country_total_rollup",
          "initiative_official_total_rollup", "pair_by_country_total_rollup", "official_by_country_total_rollup",
-         "initiative_by_country_total_rollup", "encounter_by_country_total_rollup", "countries", "etl_runs",
+         "initiative_by_country_total_rollup", "encounter_by_country_total_rollup",
+         "initiative_official_by_country_total_rollup", "initiative_country_by_country_total_rollup", "countries", "etl_runs",
          "rejects", "input_files")
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 

@@ -1,0 +1,2 @@
+select initiative_id, country_iso3, official_id, engagements
+from store.initiative_official_by_country_total_rollup
