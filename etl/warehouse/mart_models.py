@@ -14,7 +14,7 @@ REFRESHES = ("per_engagement", "per_official", "per_initiative", "related", "who
              "keyed")
 # the tables of engagement counts the dashboard reads: built where a warehouse from before them lacks them
 COUNTED = ("rollup", "monthly", "total", "keyed", "per_initiative")
-_SCOPE_MARK = re.compile(r"\{(engagements|officials|initiatives|months):([a-z_][a-z0-9_.]*)\}")
+_SCOPE_MARK = re.compile(r"\{(engagements|officials|initiatives|months|keys):([a-z_][a-z0-9_.]*)\}")
 
 
 @dataclass(frozen=True)
@@ -36,16 +36,20 @@ class Mart:
         return f"store.{self.name}_{'rows' if self.refresh == 'rollup' else 'source'}"
 
     def query(self, engagements: str | None = None, officials: str | None = None, initiatives: str | None = None,
-              months: str | None = None) -> str:
+              months: str | None = None, keys: str | None = None) -> str:
         """The table's query over everything, or over the engagements, officials or initiatives given (subqueries
-        of ids), or the start months in the table named by `months` (a column `month`, null for undated ones)."""
-        scope = {"engagements": engagements, "officials": officials, "initiatives": initiatives, "months": months}
+        of ids), the start months in the table named by `months` (a column `month`, null for undated ones), or the
+        `keys` given (a subquery of the table's key columns; `{keys:<alias>}` marks where, on that alias's columns)."""
+        scope = {"engagements": engagements, "officials": officials, "initiatives": initiatives, "months": months,
+                 "keys": keys}
 
         def cut(mark: re.Match) -> str:
             if not scope[mark[1]]:
                 return "true"
             if mark[1] == "months":
                 return in_months(f"date_trunc('month', {mark[2]})::date", scope["months"])
+            if mark[1] == "keys":
+                return f"({', '.join(f'{mark[2]}.{column}' for column in self.key)}) in {keys}"
             return f"{mark[2]} in {scope[mark[1]]}"
         return _SCOPE_MARK.sub(cut, self.sql)
 

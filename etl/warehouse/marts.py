@@ -20,7 +20,8 @@ slow at a million engagements, so each is kept as a table (`store.<name>`). Each
 
 A table may read the tables built before it (its `order`), as dbt models `ref()` each other. In a query,
 `{engagements:<column>}`, `{officials:<column>}` and `{initiatives:<column>}` mark where an update keeps only the
-rows of the engagements, officials or initiatives it recomputes, and `{months:<column>}` where it keeps the months it recounts (a full build keeps every row): filtering each input before its aggregates is what keeps an
+rows of the engagements, officials or initiatives it recomputes, `{months:<column>}` where it keeps the months it recounts, and `{keys:<alias>}` where a total or keyed table keeps
+the keys it recounts, on that alias's key columns (a full build keeps every row): filtering each input before its aggregates is what keeps an
 update of a day's engagements from aggregating a million (a filter on the finished query is not pushed through them).
 """
 from __future__ import annotations

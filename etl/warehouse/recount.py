@@ -88,6 +88,7 @@ def recount_keys(con: duckdb.DuckDBPyConnection, mart: Mart) -> None:
     columns = ", ".join(mart.key)
     keys = f"(select distinct {columns} from {_keys_table(mart)})"
     con.execute(f"delete from store.{mart.name} where ({columns}) in {keys}")
-    # the key columns are grouped by, so DuckDB applies this before the sum
-    con.execute(f"insert into store.{mart.name} select * from {mart.definition} where ({columns}) in {keys}")
+    # the key columns are grouped by, so DuckDB applies this before the sum; not through an unnest, where the
+    # query marks the place ({keys:<alias>})
+    con.execute(f"insert into store.{mart.name} select * from ({mart.query(keys=keys)}) where ({columns}) in {keys}")
     con.execute(f"drop table {_keys_table(mart)}")
