@@ -128,5 +128,16 @@ def test_a_dropped_paragraph_keeps_initiatives_named_at_a_sentences_end():
 def test_a_lower_case_head_word_names_only_the_last_of_two_initiatives():
     assert find_initiatives("It builds on the Lobito Corridor Partnership and the Clean Seas initiative.") == [
         "Lobito Corridor Partnership", "Clean Seas Initiative"]
-    assert find_initiatives("It builds on the PGII and the Clean Seas initiative.") == ["Clean Seas Initiative"]
+    assert find_initiatives("It builds on the PGII and the Clean Seas initiative.") == ["PGII", "Clean Seas Initiative"]
     assert find_initiatives("They discussed the Neighbourhood First policy.") == ["Neighbourhood First Policy"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Doses will be shared through COVAX and the Quad.", ["COVAX", "Quad"]),  # a programme known by its short name
+    ("The ministers of CARICOM met in Georgetown.", ["CARICOM"]),
+    ("They welcomed the Indo-Pacific Strategy of the United States.", ["Indo-Pacific Strategy of the United States"]),
+    ("She set out the National Cybersecurity Strategy.", ["National Cybersecurity Strategy"]),
+    ("They discussed strategy and the way ahead.", []),  # a word, not a name
+])
+def test_short_programme_names_and_named_strategies(sentence, expected):
+    assert find_initiatives(sentence) == expected

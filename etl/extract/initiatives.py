@@ -10,14 +10,15 @@ from etl.resolve.countries import to_iso3
 # Groupings and mechanisms usually written by a short name alone.
 KNOWN_SHORT_NAMES = ("Quad", "G20", "G-20", "G7", "G-7", "G8", "BRICS", "ASEAN", "NATO", "AUKUS", "SCO", "APEC",
                      "SAARC", "BIMSTEC", "OPEC", "IPEF", "I2U2", "iCET", "COMPACT", "JCPOA", "European Union",
-                     "African Union", "Group of 20", "Group of Seven", "Group of Eight")
+                     "African Union", "Group of 20", "Group of Seven", "Group of Eight", "COVAX", "B3W", "PGII",
+                     "CARICOM", "ECOWAS", "GCC", "OSCE", "PEPFAR", "Mercosur")
 # Head words of a named initiative, in a capitalised phrase.
 HEADS = ("Initiative", "Dialogue", "Compact", "COMPACT", "Arrangement", "Agreement", "Forum", "Summit", "Council",
          "Consultations", "Organisation", "Organization", "Plan", "Corporation", "Goals", "Corridor", "Framework",
          "Mechanism", "Programme", "Program", "Treaty", "Accord", "Alliance", "Years", "Assembly", "Cooperation",
          "Co-operation", "Roundtable", "Stocktake", "Policy", "Meeting", "Commission", "Presence", "Pact",
          "Partnership", "System", "Charter", "Declaration", "Process", "Format", "Group", "Consensus", "Outlook",
-         "Force", "Platform")
+         "Force", "Platform", "Strategy")
 # Relationship labels ('U.S.-Japan Alliance', 'Comprehensive Strategic Partnership') and bodies that are not initiatives.
 _NOT_INITIATIVES = re.compile(r"^(?:the\s+)?(?:[\w.]+-[\w.]+|United States-\w+)\s+(?:Treaty\s+)?Alliance$|"
                               r"^(?:the\s+)?(?:[\w.]+-[\w.]+\s+|United States-\w+\s+)?"
