@@ -289,3 +289,18 @@ def test_a_minister_whose_portfolio_lists_shares_the_nationality_of_the_minister
     events = _release(f"Secretary Antony Blinken hosted Japanese Minister for Foreign Affairs Kamikawa Yoko and {title} "
                       "Saito Ken in Washington on October 8.", published="2023-10-10")
     assert _countries(events)["Saito Ken"] == "JPN"
+
+
+def test_an_honorific_in_a_name_keeps_the_title_before_it():
+    events = _release("President Joseph R. Biden, Jr. spoke today with Prime Minister Sheikh Hasina of Bangladesh about the "
+                      "climate.", published="2021-04-20")
+    people = {p.name: (p.title, p.country) for e in events for p in e.participants}
+    assert people["Hasina"] == ("Prime Minister", "BGD")
+
+
+@pytest.mark.parametrize("country", ["United Arab Emirates", "Dominican Republic", "Marshall Islands"])
+def test_a_countrys_name_after_a_title_is_no_person(country):
+    events = _release(f"Secretary of State Antony Blinken met today with Ali Hassan, President of the {country}. "
+                      "They discussed regional security.", published="2022-05-13")
+    people = {p.name: p.title for e in events for p in e.participants}
+    assert people == {"Antony Blinken": "Secretary of State", "Ali Hassan": "President"}

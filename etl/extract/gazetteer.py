@@ -130,16 +130,19 @@ def country_of_word(text: str) -> str | None:
 
 # What may finish a country's name after words read as something else: 'Democratic Republic | of the Congo'.
 _COUNTRY_NAME_END = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
+_CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
 
 
 def begins_country_name(words: str, following: str) -> bool:
-    """True when the words and an 'of (the) X' that follows them name a country ('Democratic Republic', ' of the
-    Congo, Gabon')."""
-    after = _COUNTRY_NAME_END.match(following[:80])
-    if after is None:
-        return False
-    rest = after[0].split()
-    return any(country_of_word(" ".join([words, *rest[:n]])) for n in range(len(rest), 1, -1))
+    """True when the words and an 'of (the) X' or the capitalised words that follow them name a country
+    ('Democratic Republic', ' of the Congo, Gabon'; 'United Arab', ' Emirates.')."""
+    if after := _COUNTRY_NAME_END.match(following[:80]):
+        rest = after[0].split()
+        return any(country_of_word(" ".join([words, *rest[:n]])) for n in range(len(rest), 1, -1))
+    if after := _CAPITALISED_AFTER.match(following[:80]):
+        rest = after[0].split()
+        return any(country_of_word(" ".join([words, *rest[:n]])) for n in range(len(rest), 0, -1))
+    return False
 
 
 def country_of_city(name: str, prefer: str | None = None) -> str | None:

@@ -359,7 +359,8 @@ def read_mention(doc: Doc, start: int, end: int, inner_title: str | None,
     right_title, right_country = _right_context(doc, end, sentence_end)
     shared_title, shared_country = _coordinated(doc, start, sentence_start)
     inner_title = title if title and inner_title and title.endswith(inner_title) else inner_title  # 'First Lady'
-    title = _tidy_title(inner_title or title or right_title) \
+    # an honorific inside the span is no title: 'Prime Minister | Sheikh Hasina' keeps the title before it
+    title = _tidy_title(inner_title) or _tidy_title(title or right_title) \
         or _left_apposition(doc, start, end, sentence_start, sentence_end) or shared_title
     # a name's own 'of Poland' outweighs the country of the name it is coordinated with ('A of Romania and B of Poland')
     country = country or right_country or shared_country or _side_led(doc, end, sentence_end)
