@@ -304,3 +304,10 @@ def test_a_countrys_name_after_a_title_is_no_person(country):
                       "They discussed regional security.", published="2022-05-13")
     people = {p.name: p.title for e in events for p in e.participants}
     assert people == {"Antony Blinken": "Secretary of State", "Ali Hassan": "President"}
+
+
+def test_a_full_stop_after_a_day_ends_the_sentence_so_each_engagement_keeps_its_people():
+    events = _release("Special Presidential Envoy for Climate John Kerry met with Chinese Special Envoy for Climate "
+                      "Change Xie Zhenhua in Tianjin from September 1 to 3. Envoy Kerry also held a virtual meeting "
+                      "with Vice Premier Han Zheng.", published="2021-09-03")
+    assert _pairs(events) == {frozenset({"John Kerry", "Xie Zhenhua"}), frozenset({"John Kerry", "Han Zheng"})}

@@ -332,3 +332,10 @@ def test_also_meeting_someone_next_is_where_the_meeting_before_was():
                       published="2022-10-10")
     places = {frozenset(p.name for p in e.participants): e.country for e in events if e.kind == "meeting"}
     assert places[frozenset(("Wendy Sherman", "Park Jin"))] == "KOR"
+
+
+def test_a_nationality_before_a_title_is_whose_official_not_a_destination():
+    events = _release("US Secretary of State Antony Blinken met Chinese President Xi Jinping in Beijing on Monday, on "
+                      "the second day of a visit aimed at easing tensions.", published="2023-06-19", publisher=None)
+    assert {(e.country, tuple(p.name for p in e.participants)) for e in events if e.kind == "visit"} == {
+        ("CHN", ("Antony Blinken",))}

@@ -36,6 +36,10 @@ class ModelMissing(RuntimeError):
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*(?=\S)")
+# 'in Tianjin from September 1 to 3. Envoy Kerry also held …': spaCy's sentence model runs a sentence ending in a day
+# or a year into the next, and one engagement's trigger then takes the next one's people.
+_NUMBER_ENDS_SENTENCE = re.compile(r"(?<=\b\d)\.\s+(?=[A-Z][a-z])|(?<=\b\d\d)\.\s+(?=[A-Z][a-z])|"
+                                   r"(?<=\b\d{4})\.\s+(?=[A-Z][a-z])")
 # 'U.N. Deputy Secretary-General …': the abbreviation does not end the sentence before a capitalised title or name.
 _TITLE_ABBREVIATION = re.compile(r"(?<![\w.])(?:U\.N\.|U\.S\.|U\.K\.|E\.U\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|Col\.|Sen\.|"
                                  r"Rep\.) (?=[A-Z][a-z])|"
@@ -50,10 +54,12 @@ def _token_at(doc, char: int):
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
-    """A blank line always ends a sentence, so a headline never runs into the next paragraph."""
-    for match in _PARAGRAPH_BREAK.finditer(doc.text):
-        if (token := _token_at(doc, match.end())) is not None and token.i > 0:
-            token.is_sent_start = True
+    """A blank line always ends a sentence, so a headline never runs into the next paragraph; so does a full stop
+    after a number before a capitalised word."""
+    for pattern in (_PARAGRAPH_BREAK, _NUMBER_ENDS_SENTENCE):
+        for match in pattern.finditer(doc.text):
+            if (token := _token_at(doc, match.end())) is not None and token.i > 0:
+                token.is_sent_start = True
     for match in _TITLE_ABBREVIATION.finditer(doc.text):
         if (token := _token_at(doc, match.end())) is not None and token.i > 0:
             token.is_sent_start = False

@@ -91,6 +91,10 @@ def _places(sentence: Span, prefer: str | None = None) -> tuple[list[tuple[str, 
             continue  # 'as Moscow prepares for …': a government by its capital, not a place
         if ent.end < sentence.end and sentence.doc[ent.end].lower_ in _SIDE_NOUNS:
             continue  # 'a US delegation': whose delegation, not where it went
+        if ent.end < sentence.end and sentence.doc[ent.end].text[:1].isupper() \
+                and sentence.doc[ent.end].lower_ in TITLE_WORDS and not is_city(ent.text) \
+                and country_of_word(re.sub(r"^the\s+", "", ent.text, flags=re.I)):
+            continue  # 'US Secretary of State Antony Blinken': whose official, not where they went ('Geneva' is)
         if _whose(sentence.doc, ent.start):
             continue  # 'Prime Minister Mark Rutte of the Netherlands': whose leader, not where they met
         if _in_compound(sentence.doc.text, ent.start_char, ent.end_char):
