@@ -142,8 +142,6 @@ def plain(name: str, **params: object) -> pl.DataFrame:
     return db.query(SQL[name], params)
 
 
-
-
 # The page queries that list an official's or an initiative's latest engagements, with the id parameter naming
 # whose, and the sidebar filter that, set to another, leaves the rollups unable to say from which day.
 LATEST = {"official_timeline": ("official", "official_id"), "initiative_engagements": ("initiative", "initiative_id")}

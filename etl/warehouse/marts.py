@@ -29,7 +29,7 @@ from __future__ import annotations
 import duckdb
 
 from etl.warehouse.mart_models import COUNTED, define, marts, named, store_tables
-from etl.warehouse.recount import counted, note_days, note_keys, recount_keys, update_rollups
+from etl.warehouse.recount import full_build, note_days, note_keys, recount_keys, update_rollups
 
 TOUCHED = "parley_touched_engagements"
 TOUCHED_OFFICIALS = "parley_touched_officials"
@@ -82,11 +82,7 @@ def rebuild_marts(con: duckdb.DuckDBPyConnection) -> None:
     _drop_retired_views(con)
     for mart in marts():  # in build order: each view may read the tables built before it
         define(con, mart)
-        order = f" order by {mart.order_by}" if mart.order_by else ""  # names and columns from our own model files
-        if mart.refresh == "rollup":
-            con.execute(f"create or replace table store.{mart.name} as {counted(mart.name)}{order}")
-            continue
-        con.execute(f"create or replace table store.{mart.name} as select * from {mart.definition}{order}")
+        con.execute(f"create or replace table store.{mart.name} as {full_build(mart)}")
     (parents,) = (m for m in marts() if m.refresh == "related")
     _copy_parents(con, parents.name)
     con.execute(f"drop table if exists {TOUCHED}")

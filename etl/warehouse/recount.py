@@ -16,15 +16,19 @@ def counted(rollup: str, where: str = "") -> str:
             f"{where} group by all")
 
 
+def full_build(mart: Mart) -> str:
+    """The query that builds a derived table in full, in its model's order (a rollup counts its rows)."""
+    order = f" order by {mart.order_by}" if mart.order_by else ""  # names and columns from our own model files
+    return (counted(mart.name) if mart.refresh == "rollup" else f"select * from {mart.definition}") + order
+
+
 def build_missing_rollups(con: duckdb.DuckDBPyConnection) -> None:
     """Build the rollups (daily, monthly, totals) a warehouse made before them lacks, from its derived tables."""
     have = store_tables(con)
     for mart in marts():  # in build order: the monthly ones read the daily ones, the totals the monthly ones
         if mart.refresh in COUNTED and mart.name not in have:
             define(con, mart)
-            order = f" order by {mart.order_by}" if mart.order_by else ""  # our own model files' columns
-            built = (counted(mart.name) if mart.refresh == "rollup" else f"select * from {mart.definition}") + order
-            con.execute(f"create table store.{mart.name} as {built}")
+            con.execute(f"create table store.{mart.name} as {full_build(mart)}")
 
 
 def note_days(con: duckdb.DuckDBPyConnection, touched: str) -> None:
