@@ -187,3 +187,24 @@ def test_talks_after_which_leaders_act_and_a_city_the_ner_calls_an_organisation(
     assert frozenset({"Narendra Modi", "Emmanuel Macron"}) in _pairs(events)
     planned = [e for e in events if e.status == "planned" and e.kind == "meeting"]
     assert [(e.city, e.country) for e in planned] == [("Abu Dhabi", "ARE")]
+
+
+def test_later_in_the_day_is_the_days_narrative_not_a_plan():
+    events = _events("NEW DELHI — Prime Minister Narendra Modi held talks with his Japanese counterpart Fumio Kishida "
+                     "on Monday. External Affairs Minister S. Jaishankar called on Kishida later in the day.")
+    assert frozenset({"S. Jaishankar", "Fumio Kishida"}) in _pairs(events)  # held, so a pair
+
+
+def test_a_countrys_top_diplomat_is_of_that_country():
+    events = _events("BEIJING — US Secretary of State Antony Blinken held talks with China's top diplomat Wang Yi on "
+                     "Monday.")
+    people = {p.name: (p.title, p.country) for e in events for p in e.participants}
+    assert people["Wang Yi"] == ("top diplomat", "CHN")
+
+
+def test_a_resident_ambassador_named_after_the_sentences_last_comma_visits_nobody():
+    events = _events("HANOI — Deputy Prime Minister Pham Binh Minh received two new ambassadors on Monday. Later in "
+                     "the day Minh received the new Saudi Arabian ambassador, Saud Al Suwelim.")
+    people = {p.name: p.title for e in events for p in e.participants}
+    assert people["Saud Al Suwelim"] == "Saudi Arabian ambassador"
+    assert not [e for e in events if e.kind == "visit"]

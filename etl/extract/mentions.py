@@ -52,8 +52,10 @@ def _left_context(doc: Doc, start: int, floor: int) -> tuple[str | None, str | N
                 continue
         if is_title_token(token) and not is_honorific(token):
             title_words.insert(0, token.text)
-        elif token.text == "leader" and i == start - 1:
+        elif token.text in ("leader", "diplomat") and i == start - 1:
             title_words.insert(0, token.text)  # 'North Korean leader Kim Jong Un'
+        elif token.text in ("top", "chief", "senior") and i == start - 2 and title_words in (["leader"], ["diplomat"]):
+            title_words.insert(0, token.text)  # "China's top diplomat Wang Yi": the possessive before is his country
         elif token.text == "to" and title_words and i - 1 >= floor and (
                 doc[i - 1].text.lower() in ACCREDITED_TITLES or is_title_token(doc[i - 1]) and doc[i - 1].text[:1].isupper()):
             title_words.insert(0, token.text)  # 'Ambassador to …', 'Chief of Staff to the Vice President Tina Flournoy'
@@ -222,6 +224,12 @@ _LEFT_APPOSITION = re.compile(r"(?:^|\b[Tt]he\s+)(?P<title>(?:[A-Z][\w-]+\s+)*?(
                               r"(?:\s+(?:to|of|for|on)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*)*)\s*,\s*$")
 
 
+# 'received the new Saudi Arabian ambassador, Saud Al Suwelim': a resident envoy, in lower case as news writes it.
+_RESIDENT_APPOSITION = re.compile(r"\b(?:the|a|an|its|their)\s+(?:(?:new|newly appointed|incoming|outgoing)\s+)?"
+                                  r"(?P<title>(?:[A-Z][\w-]+\s+){1,3}(?:ambassador|envoy|high commissioner|"
+                                  r"consul general|charg[eé] d['’]affaires))\s*,\s*$")
+
+
 # A name's line ending in its state's name, as a list of participants gives them.
 _LINE_COUNTRY = re.compile(r"^\s*,\s+(?P<state>[A-Z][^,.;:()\n]{1,60}?)\s*\.?\s*$")
 
@@ -273,9 +281,10 @@ def _left_apposition(doc: Doc, start: int, end: int, floor: int, sentence_end: i
     i = start - 1
     while i >= floor and is_honorific(doc[i]):
         i -= 1
-    if i <= floor or doc[i].text != "," or end >= sentence_end or doc[end].text != ",":
-        return None
-    found = _LEFT_APPOSITION.search(doc[max(floor, i - 14):i + 1].text)
+    if i <= floor or doc[i].text != "," or end >= sentence_end or doc[end].text not in (",", "."):
+        return None  # set off by commas, or by a comma and the sentence's end
+    before = doc[max(floor, i - 14):i + 1].text
+    found = _LEFT_APPOSITION.search(before) or _RESIDENT_APPOSITION.search(before)
     return found["title"] if found else None
 
 

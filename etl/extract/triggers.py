@@ -57,7 +57,8 @@ SUMMIT = re.compile(r"\b(summit|leaders'? meeting|general assembly|G-?20 meeting
 PLANNED = re.compile(r"\b(will|to (?:visit|meet" + _MET_TARGET + r"|hold|travel|host|attend|co-chair|make|pay|begin|undertake|embark)|is (?:scheduled|expected|due|set|slated) to|"
                      r"are (?:scheduled|expected|due|set|slated) to|plans to|planning to|plan to (?:visit|meet|travel|hold|host|attend)|"
                      r"planned|invit(?:ed|ation)|would|"
-                     r"is to|are to|upcoming|later (?:this|on|in)|next (?:week|month|year)|tomorrow|"
+                     r"is to|are to|upcoming|later (?:this|on|in(?! the (?:day|morning|afternoon|evening)\b))|next (?:week|month|year)|"
+                     r"tomorrow|"
                      r"look(?:s|ed|ing)? forward to)\b", re.I)
 # 'had the opportunity to meet with' and 'was able to meet' report what happened, though they read 'to meet'.
 HELD_OVERRIDE = re.compile(r"\b(had (?:been )?(?:scheduled|planned)|was (?:scheduled|expected) to .{0,40} (?:met|held)|"

@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 
 # Raised whenever the extractor reads text differently; engagement_sources.extractor says which made each row.
-EXTRACTOR = "parley-rules/18"
+EXTRACTOR = "parley-rules/19"
 REMARKS = "hsg-remarks/4"
 
 
