@@ -136,12 +136,10 @@ _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
 def begins_country_name(words: str, following: str) -> bool:
     """True when the words and an 'of (the) X' or the capitalised words that follow them name a country
     ('Democratic Republic', ' of the Congo, Gabon'; 'United Arab', ' Emirates.')."""
-    if after := _COUNTRY_NAME_END.match(following[:80]):
-        rest = after[0].split()
-        return any(country_of_word(" ".join([words, *rest[:n]])) for n in range(len(rest), 1, -1))
-    if after := _CAPITALISED_AFTER.match(following[:80]):
-        rest = after[0].split()
-        return any(country_of_word(" ".join([words, *rest[:n]])) for n in range(len(rest), 0, -1))
+    for ending, fewest in ((_COUNTRY_NAME_END, 2), (_CAPITALISED_AFTER, 1)):  # 'of' alone ends no country's name
+        if after := ending.match(following[:80]):
+            rest = after[0].split()
+            return any(country_of_word(" ".join([words, *rest[:n]])) for n in range(len(rest), fewest - 1, -1))
     return False
 
 
