@@ -153,8 +153,7 @@ def since_statement(name: str, filters: Filters, subject: str, limit: int) -> tu
     is chosen (the rollups hold no engagement's people or initiatives)."""
     own, key = LATEST[name]
     chosen = {"official": filters.official, "initiative": filters.initiative}
-    other = "initiative" if own == "official" else "official"
-    if chosen[own] not in (None, subject) or chosen[other] is not None:
+    if chosen.pop(own) not in (None, subject) or any(value is not None for value in chosen.values()):
         return None
     sql = _with({"r": _rows_kept(f"{own}_since")}, ROLLUP_SQL["since"])
     return sql, bind(sql, {**filters.params(), key: subject, "limit": limit})
