@@ -25,6 +25,9 @@ class Merger:
             defaultdict(lambda: defaultdict(list))
         self._loose: dict[tuple[str, str, str], list[tuple[int, EngagementKey, str]]] = defaultdict(list)
         self._count = 0
+        # A key asked again gets its first answer: if it merged, nothing changed since; if it was added, it is now
+        # its own first match. A GDELT day asks each key about four times.
+        self._answers: dict[EngagementKey, str] = {}
         if con is not None and keys:
             for eid, kind, status, pkey, iso3, start, precision in con.execute(
                     QUERIES["merge_candidates"], [sorted(keys)]).fetchall():
@@ -51,8 +54,12 @@ class Merger:
 
     def find_or_add(self, key: EngagementKey) -> tuple[str, bool]:
         """The engagement id for a report, and whether it merged into an existing engagement."""
+        if key in self._answers:
+            return self._answers[key], True
         for _, known, engagement_id in self._candidates(key):
             if known == key or same_engagement(known, key):
+                self._answers[key] = engagement_id
                 return engagement_id, True
-        self._remember(key, key.engagement_id)
-        return key.engagement_id, False
+        engagement_id = self._answers[key] = key.engagement_id
+        self._remember(key, engagement_id)
+        return engagement_id, False
